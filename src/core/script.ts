@@ -1,0 +1,112 @@
+// Traditional/Simplified character maps (from opencc-js's dictionaries) that keep offsets unchanged.
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import type { DocumentScript } from './types';
+
+let traditionalToSimplified: Map<string, string> | undefined;
+let simplifiedToTraditional: Map<string, string> | undefined;
+
+/** Parses an opencc dictionary "src dst1 dst2|…" into a first-candidate map of same-length pairs. */
+function parseCharDict(dict: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of dict.split('|')) {
+    const [source, target] = entry.split(' ');
+    // Only same UTF-16 length pairs: then a converted string has the same offsets as its source.
+    if (source && target && source !== target && source.length === target.length) map.set(source, target);
+  }
+  return map;
+}
+
+function tsMap(): Map<string, string> {
+  return (traditionalToSimplified ??= parseCharDict(TSCharacters as unknown as string));
+}
+function stMap(): Map<string, string> {
+  return (simplifiedToTraditional ??= parseCharDict(STCharacters as unknown as string));
+}
+
+/** A per-code-unit lookup table for BMP pairs: converting is then one pass over a Uint16Array. */
+interface CharTable {
+  units: Uint16Array;
+  astral: Map<string, string>;
+}
+let tsTable: CharTable | undefined;
+let stTable: CharTable | undefined;
+
+function buildTable(map: Map<string, string>): CharTable {
+  const units = new Uint16Array(65536);
+  for (let i = 0; i < units.length; i++) units[i] = i;
+  const astral = new Map<string, string>();
+  for (const [source, target] of map) {
+    if (source.length === 1) units[source.charCodeAt(0)] = target.charCodeAt(0);
+    else astral.set(source, target);
+  }
+  return { units, astral };
+}
+
+const utf16Decoder = new TextDecoder('utf-16le');
+
+function convertWithTable(text: string, table: CharTable): string {
+  const codes = new Uint16Array(text.length);
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const mapped = table.units[unit];
+    codes[i] = mapped;
+    if (mapped !== unit) changed = true;
+  }
+  if (table.astral.size > 0 && /[\uD800-\uDBFF]/.test(text)) {
+    for (let i = 0; i < text.length - 1; i++) {
+      const mapped = table.astral.get(text.slice(i, i + 2));
+      if (mapped !== undefined) {
+        codes[i] = mapped.charCodeAt(0);
+        codes[i + 1] = mapped.charCodeAt(1);
+        changed = true;
+      }
+    }
+  }
+  return changed ? utf16Decoder.decode(codes) : text;
+}
+
+/** Converts Traditional characters to Simplified one character at a time; the result has identical UTF-16 offsets. */
+export function toSimplified(text: string): string {
+  return convertWithTable(text, (tsTable ??= buildTable(tsMap())));
+}
+
+/** Converts Simplified characters to (the first) Traditional form, keeping UTF-16 offsets. */
+export function toTraditional(text: string): string {
+  return convertWithTable(text, (stTable ??= buildTable(stMap())));
+}
+
+/** True for a character that only exists in Traditional writing (it has a different Simplified form). */
+export function isTraditionalOnly(ch: string): boolean {
+  return tsMap().has(ch) && !stMap().has(ch);
+}
+
+/** True for a character that only exists in Simplified writing (it has a different Traditional form). */
+export function isSimplifiedOnly(ch: string): boolean {
+  return stMap().has(ch) && !tsMap().has(ch);
+}
+
+export interface ScriptCounts {
+  traditionalOnly: number;
+  simplifiedOnly: number;
+}
+
+export function countScriptCharacters(text: string): ScriptCounts {
+  const counts: ScriptCounts = { traditionalOnly: 0, simplifiedOnly: 0 };
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x3400) continue;
+    if (isTraditionalOnly(ch)) counts.traditionalOnly++;
+    else if (isSimplifiedOnly(ch)) counts.simplifiedOnly++;
+  }
+  return counts;
+}
+
+/** The dominant script of a text, judged by characters that exist in only one of the two scripts. */
+export function detectScript(text: string): DocumentScript {
+  const { traditionalOnly, simplifiedOnly } = countScriptCharacters(text);
+  if (traditionalOnly + simplifiedOnly < 3) return 'unknown';
+  if (traditionalOnly >= 2 * simplifiedOnly) return 'traditional';
+  if (simplifiedOnly >= 2 * traditionalOnly) return 'simplified';
+  return 'unknown';
+}

@@ -1,0 +1,91 @@
+// Shared types of the News Lens engine: annotations, figure values, options and edits.
+
+/** Kinds of junk the engine can strip. */
+export const JUNK_KINDS = ['spam', 'markup', 'pinyin-gloss', 'boilerplate', 'encoding', 'duplicate'] as const;
+export type JunkKind = (typeof JUNK_KINDS)[number];
+
+export const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'WORK', 'FAC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const FIGURE_TYPES = ['MONEY', 'PERCENT', 'DATE', 'TIME', 'QUANTITY', 'CARDINAL', 'ORDINAL'] as const;
+export type FigureType = (typeof FIGURE_TYPES)[number];
+
+export type AnnotationKind = 'junk' | 'entity' | 'figure' | 'metadata';
+
+/** A half-open range of UTF-16 offsets [start, end) into the analysed text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The normalized value of a figure. */
+export interface FigureValue {
+  /** Numeric value: amount for MONEY, fraction for PERCENT (138% → 1.38), count for QUANTITY/CARDINAL/ORDINAL. */
+  number?: number;
+  /** For approximate or bounded figures: 超千億元 → '>' 1e11. Omitted when exact. */
+  comparator?: '>' | '>=' | '<' | '<=' | '~';
+  /** ISO 4217 code for MONEY (CNY, USD, HKD, …). */
+  currency?: string;
+  /** Unit as a canonical word for QUANTITY (個, 公里, 噸, 人 …), written as in the text's script. */
+  unit?: string;
+  /** ISO 8601 for DATE/TIME, as precise as the text: "2022", "2023-01", "2023-01-16T11:13:00", "11:13". */
+  iso?: string;
+  /** A short human-readable rendering, e.g. "10,254,000,000 CNY", "138% (1.38)", "2023-01-16". */
+  display: string;
+}
+
+/** One finding of the engine. Offsets are UTF-16 code units into the text given to the engine. */
+export interface Annotation extends TextRange {
+  kind: AnnotationKind;
+  /** JunkKind for junk, EntityType for entities, FigureType for figures, 'PUBLISHED'|'SOURCE'|'AUTHOR' for metadata. */
+  label: string;
+  /** The annotated text, exactly text.slice(start, end). */
+  text: string;
+  /** Why this was flagged, for a person to read (junk and metadata). */
+  reason?: string;
+  /** 0..1, how sure the detector is (junk). */
+  confidence?: number;
+  /** Normalized value (figures). */
+  value?: FigureValue;
+  /** Simplified form of an entity written in Traditional characters. */
+  simplified?: string;
+  /** Junk only: what `clean` deletes. Defaults to [start, end); a whole-line finding deletes its line break too. */
+  removal?: TextRange;
+}
+
+/** A replacement of a UTF-16 range by new text. Edits from the engine never overlap. */
+export interface TextEdit extends TextRange {
+  newText: string;
+}
+
+/** A word the user adds with its type (a user dictionary entry). */
+export interface UserWord {
+  word: string;
+  type: EntityType;
+}
+
+export interface AnalyzeOptions {
+  /** Which junk kinds to report (default: all). */
+  junkKinds?: readonly JunkKind[];
+  /** Which entity types to report (default: all). Empty disables entity recognition. */
+  entityTypes?: readonly EntityType[];
+  /** Report figures (default true). */
+  figures?: boolean;
+  /** Extra spam terms, matched literally. */
+  extraSpamTerms?: readonly string[];
+  /** Words with types that override the recognizer. */
+  userWords?: readonly UserWord[];
+  /** Literal strings (or whole lines) the user chose to never flag as junk. */
+  ignoreLiterals?: readonly string[];
+  /** Skip the segmenter-based layers (entities); used for huge or binary-looking documents. */
+  cheapOnly?: boolean;
+}
+
+export type DocumentScript = 'traditional' | 'simplified' | 'unknown';
+
+/** What a line-level detector knows about the document around the line. */
+export interface LineContext {
+  /** The dominant script of the whole document. */
+  script: DocumentScript;
+  options: AnalyzeOptions;
+}
