@@ -102,11 +102,15 @@ export function countScriptCharacters(text: string): ScriptCounts {
   return counts;
 }
 
-/** The dominant script of a text, judged by characters that exist in only one of the two scripts. */
-export function detectScript(text: string): DocumentScript {
-  const { traditionalOnly, simplifiedOnly } = countScriptCharacters(text);
+/** The dominant script judged from counts of characters that exist in only one of the two scripts. */
+export function scriptFromCounts({ traditionalOnly, simplifiedOnly }: ScriptCounts): DocumentScript {
   if (traditionalOnly + simplifiedOnly < 3) return 'unknown';
   if (traditionalOnly >= 2 * simplifiedOnly) return 'traditional';
   if (simplifiedOnly >= 2 * traditionalOnly) return 'simplified';
   return 'unknown';
+}
+
+/** The dominant script of a text. */
+export function detectScript(text: string): DocumentScript {
+  return scriptFromCounts(countScriptCharacters(text));
 }

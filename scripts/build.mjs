@@ -1,0 +1,55 @@
+// Bundles the extension client, language server, CLI and integration tests with esbuild.
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // nodejieba is a native addon with dictionaries on disk: it ships unbundled in node_modules.
+  external: ['vscode', 'nodejieba'],
+  define: { NEWS_LENS_VERSION: JSON.stringify(pkg.version) },
+};
+
+/** Files under a folder (relative to the repository) whose names end with a suffix. */
+function findFiles(folder, suffix) {
+  return readdirSync(join(root, folder), { recursive: true })
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(folder, name).split('\\').join('/'));
+}
+
+const integrationTests = findFiles('test/integration', '.test.ts');
+
+const builds = [
+  { entryPoints: { 'client/extension': 'src/client/extension.ts' } },
+  { entryPoints: { 'server/server': 'src/server/server.ts' } },
+  { entryPoints: { cli: 'src/cli/index.ts' } },
+  {
+    entryPoints: Object.fromEntries([
+      ['test/integration/index', 'test/integration/index.ts'],
+      ...integrationTests.map((file) => [file.replace(/\.ts$/, ''), file]),
+    ]),
+    external: [...common.external, 'mocha'],
+  },
+];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, outdir: join(root, 'dist') })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

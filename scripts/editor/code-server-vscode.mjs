@@ -1,0 +1,444 @@
+#!/usr/bin/env node
+// A stand-in for the VS Code executable, for machines that cannot download VS Code desktop.
+//
+// @vscode/test-electron's runTests({ vscodeExecutablePath }) spawns the executable with
+//   [launchArgs...] --no-sandbox ... --extensionTestsPath=T --extensionDevelopmentPath=D
+//   [--extensions-dir=... --user-data-dir=...]
+// and the extensionTestsEnv merged into the environment. This script accepts that command
+// line, starts code-server (a real VS Code 1.139 served over HTTP) on a free loopback port,
+// opens its workbench in headless Chromium (playwright-core) with the extension-test payload,
+// forwards the test output to stdout/stderr, and exits with the tests' exit code
+// (0 = the tests' run() resolved, 1 = it rejected or the run failed/timed out).
+//
+// Usage:
+//   code-server-vscode.mjs [options] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
+//                          [WORKSPACE_FOLDER | FILE.code-workspace]
+//   Known flags (both --flag=value and --flag value):
+//     --extensionDevelopmentPath   the extension under test (one; code-server takes a single one)
+//     --extensionTestsPath         module whose run() runs the tests (in the extension host)
+//     --folder-uri=file:///...     same as a positional folder
+//   Accepted and ignored: --user-data-dir, --extensions-dir (a fresh one is used each run),
+//   --locale, --log, --profile, and any other --flag (e.g. --no-sandbox, --disable-updates,
+//   --skip-welcome, --skip-release-notes, --disable-workspace-trust, --disable-extensions).
+//   --help, --version.
+//
+// Environment:
+//   NEWS_LENS_EDITOR_TIMEOUT   overall limit in seconds for one run (default 600)
+//   NEWS_LENS_ARTIFACTS        folder for a screenshot and the server log when a run fails
+//   NEWS_LENS_EDITOR_VERBOSE=1 also print code-server's output and the page's console
+//   NEWS_LENS_EDITOR_KEEP=1    keep the state folder (/tmp/nl-XXXXXX) for inspection
+//   NEWS_LENS_CACHE            cache root used by setup.sh (tools are found there)
+//   NEWS_LENS_NODE24, NEWS_LENS_CODE_SERVER, NEWS_LENS_CHROMIUM   explicit tool paths
+//   Everything else in the environment is passed on to the extension host
+//   (that is how runTests' extensionTestsEnv reaches the tests).
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import util from 'node:util';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+
+const STATE_MARKER = 'NEWS_LENS_EDITOR_STATE';
+const log = (...a) => process.stderr.write(`[code-server-vscode] ${util.format(...a)}\n`);
+
+// ---------------------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------------------
+const VALUE_FLAGS = new Set([
+  'extensionDevelopmentPath', 'extensionTestsPath', 'folder-uri', 'file-uri',
+  'user-data-dir', 'extensions-dir', 'locale', 'log', 'profile', 'extensionDevelopmentKind',
+  'inspect-extensions', 'inspect-brk-extensions', 'sync', 'enable-proposed-api', 'remote',
+]);
+
+function parseArgs(argv) {
+  const out = { devPaths: [], testsPath: undefined, targets: [], ignored: [], help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { out.targets.push(...argv.slice(i + 1)); break; }
+    if (!a.startsWith('-')) { out.targets.push(a); continue; }
+    const m = /^--?([^=]+)(?:=(.*))?$/s.exec(a);
+    const name = m ? m[1] : a;
+    let value = m ? m[2] : undefined;
+    if (value === undefined && VALUE_FLAGS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      value = argv[++i];
+    }
+    switch (name) {
+      case 'extensionDevelopmentPath': out.devPaths.push(value); break;
+      case 'extensionTestsPath': out.testsPath = value; break;
+      case 'folder-uri':
+        out.targets.push(value.startsWith('file:') ? fileURLToPath(value) : value); break;
+      case 'help': case 'h': out.help = true; break;
+      case 'version': case 'v': out.version = true; break;
+      default: out.ignored.push(value === undefined ? a : `--${name}=${value}`);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tools (installed by setup.sh, cached per version)
+// ---------------------------------------------------------------------------------------
+function readVersions() {
+  const v = {};
+  for (const line of fs.readFileSync(path.join(here, 'versions.env'), 'utf8').split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
+    if (m) v[m[1]] = m[2].trim();
+  }
+  return v;
+}
+
+function locateTools() {
+  const v = readVersions();
+  const cache = process.env.NEWS_LENS_CACHE
+    || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'news-lens');
+  return {
+    node: process.env.NEWS_LENS_NODE24 || path.join(cache, `node-v${v.NODE_VERSION}`, 'bin', 'node'),
+    codeServer: process.env.NEWS_LENS_CODE_SERVER
+      || path.join(cache, `code-server-${v.CODE_SERVER_VERSION}`, 'node_modules', 'code-server'),
+    chromium: process.env.NEWS_LENS_CHROMIUM || '/usr/bin/chromium',
+    versions: v,
+  };
+}
+
+function toolsPresent(t) {
+  return fs.existsSync(t.node) && fs.existsSync(path.join(t.codeServer, 'out', 'node', 'entry.js'))
+    && fs.existsSync(t.chromium);
+}
+
+function ensureTools() {
+  let t = locateTools();
+  if (toolsPresent(t)) return t;
+  log('editor tools missing; running scripts/editor/setup.sh');
+  const r = spawnSync('bash', [path.join(here, 'setup.sh'), '--quiet'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/editor/setup.sh failed');
+  t = locateTools();
+  if (!toolsPresent(t)) throw new Error(`tools still missing after setup: ${JSON.stringify(t)}`);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function remoteUri(authority, absPath) {
+  const p = absPath.split(path.sep).map(encodeURIComponent).join('/');
+  return `vscode-remote://${authority}${p.startsWith('/') ? '' : '/'}${p}`;
+}
+
+// Environment for the extension host: what we were given, less what describes this process
+// or is re-pointed for the server (the host inherits the server's PATH/XDG/TMPDIR anyway).
+const ENV_DROP = /^(PATH|PWD|OLDPWD|SHLVL|_|TMPDIR|TMP|TEMP|XDG_.*|VSCODE_.*|ELECTRON_.*|NODE_OPTIONS|NODE_CHANNEL_FD|NEWS_LENS_EDITOR_.*|NEWS_LENS_NODE24|NEWS_LENS_CODE_SERVER|NEWS_LENS_CHROMIUM|npm_.*|INIT_CWD)$/;
+function extensionEnvironment() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !ENV_DROP.test(k)) env[k] = v;
+  }
+  return env;
+}
+
+// All processes carrying our state marker in their environment (code-server, its extension
+// host, pty host, file watcher, Chromium and its helpers): the last line of defence against
+// orphans, whatever process groups they ended up in.
+function markedPids(stateDir) {
+  const needle = Buffer.from(`${STATE_MARKER}=${stateDir}\0`);
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const envBuf = fs.readFileSync(`/proc/${entry}/environ`);
+      if (envBuf.indexOf(needle) !== -1) pids.push(Number(entry));
+    } catch { /* gone or not ours */ }
+  }
+  return pids;
+}
+
+function killGroup(pid, signal) {
+  try { process.kill(-pid, signal); } catch { /* already gone */ }
+  try { process.kill(pid, signal); } catch { /* already gone */ }
+}
+
+// ---------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+    process.stdout.write(src.slice(1, src.findIndex((l) => l.startsWith('import'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    return 0;
+  }
+  const tools = ensureTools();
+  if (args.version) {
+    const r = spawnSync(tools.node, [path.join(tools.codeServer, 'out', 'node', 'entry.js'), '--version'], { encoding: 'utf8' });
+    process.stdout.write(r.stdout);
+    return r.status ?? 1;
+  }
+  if (args.devPaths.length !== 1) throw new Error(`need exactly one --extensionDevelopmentPath (got ${args.devPaths.length})`);
+  if (!args.testsPath) throw new Error('need --extensionTestsPath');
+  const devPath = path.resolve(args.devPaths[0]);
+  const testsPath = path.resolve(args.testsPath);
+  if (!fs.existsSync(devPath)) throw new Error(`extensionDevelopmentPath does not exist: ${devPath}`);
+  if (!fs.existsSync(testsPath) && !fs.existsSync(testsPath + '.js')) {
+    throw new Error(`extensionTestsPath does not exist: ${testsPath}`);
+  }
+  if (args.targets.length > 1) throw new Error(`at most one workspace folder or .code-workspace file (got ${args.targets.join(', ')})`);
+  let target;
+  if (args.targets.length === 1) {
+    const abs = path.resolve(args.targets[0]);
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!st) throw new Error(`workspace does not exist: ${abs}`);
+    if (st.isDirectory()) target = { kind: 'folder', path: abs };
+    else if (abs.endsWith('.code-workspace')) target = { kind: 'workspace', path: abs };
+    else throw new Error(`only a folder or a .code-workspace file can be opened, not ${abs}`);
+  }
+  const timeoutS = Number(process.env.NEWS_LENS_EDITOR_TIMEOUT || 600);
+  const verbose = process.env.NEWS_LENS_EDITOR_VERBOSE === '1';
+  const artifacts = process.env.NEWS_LENS_ARTIFACTS ? path.resolve(process.env.NEWS_LENS_ARTIFACTS) : undefined;
+  const keep = process.env.NEWS_LENS_EDITOR_KEEP === '1';
+  if (verbose && args.ignored.length) log('ignoring', args.ignored.join(' '));
+
+  // Short state folder: code-server's IPC socket paths must stay under 107 characters.
+  const tmpRoot = fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
+  const state = fs.mkdtempSync(path.join(tmpRoot, 'nl-'));
+  const dirs = {};
+  for (const d of ['user', 'exts', 'config', 'data', 'cache', 'statehome', 'runtime', 'tmp', 'chrome']) {
+    dirs[d] = path.join(state, d);
+    fs.mkdirSync(dirs[d], { mode: 0o700 });
+  }
+  fs.writeFileSync(path.join(state, 'config.yaml'), 'auth: none\ncert: false\n');
+  fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+  }, null, 2));
+  const serverLogPath = path.join(state, 'server.log');
+  const serverLog = fs.openSync(serverLogPath, 'a');
+
+  let server; // code-server ChildProcess
+  let context; // playwright BrowserContext
+  let page;
+  let cleaning;
+  let serverExited = false;
+
+  const cleanup = async (why) => {
+    if (cleaning) return cleaning;
+    cleaning = (async () => {
+      if (verbose) log(`cleaning up (${why})`);
+      if (context) {
+        await Promise.race([context.close().catch(() => {}), sleep(5000)]);
+      }
+      if (server && !serverExited) {
+        killGroup(server.pid, 'SIGTERM');
+        for (let i = 0; i < 30 && !serverExited; i++) await sleep(100);
+        if (!serverExited) killGroup(server.pid, 'SIGKILL');
+      }
+      // Sweep stragglers (extension host, watcher, pty host, Chromium helpers).
+      for (let round = 0; round < 20; round++) {
+        const left = markedPids(state);
+        if (left.length === 0) break;
+        for (const pid of left) { try { process.kill(pid, round < 5 ? 'SIGTERM' : 'SIGKILL'); } catch { /* gone */ } }
+        await sleep(100);
+      }
+      try { fs.closeSync(serverLog); } catch { /* closed */ }
+      if (!keep) {
+        for (let i = 0; i < 5; i++) {
+          try { fs.rmSync(state, { recursive: true, force: true }); break; } catch { await sleep(200); }
+        }
+      } else {
+        log(`state kept in ${state}`);
+      }
+    })();
+    return cleaning;
+  };
+
+  let signalled = 0;
+  const onSignal = (sig) => {
+    signalled++;
+    if (signalled > 1) {
+      for (const pid of markedPids(state)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    }
+    log(`${sig}: stopping`);
+    cleanup(sig).finally(() => process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143));
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, onSignal);
+  // Last resort if we die with an exception: kill what we can synchronously.
+  process.on('exit', () => {
+    if (server && !serverExited) killGroup(server.pid, 'SIGKILL');
+  });
+
+  const saveArtifacts = async (reason) => {
+    if (!artifacts) return;
+    try {
+      fs.mkdirSync(artifacts, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      if (page) {
+        const shot = path.join(artifacts, `editor-failure-${stamp}.png`);
+        await Promise.race([page.screenshot({ path: shot }).then(() => log(`screenshot: ${shot}`)), sleep(10000)]);
+      }
+      fs.copyFileSync(serverLogPath, path.join(artifacts, `code-server-${stamp}.log`));
+      fs.writeFileSync(path.join(artifacts, `editor-failure-${stamp}.txt`), `${reason}\n`);
+    } catch (e) {
+      log(`could not save artifacts: ${e.message}`);
+    }
+  };
+
+  let exitCode = 1;
+  try {
+    const port = await freePort();
+    const authority = `127.0.0.1:${port}`;
+    const childEnv = {
+      ...process.env,
+      PATH: `${path.dirname(tools.node)}${path.delimiter}${process.env.PATH || ''}`,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      XDG_CACHE_HOME: dirs.cache,
+      XDG_STATE_HOME: dirs.statehome,
+      XDG_RUNTIME_DIR: dirs.runtime,
+      TMPDIR: dirs.tmp,
+      [STATE_MARKER]: state,
+    };
+    for (const k of Object.keys(childEnv)) {
+      if (/^(VSCODE_|ELECTRON_)/.test(k) || k === 'NODE_OPTIONS') delete childEnv[k];
+    }
+    const serverArgs = [
+      path.join(tools.codeServer, 'out', 'node', 'entry.js'),
+      '--bind-addr', authority,
+      '--auth', 'none',
+      '--config', path.join(state, 'config.yaml'),
+      '--user-data-dir', dirs.user,
+      '--extensions-dir', dirs.exts,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--reconnection-grace-time', '10',
+      '--vscode-option', 'enable-smoke-test-driver',
+    ];
+    server = spawn(tools.node, serverArgs, {
+      env: childEnv, cwd: state, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.on('exit', () => { serverExited = true; });
+    for (const stream of [server.stdout, server.stderr]) {
+      stream.on('data', (d) => {
+        fs.writeSync(serverLog, d);
+        if (verbose) process.stderr.write(d);
+      });
+    }
+
+    const deadline = Date.now() + timeoutS * 1000;
+    const remaining = () => deadline - Date.now();
+
+    // Wait for /healthz.
+    const healthDeadline = Date.now() + Math.min(60000, remaining());
+    for (;;) {
+      if (serverExited) throw new Error(`code-server exited before it was ready (log: ${serverLogPath})\n${fs.readFileSync(serverLogPath, 'utf8').slice(-3000)}`);
+      if (Date.now() > healthDeadline) throw new Error('code-server did not answer /healthz in time');
+      try {
+        const r = await fetch(`http://${authority}/healthz`, { signal: AbortSignal.timeout(2000) });
+        if (r.ok) break;
+      } catch { /* not yet */ }
+      await sleep(200);
+    }
+    if (verbose) log(`code-server up on ${authority}`);
+
+    const { chromium } = require('playwright-core');
+    context = await chromium.launchPersistentContext(dirs.chrome, {
+      executablePath: tools.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--disable-dev-shm-usage'],
+      env: { ...childEnv },
+      viewport: { width: 1400, height: 900 },
+      timeout: 60000,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
+    page = context.pages()[0] || await context.newPage();
+
+    let settle;
+    const finished = new Promise((resolve) => { settle = resolve; });
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const parts = Array.isArray(logArgs) ? logArgs : [logArgs];
+      const text = parts.map((p) => (typeof p === 'string' ? p : util.inspect(p, { depth: 4 }))).join(' ');
+      const out = /error|warn/i.test(String(type)) ? process.stderr : process.stdout;
+      out.write(text.endsWith('\n') ? text : `${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      settle({ code: typeof code === 'number' ? code : Number(code) || 0 });
+    });
+    page.on('crash', () => settle({ error: 'the workbench page crashed' }));
+    page.on('close', () => settle({ error: 'the workbench page closed' }));
+    server.on('exit', (c, s) => settle({ error: `code-server exited (${c ?? s}) during the run` }));
+    if (verbose) {
+      page.on('console', (m) => log(`page ${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    }
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(authority, devPath)],
+      ['extensionTestsPath', remoteUri(authority, testsPath)],
+      ['extensionEnvironment', JSON.stringify(extensionEnvironment())],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ];
+    const query = [];
+    if (target) query.push(`${target.kind}=${encodeURIComponent(target.path)}`);
+    query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const url = `http://${authority}/?${query.join('&')}`;
+    if (verbose) log(`opening ${url.slice(0, 300)}${url.length > 300 ? '…' : ''}`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(1000, Math.min(120000, remaining())) });
+
+    const timer = setTimeout(() => settle({ error: `timed out after ${timeoutS}s waiting for the tests to finish` }), Math.max(0, remaining()));
+    const result = await finished;
+    clearTimeout(timer);
+    if (result.error) {
+      log(`FAILED: ${result.error}`);
+      await saveArtifacts(result.error);
+      exitCode = 1;
+    } else {
+      exitCode = result.code;
+      if (exitCode !== 0) await saveArtifacts(`tests exited with code ${exitCode}`);
+    }
+  } catch (e) {
+    log(`FAILED: ${e && e.stack ? e.stack : e}`);
+    await saveArtifacts(String(e && e.message ? e.message : e));
+    exitCode = 1;
+  } finally {
+    await cleanup('done');
+  }
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => { log(`FAILED: ${e && e.message ? e.message : e}`); process.exit(1); },
+);

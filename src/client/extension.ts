@@ -1,0 +1,56 @@
+// The News Lens extension's entry point: starts the language server and wires decorations, status bar, views and commands.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ANNOTATIONS_NOTIFICATION, SERVER_INFO_REQUEST, WARNING_NOTIFICATION, type AnnotationsParams, type ServerInfo, type WarningParams } from '../server/protocol';
+import { AnnotationStore } from './annotation-store';
+import { registerCommands } from './commands';
+import { Decorations } from './decorations';
+import { EntityTree } from './entity-tree';
+import { createLanguageClient, SERVED_LANGUAGES } from './language-client';
+import { StatusBar } from './status-bar';
+
+/** What the extension exports: used by its integration tests, and by anyone scripting News Lens. */
+export interface NewsLensApi {
+  store: AnnotationStore;
+  decorations: Decorations;
+  entityTree: EntityTree;
+  statusBar: StatusBar;
+  client: () => LanguageClient;
+  serverInfo: () => Promise<ServerInfo>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
+  const store = new AnnotationStore();
+  const decorations = new Decorations(store);
+  const entityTree = new EntityTree(store);
+  const serves = (document: vscode.TextDocument) => SERVED_LANGUAGES.includes(document.languageId);
+  const statusBar = new StatusBar(store, serves);
+  const client = createLanguageClient(context);
+
+  client.onNotification(ANNOTATIONS_NOTIFICATION, (params: AnnotationsParams) => store.update(params));
+  client.onNotification(WARNING_NOTIFICATION, (params: WarningParams) => void vscode.window.showWarningMessage(`News Lens: ${params.message}`));
+
+  context.subscriptions.push(
+    store,
+    decorations,
+    entityTree,
+    statusBar,
+    vscode.window.registerTreeDataProvider('newsLensEntities', entityTree),
+    vscode.workspace.onDidCloseTextDocument((document) => store.delete(document.uri)),
+    ...registerCommands({ client: () => client, decorations }),
+    { dispose: () => void client.stop() },
+  );
+  await client.start();
+  return {
+    store,
+    decorations,
+    entityTree,
+    statusBar,
+    client: () => client,
+    serverInfo: () => client.sendRequest<ServerInfo>(SERVER_INFO_REQUEST),
+  };
+}
+
+export function deactivate(): void {
+  // The client is stopped through context.subscriptions.
+}

@@ -1,0 +1,54 @@
+// Starts the News Lens language server in its own process and restarts it (saying so once) if it crashes.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const SERVED_LANGUAGES = ['plaintext', 'markdown'];
+
+/** At most this many restarts within RESTART_WINDOW_MS; then the server stays down and the user is told. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const restarts: number[] = [];
+  let toldUser = false;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    synchronize: { configurationSection: 'newsLens' },
+    initializationOptions: { locale: vscode.env.language },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+        restarts.push(now);
+        if (restarts.length > MAX_RESTARTS) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('The News Lens server crashed {0} times in 3 minutes and will not be restarted. Reload the window to try again.', MAX_RESTARTS));
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (!toldUser) {
+          toldUser = true;
+          void vscode.window.showWarningMessage(vscode.l10n.t('The News Lens server stopped unexpectedly and was restarted. Your text is unaffected.'));
+        }
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+  };
+  return new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
+}

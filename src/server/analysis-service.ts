@@ -1,0 +1,130 @@
+// Keeps one incremental Analyzer per open document, schedules analyses (debounced, cheap layers first) and remembers results.
+import { Analyzer } from '../core/analyze';
+import { entitySegmenterReady, warmUpEntities } from '../core/entities';
+import type { Annotation } from '../core/types';
+import { toAnalyzeOptions, type NewsLensSettings } from './settings';
+
+export interface DocumentSnapshot {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+export interface AnalysisOutcome {
+  uri: string;
+  version: number;
+  annotations: Annotation[];
+  entitiesPending: boolean;
+  degraded?: string;
+  elapsedMs: number;
+}
+
+interface DocumentEntry {
+  analyzer: Analyzer;
+  timer?: ReturnType<typeof setTimeout>;
+  latest?: AnalysisOutcome;
+}
+
+/** True when a text looks binary (NUL characters near its start): only a message is shown for it. */
+export function looksBinaryText(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+export class AnalysisService {
+  private readonly entries = new Map<string, DocumentEntry>();
+  private warming: Promise<void> | undefined;
+
+  constructor(
+    private readonly getDocument: (uri: string) => DocumentSnapshot | undefined,
+    private readonly getSettings: (uri: string) => Promise<NewsLensSettings>,
+    private readonly publish: (outcome: AnalysisOutcome, settings: NewsLensSettings) => void,
+  ) {}
+
+  private entry(uri: string): DocumentEntry {
+    let entry = this.entries.get(uri);
+    if (!entry) {
+      entry = { analyzer: new Analyzer() };
+      this.entries.set(uri, entry);
+    }
+    return entry;
+  }
+
+  /** Analyses after `delayMs` of quiet; a newer request for the same document replaces an older one. */
+  schedule(uri: string, delayMs: number): void {
+    const entry = this.entry(uri);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void this.run(uri);
+    }, delayMs);
+  }
+
+  /** Analyses now and publishes; returns the outcome (or undefined for a closed document). */
+  async run(uri: string): Promise<AnalysisOutcome | undefined> {
+    const document = this.getDocument(uri);
+    if (!document) return undefined;
+    const settings = await this.getSettings(uri);
+    const current = this.getDocument(uri);
+    if (!current || current.version !== document.version) return undefined; // a newer version is on its way
+    const outcome = this.analyse(current, settings);
+    this.publish(outcome, settings);
+    if (outcome.entitiesPending && !outcome.degraded && settings.enable) this.warmUpThen(uri);
+    return outcome;
+  }
+
+  /** Synchronous analysis of a snapshot; cheap layers only while the segmenter is not loaded or for large documents. */
+  analyse(document: DocumentSnapshot, settings: NewsLensSettings): AnalysisOutcome {
+    const started = performance.now();
+    const entry = this.entry(document.uri);
+    if (!settings.enable) {
+      return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, elapsedMs: 0 });
+    }
+    let degraded: string | undefined;
+    if (looksBinaryText(document.text)) {
+      degraded = 'This file looks binary (it contains NUL characters); News Lens does not analyse it.';
+      return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, degraded, elapsedMs: 0 });
+    }
+    const tooLarge = document.text.length > settings.maxDocumentSizeKB * 1024;
+    if (tooLarge) {
+      degraded = `This document is larger than newsLens.maxDocumentSizeKB (${settings.maxDocumentSizeKB} KiB): only junk and figures are shown.`;
+    }
+    const wantsEntities = settings.entityTypes.length > 0;
+    const cheapOnly = tooLarge || (wantsEntities && !entitySegmenterReady());
+    const result = entry.analyzer.analyze(document.text, toAnalyzeOptions(settings, cheapOnly));
+    entry.latest = {
+      uri: document.uri,
+      version: document.version,
+      annotations: result.annotations,
+      entitiesPending: cheapOnly && wantsEntities && !tooLarge,
+      degraded,
+      elapsedMs: performance.now() - started,
+    };
+    return entry.latest;
+  }
+
+  /** The latest outcome for the document's current version, analysing afresh if it is stale. */
+  async current(uri: string): Promise<AnalysisOutcome | undefined> {
+    const document = this.getDocument(uri);
+    if (!document) return undefined;
+    const latest = this.entries.get(uri)?.latest;
+    if (latest && latest.version === document.version) return latest;
+    return this.analyse(document, await this.getSettings(uri));
+  }
+
+  private warmUpThen(uri: string): void {
+    // Loading the segmenter takes a second or two: do it after the cheap results went out, once for all documents.
+    this.warming ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => warmUpEntities());
+    void this.warming.then(() => this.schedule(uri, 0));
+  }
+
+  /** Forgets everything cached (settings changed) and re-analyses every open document. */
+  reanalyseAll(openUris: readonly string[]): void {
+    for (const uri of openUris) this.schedule(uri, 0);
+  }
+
+  close(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,47 @@
+// Hover content for an annotation: entity type, Simplified form, pinyin and frequency; figure value; junk reason.
+import { pinyin } from 'pinyin-pro';
+import type { Annotation } from '../core/types';
+import { labelName, t } from './messages';
+
+/** The annotations under an offset, most specific first (figures and entities before the junk that contains them). */
+export function annotationsAt(annotations: readonly Annotation[], offset: number): Annotation[] {
+  const order = { figure: 0, entity: 1, metadata: 2, junk: 3 } as const;
+  return annotations
+    .filter((a) => a.start <= offset && offset < a.end)
+    .sort((a, b) => order[a.kind] - order[b.kind] || a.end - a.start - (b.end - b.start));
+}
+
+export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]): string {
+  const lines: string[] = [];
+  const title = `**${labelName(annotation.label)}** \`${annotation.text.length > 60 ? annotation.text.slice(0, 60) + '…' : annotation.text}\``;
+  switch (annotation.kind) {
+    case 'entity': {
+      lines.push(`${t('hover.entity')}: ${title}`);
+      const simplified = annotation.simplified ?? annotation.text;
+      if (annotation.simplified && annotation.simplified !== annotation.text) lines.push(`${t('hover.simplified')}: ${annotation.simplified}`);
+      if (annotation.label === 'PER') lines.push(`${t('hover.pinyin')}: ${pinyin(simplified, { surname: 'head' })}`);
+      const occurrences = all.filter((a) => a.kind === 'entity' && (a.simplified ?? a.text) === simplified).length;
+      lines.push(`${t('hover.occurrences')}: ${occurrences}`);
+      break;
+    }
+    case 'figure': {
+      lines.push(`${t('hover.figure')}: ${title}`);
+      if (annotation.value) {
+        lines.push(`${t('hover.value')}: ${annotation.value.display}`);
+        if (annotation.value.currency) lines.push(`${t('hover.currency')}: ${annotation.value.currency}`);
+        if (annotation.value.unit) lines.push(`${t('hover.unit')}: ${annotation.value.unit}`);
+      }
+      break;
+    }
+    case 'metadata':
+      lines.push(`${t('hover.metadata')}: ${title}`);
+      if (annotation.reason) lines.push(annotation.reason);
+      break;
+    case 'junk':
+      lines.push(`${t('hover.junk')}: ${title}`);
+      if (annotation.reason) lines.push(annotation.reason);
+      if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
+      break;
+  }
+  return lines.join('\n\n');
+}

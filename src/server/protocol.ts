@@ -1,0 +1,63 @@
+// Messages between the News Lens client and language server beyond standard LSP (shared by both sides; no vscode import).
+import type { EntityType, FigureType, JunkKind, TextEdit } from '../core/types';
+
+/** Server → client after each analysis: everything the client needs to draw decorations, the status bar and the entity view. */
+export const ANNOTATIONS_NOTIFICATION = 'newsLens/annotations';
+/** Client → server: the edits that clean a document (optionally only some kinds), computed for a given version. */
+export const CLEAN_REQUEST = 'newsLens/clean';
+/** Client → server: annotations of a document in an interchange format. */
+export const EXPORT_REQUEST = 'newsLens/export';
+/** Client → server: analyse a document again now (the Annotate command). */
+export const REFRESH_REQUEST = 'newsLens/refresh';
+/** Server → client: a user-facing warning (a bad setting, a degraded large document). */
+export const WARNING_NOTIFICATION = 'newsLens/warning';
+
+/** A compact span: [start, end, kind, label, text] with UTF-16 offsets. */
+export type WireSpan = [number, number, 'junk' | 'entity' | 'figure' | 'metadata', string, string];
+
+export interface AnnotationsParams {
+  uri: string;
+  version: number;
+  spans: WireSpan[];
+  counts: { junk: number; entities: number; figures: number };
+  /** Entities are still being computed (the segmenter is loading) or were skipped for a large document. */
+  entitiesPending: boolean;
+  /** Set when only cheap detectors ran, with the reason. */
+  degraded?: string;
+  /** Milliseconds the analysis took on the server. */
+  elapsedMs: number;
+}
+
+export interface CleanParams {
+  uri: string;
+  kinds?: JunkKind[];
+}
+
+export interface CleanResult {
+  /** The document version the edits were computed for; the client refuses them for any other version. */
+  version: number;
+  edits: TextEdit[];
+}
+
+export interface ExportParams {
+  uri: string;
+  format: 'brat' | 'doccano' | 'conll' | 'label-studio';
+}
+
+export interface ExportResult {
+  content: string;
+}
+
+export interface WarningParams {
+  message: string;
+}
+
+export type SpanLabel = JunkKind | EntityType | FigureType | string;
+
+/** Client → server: the server's process id and whether the segmenter is loaded (diagnostics, crash tests). */
+export const SERVER_INFO_REQUEST = 'newsLens/serverInfo';
+
+export interface ServerInfo {
+  pid: number;
+  segmenterReady: boolean;
+}

@@ -1,0 +1,184 @@
+// The News Lens language server: hosts the engine, publishes junk diagnostics and annotations, answers hovers and code actions.
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { junkEdits } from '../core/edits';
+import { entitySegmenterReady } from '../core/entities';
+import { toBrat, toConll, toDoccano, toLabelStudio } from '../core/export';
+import { AnalysisService, type AnalysisOutcome } from './analysis-service';
+import { fixAllAction, FIX_ALL_KIND, quickFixes } from './code-actions';
+import { junkDiagnostics } from './diagnostics';
+import { annotationsAt, hoverMarkdown } from './hover';
+import { setLocale } from './messages';
+import {
+  ANNOTATIONS_NOTIFICATION,
+  CLEAN_REQUEST,
+  EXPORT_REQUEST,
+  REFRESH_REQUEST,
+  SERVER_INFO_REQUEST,
+  WARNING_NOTIFICATION,
+  type AnnotationsParams,
+  type CleanParams,
+  type CleanResult,
+  type ExportParams,
+  type ExportResult,
+  type ServerInfo,
+  type WireSpan,
+} from './protocol';
+import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
+import { entitySymbols } from './symbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settingsCache = new Map<string, Promise<NewsLensSettings>>();
+const reportedProblems = new Set<string>();
+
+async function loadSettings(uri: string): Promise<NewsLensSettings> {
+  let cached = settingsCache.get(uri);
+  if (!cached) {
+    cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsLens' }).then((raw: RawSettings) => {
+      const { settings, problems } = readSettings(raw);
+      for (const problem of problems) {
+        if (reportedProblems.has(problem)) continue;
+        reportedProblems.add(problem);
+        connection.sendNotification(WARNING_NOTIFICATION, { message: problem });
+      }
+      return settings;
+    });
+    settingsCache.set(uri, cached);
+  }
+  return cached;
+}
+
+function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
+  const document = documents.get(outcome.uri);
+  if (!document || document.version !== outcome.version) return;
+  connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: junkDiagnostics(document, outcome.annotations, settings) });
+  const counts = { junk: 0, entities: 0, figures: 0 };
+  const spans: WireSpan[] = outcome.annotations.map((a) => {
+    if (a.kind === 'junk') counts.junk++;
+    else if (a.kind === 'entity') counts.entities++;
+    else if (a.kind === 'figure') counts.figures++;
+    return [a.start, a.end, a.kind, a.label, a.text];
+  });
+  const params: AnnotationsParams = {
+    uri: outcome.uri,
+    version: outcome.version,
+    spans,
+    counts,
+    entitiesPending: outcome.entitiesPending,
+    degraded: outcome.degraded,
+    elapsedMs: Math.round(outcome.elapsedMs),
+  };
+  connection.sendNotification(ANNOTATIONS_NOTIFICATION, params);
+}
+
+const service = new AnalysisService(
+  (uri) => {
+    const document = documents.get(uri);
+    return document && { uri, version: document.version, text: document.getText() };
+  },
+  loadSettings,
+  publish,
+);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = params.initializationOptions as { locale?: string } | undefined;
+  setLocale(options?.locale ?? params.locale);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
+  };
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  service.reanalyseAll(documents.all().map((d) => d.uri));
+});
+
+documents.onDidOpen((event) => service.schedule(event.document.uri, 0));
+documents.onDidChangeContent(async (event) => {
+  const settings = await loadSettings(event.document.uri);
+  service.schedule(event.document.uri, settings.debounceMs);
+});
+documents.onDidClose((event) => {
+  service.close(event.document.uri);
+  settingsCache.delete(event.document.uri);
+  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  const outcome = await service.current(textDocument.uri);
+  if (!document || !outcome) return null;
+  const offset = document.offsetAt(position);
+  const [top, ...rest] = annotationsAt(outcome.annotations, offset);
+  if (!top) return null;
+  const parts = [top, ...rest.filter((a) => a.kind === 'junk' && top.kind !== 'junk')].map((a) => hoverMarkdown(a, outcome.annotations));
+  return {
+    contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') },
+    range: { start: document.positionAt(top.start), end: document.positionAt(top.end) },
+  };
+});
+
+connection.onCodeAction(async ({ textDocument, context }) => {
+  const document = documents.get(textDocument.uri);
+  const outcome = await service.current(textDocument.uri);
+  if (!document || !outcome) return [];
+  const only = context.only;
+  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND);
+  if (only && wantsFixAll) return fixAllAction(document, outcome.annotations);
+  if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
+  return quickFixes(document, outcome.annotations, context.diagnostics);
+});
+
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const outcome = await service.current(textDocument.uri);
+  return document && outcome ? entitySymbols(document, outcome.annotations) : [];
+});
+
+connection.onRequest(CLEAN_REQUEST, async (params: CleanParams): Promise<CleanResult | null> => {
+  const outcome = await service.current(params.uri);
+  if (!outcome) return null;
+  return { version: outcome.version, edits: junkEdits(outcome.annotations, { kinds: params.kinds }) };
+});
+
+connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<ExportResult | null> => {
+  const document = documents.get(params.uri);
+  const outcome = await service.current(params.uri);
+  if (!document || !outcome) return null;
+  const text = document.getText();
+  switch (params.format) {
+    case 'brat':
+      return { content: toBrat(text, outcome.annotations) };
+    case 'doccano':
+      return { content: JSON.stringify(toDoccano(text, outcome.annotations)) + '\n' };
+    case 'label-studio':
+      return { content: JSON.stringify([toLabelStudio(text, outcome.annotations)], null, 1) + '\n' };
+    case 'conll':
+      return { content: toConll(text, outcome.annotations) };
+  }
+});
+
+connection.onRequest(REFRESH_REQUEST, async ({ uri }: { uri: string }) => {
+  settingsCache.delete(uri);
+  const outcome = await service.run(uri);
+  return outcome ? { version: outcome.version } : null;
+});
+
+connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfo => ({ pid: process.pid, segmenterReady: entitySegmenterReady() }));
+
+documents.listen(connection);
+connection.listen();
