@@ -14,7 +14,7 @@
 //   code-server-vscode.mjs [options] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
 //                          [WORKSPACE_FOLDER | FILE.code-workspace]
 //   Known flags (both --flag=value and --flag value):
-//     --extensionDevelopmentPath   the extension under test (one; code-server takes a single one)
+//     --extensionDevelopmentPath   the extension under test (may be repeated)
 //     --extensionTestsPath         module whose run() runs the tests (in the extension host)
 //     --folder-uri=file:///...     same as a positional folder
 //   Accepted and ignored: --user-data-dir, --extensions-dir (a fresh one is used each run),
@@ -193,11 +193,13 @@ async function main() {
     process.stdout.write(r.stdout);
     return r.status ?? 1;
   }
-  if (args.devPaths.length !== 1) throw new Error(`need exactly one --extensionDevelopmentPath (got ${args.devPaths.length})`);
+  if (args.devPaths.length === 0) throw new Error('need --extensionDevelopmentPath');
   if (!args.testsPath) throw new Error('need --extensionTestsPath');
-  const devPath = path.resolve(args.devPaths[0]);
+  const devPaths = args.devPaths.map((p) => path.resolve(p));
   const testsPath = path.resolve(args.testsPath);
-  if (!fs.existsSync(devPath)) throw new Error(`extensionDevelopmentPath does not exist: ${devPath}`);
+  for (const p of devPaths) {
+    if (!fs.existsSync(p)) throw new Error(`extensionDevelopmentPath does not exist: ${p}`);
+  }
   if (!fs.existsSync(testsPath) && !fs.existsSync(testsPath + '.js')) {
     throw new Error(`extensionTestsPath does not exist: ${testsPath}`);
   }
@@ -304,12 +306,24 @@ async function main() {
         await Promise.race([page.screenshot({ path: shot }).then(() => log(`screenshot: ${shot}`)), sleep(10000)]);
       }
       fs.copyFileSync(serverLogPath, path.join(artifacts, `code-server-${stamp}.log`));
+      for (const { relativePath, contents } of workbenchLogs) {
+        if (typeof relativePath !== 'string' || typeof contents !== 'string') continue;
+        const dest = path.join(artifacts, `workbench-logs-${stamp}`, path.normalize(relativePath).replace(/^(\.\.(\/|$))+/, ''));
+        fs.mkdirSync(path.dirname(dest), { recursive: true });
+        fs.writeFileSync(dest, contents);
+      }
+      // The server-side logs (extension host, remote agent) live in the user-data-dir.
+      const serverLogs = path.join(dirs.user, 'logs');
+      if (fs.existsSync(serverLogs)) {
+        fs.cpSync(serverLogs, path.join(artifacts, `server-logs-${stamp}`), { recursive: true });
+      }
       fs.writeFileSync(path.join(artifacts, `editor-failure-${stamp}.txt`), `${reason}\n`);
     } catch (e) {
       log(`could not save artifacts: ${e.message}`);
     }
   };
 
+  let workbenchLogs = [];
   let exitCode = 1;
   try {
     const port = await freePort();
@@ -392,7 +406,10 @@ async function main() {
       const out = /error|warn/i.test(String(type)) ? process.stderr : process.stdout;
       out.write(text.endsWith('\n') ? text : `${text}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (code) => {
+    // The workbench calls codeAutomationExit(code, logs) when the tests' run() settles;
+    // logs = [{ relativePath, contents }] of the browser-side log files.
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      workbenchLogs = Array.isArray(logs) ? logs : [];
       settle({ code: typeof code === 'number' ? code : Number(code) || 0 });
     });
     page.on('crash', () => settle({ error: 'the workbench page crashed' }));
@@ -404,7 +421,7 @@ async function main() {
     }
 
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(authority, devPath)],
+      ...devPaths.map((p) => ['extensionDevelopmentPath', remoteUri(authority, p)]),
       ['extensionTestsPath', remoteUri(authority, testsPath)],
       ['extensionEnvironment', JSON.stringify(extensionEnvironment())],
       ['skipWelcome', 'true'],

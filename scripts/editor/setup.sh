@@ -123,9 +123,14 @@ if [ ! -f "$cs_pkg/out/node/entry.js" ]; then
     npm install --no-save --no-package-lock "code-server@$CODE_SERVER_VERSION"
   ) >>"$log" 2>&1 || fail "npm install code-server@$CODE_SERVER_VERSION failed"
   [ -f "$t/node_modules/code-server/out/node/entry.js" ] || fail "code-server has no out/node/entry.js"
-  v="$("$node_bin" "$t/node_modules/code-server/out/node/entry.js" --version 2>>"$log" | head -n1)" \
-    || fail "code-server does not start"
-  case "$v" in "$CODE_SERVER_VERSION"*) ;; *) fail "expected code-server $CODE_SERVER_VERSION, got: $v" ;; esac
+  # Even --version writes a default config and logs: keep them out of $HOME.
+  probe="$t/.probe"; mkdir -p "$probe"
+  out="$(XDG_CONFIG_HOME="$probe" XDG_DATA_HOME="$probe" XDG_STATE_HOME="$probe" TMPDIR="$probe" \
+    "$node_bin" "$t/node_modules/code-server/out/node/entry.js" --config "$probe/config.yaml" \
+    --user-data-dir "$probe/user" --version 2>>"$log")" || fail "code-server does not start"
+  echo "$out" >>"$log"
+  rm -rf "$probe"
+  grep -q "^$CODE_SERVER_VERSION " <<<"$out" || fail "expected code-server $CODE_SERVER_VERSION, got: $out"
   # Relative paths inside node_modules/.bin survive the rename; nothing records $t.
   mv -T "$t" "$cs_dir" 2>>"$log" || [ -f "$cs_pkg/out/node/entry.js" ] || fail "could not move code-server into $cs_dir"
   did_install=1

@@ -1,0 +1,159 @@
+// Loads nodejieba lazily with only the dictionaries part-of-speech tagging needs, and tags a line
+// with UTF-16 offsets.
+//
+// nodejieba's load() builds a segmenter from jieba.dict + hmm_model + user.dict AND a keyword
+// extractor from idf.utf8 (6 MB) + stop_words.utf8, and a TextRank extractor that loads the main
+// dictionary a second time. Only the segmenter is needed for tagging; the idf and stop-word lists
+// cannot be skipped (a missing or empty file aborts the process) but they can point at a
+// one-line file, which saves about 20 MiB and part of the load time. The dictionary paths resolve
+// relative to the installed nodejieba package, so this works when the code is bundled with
+// nodejieba kept external.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+interface TagResult {
+  word: string;
+  tag: string;
+}
+
+interface NodeJieba {
+  load(options?: { dict?: string; hmmDict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
+  tag(sentence: string): TagResult[];
+}
+
+/** Tokens of one line: words, their part-of-speech tags and their UTF-16 start offsets. */
+export interface Tokens {
+  words: string[];
+  tags: string[];
+  /** starts[i] is the offset of words[i]; starts[words.length] is the text length. */
+  starts: number[];
+}
+
+let jieba: NodeJieba | undefined;
+let loadError: Error | undefined;
+
+/** The file nodejieba's keyword extractor gets instead of its 6 MB idf list: one valid line. */
+const STUB_IDF = '的 1.0\n';
+
+/** Writes (once) a one-line file to the temp directory and returns its path, or undefined on failure. */
+function stubFile(name: string, content: string): string | undefined {
+  try {
+    const file = path.join(os.tmpdir(), name);
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return file;
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+    return fs.readFileSync(file, 'utf8') === content ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The dictionary files of the installed nodejieba package, or undefined when one is missing. */
+export function jiebaDictionaryPaths(): { dict: string; hmmDict: string; userDict: string } | undefined {
+  try {
+    const root = path.dirname(require.resolve('nodejieba/package.json'));
+    const dir = path.join(root, 'submodules', 'cppjieba', 'dict');
+    const files = {
+      dict: path.join(dir, 'jieba.dict.utf8'),
+      hmmDict: path.join(dir, 'hmm_model.utf8'),
+      userDict: path.join(dir, 'user.dict.utf8'),
+    };
+    // cppjieba aborts the whole process on a missing file: check first.
+    return Object.values(files).every((file) => fs.existsSync(file)) ? files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function loadJieba(): NodeJieba | undefined {
+  if (jieba || loadError) return jieba;
+  try {
+    // A plain require: nodejieba stays external (a native addon with dictionaries on disk).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require('nodejieba') as NodeJieba;
+    const files = jiebaDictionaryPaths();
+    const stub = stubFile('news-lens-jieba-stub-idf.utf8', STUB_IDF);
+    if (files && stub) module.load({ ...files, idfDict: stub, stopWordDict: stub });
+    else module.load();
+    jieba = module;
+  } catch (error) {
+    loadError = error instanceof Error ? error : new Error(String(error));
+  }
+  return jieba;
+}
+
+/** True once the segmenter's dictionaries are loaded. */
+export function segmenterReady(): boolean {
+  return jieba !== undefined;
+}
+
+/** Loads the segmenter if needed; false when nodejieba cannot be loaded. */
+export function ensureSegmenter(): boolean {
+  return loadJieba() !== undefined;
+}
+
+/** The error that made loading nodejieba fail, if it did. */
+export function segmenterError(): Error | undefined {
+  return loadError;
+}
+
+/**
+ * Segments and tags `text` (Simplified). Offsets are the running sum of the words' lengths when
+ * the words join back to the text (the normal case); otherwise each word is searched for from the
+ * previous end and words that cannot be found are dropped, so offsets are always right.
+ */
+export function tagText(text: string): Tokens {
+  const words: string[] = [];
+  const tags: string[] = [];
+  const starts: number[] = [];
+  const segmenter = loadJieba();
+  if (!segmenter || text.length === 0) {
+    starts.push(text.length);
+    return { words, tags, starts };
+  }
+  const result = segmenter.tag(text);
+  let offset = 0;
+  let aligned = true;
+  for (const { word, tag } of result) {
+    if (text.startsWith(word, offset)) {
+      words.push(word);
+      tags.push(tag);
+      starts.push(offset);
+      offset += word.length;
+      continue;
+    }
+    aligned = false;
+    break;
+  }
+  if (offset !== text.length) aligned = false;
+  if (!aligned) {
+    // Rare: lone surrogates or characters the addon re-encodes. Realign word by word.
+    words.length = 0;
+    tags.length = 0;
+    starts.length = 0;
+    offset = 0;
+    for (const { word, tag } of result) {
+      if (!word) continue;
+      const at = text.indexOf(word, offset);
+      if (at < 0 || at - offset > 8) continue;
+      if (at > offset) {
+        words.push(text.slice(offset, at));
+        tags.push('x');
+        starts.push(offset);
+      }
+      words.push(word);
+      tags.push(tag);
+      starts.push(at);
+      offset = at + word.length;
+    }
+    if (offset < text.length) {
+      words.push(text.slice(offset));
+      tags.push('x');
+      starts.push(offset);
+    }
+  }
+  starts.push(text.length);
+  return { words, tags, starts };
+}

@@ -1,0 +1,34 @@
+// Integration: a killed language server is restarted with diagnostics back and no text lost; stale edits are refused.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { applyVersionedEdits } from '../../src/client/commands';
+import { api, closeAll, fullAnnotations, newsLensDiagnostics, openSampleCopy, waitFor } from './helpers';
+
+describe('resilience', function () {
+  this.timeout(90000);
+  afterEach(closeAll);
+
+  it('restarts a killed server; diagnostics come back and typed text is kept', async () => {
+    const editor = await openSampleCopy();
+    await fullAnnotations(editor.document);
+    const newsLens = await api();
+    const { pid } = await newsLens.serverInfo();
+    process.kill(pid, 'SIGKILL');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '測試'));
+    const info = await waitFor('server restart', () => newsLens.client().isRunning() && newsLens.client(), 30000);
+    const restarted = await info.sendRequest<{ pid: number }>('newsLens/serverInfo');
+    assert.notEqual(restarted.pid, pid);
+    assert.ok(editor.document.getText().startsWith('測試'));
+    await waitFor('diagnostics after restart', () => newsLensDiagnostics(editor.document.uri).length > 0, 30000);
+  });
+
+  it('refuses edits computed for an older version of the document', async () => {
+    const editor = await openSampleCopy();
+    await fullAnnotations(editor.document);
+    const stale = { version: editor.document.version, edits: [{ start: 0, end: 5, newText: '' }] };
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+    const before = editor.document.getText();
+    assert.equal(await applyVersionedEdits(editor.document, stale), false);
+    assert.equal(editor.document.getText(), before);
+  });
+});
