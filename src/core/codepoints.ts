@@ -35,14 +35,14 @@ export class CodePointIndex {
   }
 
   toUtf16(codePointOffset: number): number {
-    // Each pair before the target adds one unit; search for the smallest UTF-16 offset with that code-point offset.
-    let lo = codePointOffset;
-    let hi = Math.min(this.text.length, codePointOffset + this.pairEnds.length);
+    // The k-th pair starts at code point pairEnds[k] - 1 - k; each pair starting before the target adds one unit.
+    let lo = 0;
+    let hi = this.pairEnds.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.toCodePoint(mid) < codePointOffset) lo = mid + 1;
+      if (this.pairEnds[mid] - 1 - mid < codePointOffset) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    return codePointOffset + lo;
   }
 }

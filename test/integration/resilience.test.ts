@@ -4,6 +4,22 @@ import * as vscode from 'vscode';
 import { applyVersionedEdits } from '../../src/client/commands';
 import { api, closeAll, fullAnnotations, newsLensDiagnostics, openSampleCopy, waitFor } from './helpers';
 
+/** Asks the (restarted) server for its pid until a process other than `pid` answers. */
+async function serverInfoOtherThan(pid: number, timeoutMs: number): Promise<{ pid: number }> {
+  const newsLens = await api();
+  const started = Date.now();
+  for (;;) {
+    try {
+      const info = await newsLens.serverInfo();
+      if (info.pid !== pid) return info;
+    } catch {
+      // the old connection is gone; the restart is under way
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`server did not restart within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('resilience', function () {
   this.timeout(90000);
   afterEach(closeAll);
@@ -15,8 +31,7 @@ describe('resilience', function () {
     const { pid } = await newsLens.serverInfo();
     process.kill(pid, 'SIGKILL');
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '測試'));
-    const info = await waitFor('server restart', () => newsLens.client().isRunning() && newsLens.client(), 30000);
-    const restarted = await info.sendRequest<{ pid: number }>('newsLens/serverInfo');
+    const restarted = await serverInfoOtherThan(pid, 30000);
     assert.notEqual(restarted.pid, pid);
     assert.ok(editor.document.getText().startsWith('測試'));
     await waitFor('diagnostics after restart', () => newsLensDiagnostics(editor.document.uri).length > 0, 30000);
