@@ -1,0 +1,40 @@
+// Builds a platform .vsix: bundled client and server, plus nodejieba's native addon and dictionaries unbundled.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = process.env.NEWS_LENS_TARGET ?? `${process.platform}-${process.arch}`;
+const stage = join(root, '.vscode-test', 'package-stage');
+const out = join(root, `news-lens-${target}.vsix`);
+
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+delete pkg.devDependencies;
+delete pkg.scripts;
+delete pkg.bin;
+// Only nodejieba is needed at run time; everything else is bundled into dist/.
+pkg.dependencies = { nodejieba: pkg.dependencies.nodejieba };
+writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
+
+for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 'dist/client', 'dist/server', 'samples']) {
+  if (existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
+}
+for (const nls of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) cpSync(join(root, nls), join(stage, nls));
+
+const jieba = join(root, 'node_modules/nodejieba');
+const jiebaStage = join(stage, 'node_modules/nodejieba');
+for (const entry of ['package.json', 'index.js', 'LICENSE', 'build/Release/nodejieba.node', 'submodules/cppjieba/dict']) {
+  cpSync(join(jieba, entry), join(jiebaStage, entry), { recursive: true });
+}
+
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--target', target, '--out', out],
+  { cwd: stage, stdio: 'inherit' },
+);
+console.log(`packaged ${out}`);
