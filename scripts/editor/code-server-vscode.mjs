@@ -26,7 +26,7 @@
 //   NEWS_LENS_EDITOR_TIMEOUT   overall limit in seconds for one run (default 600)
 //   NEWS_LENS_ARTIFACTS        folder for a screenshot and the server log when a run fails
 //   NEWS_LENS_EDITOR_VERBOSE=1 also print code-server's output and the page's console
-//   NEWS_LENS_EDITOR_KEEP=1    keep the state folder (/tmp/nl-XXXXXX) for inspection
+//   NEWS_LENS_EDITOR_KEEP=1    keep the state folder (/tmp/nl-vsc-XXXXXX) for inspection
 //   NEWS_LENS_CACHE            cache root used by setup.sh (tools are found there)
 //   NEWS_LENS_NODE24, NEWS_LENS_CODE_SERVER, NEWS_LENS_CHROMIUM   explicit tool paths
 //   Everything else in the environment is passed on to the extension host
@@ -172,6 +172,78 @@ function markedPids(stateDir) {
   return pids;
 }
 
+// The workbench's own chatter, which shares the log channel with the tests' console output.
+// Shown only with NEWS_LENS_EDITOR_VERBOSE=1.
+const WORKBENCH_NOISE = [
+  /^\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token /,
+  /^Creating a socket \(/,
+  /^Creation of workbench contribution /,
+  /^Updating additional builtin extensions cache/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^No search provider registered for scheme: /,
+  /^Timed out waiting for authentication provider /,
+  /^Extension host \(Remote\) is unresponsive|^Extension host \(Remote\) is responsive/,
+];
+function isWorkbenchNoise(text) {
+  return WORKBENCH_NOISE.some((re) => re.test(text));
+}
+
+function pidAlive(pid) {
+  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+}
+
+// Kill whatever a state folder's run left behind, then remove the folder (unless the run
+// was asked to keep it: NEWS_LENS_EDITOR_KEEP=1 leaves a KEPT file there).
+async function reapState(stateDir) {
+  for (let round = 0; round < 30; round++) {
+    const left = markedPids(stateDir);
+    if (left.length === 0) break;
+    for (const pid of left) { try { process.kill(pid, round < 10 ? 'SIGTERM' : 'SIGKILL'); } catch { /* gone */ } }
+    await sleep(100);
+  }
+  if (fs.existsSync(path.join(stateDir, 'KEPT'))) return;
+  try { fs.rmSync(stateDir, { recursive: true, force: true }); } catch { /* best effort */ }
+}
+
+// `--reap-state DIR PID` (internal): a detached watcher started by each run. If the run is
+// killed outright (SIGKILL, e.g. test-electron's "force close" on a second Ctrl+C), it kills
+// the run's code-server and Chromium and removes the state folder. It ends when the folder is
+// gone (normal cleanup) or after reaping.
+async function reaper(stateDir, ownerPid) {
+  while (fs.existsSync(stateDir)) {
+    if (!pidAlive(ownerPid)) {
+      await sleep(1000); // let a still-running cleanup finish first
+      if (fs.existsSync(stateDir)) await reapState(stateDir);
+      return 0;
+    }
+    await sleep(500);
+  }
+  return 0;
+}
+
+function startReaper(stateDir) {
+  // Double fork through sh so the watcher is no child of ours (killTree walks children).
+  const child = spawn('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 &',
+    process.execPath, fileURLToPath(import.meta.url), '--reap-state', stateDir, String(process.pid)], {
+    detached: true, stdio: 'ignore',
+  });
+  child.unref();
+}
+
+// State folders of earlier runs whose owner died without cleaning up (and whose reaper was
+// killed too, e.g. with the whole machine session).
+async function reapStale(tmpRoot) {
+  let names = [];
+  try { names = fs.readdirSync(tmpRoot).filter((n) => n.startsWith('nl-vsc-')); } catch { return; }
+  for (const n of names) {
+    const dir = path.join(tmpRoot, n);
+    let owner;
+    try { owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8')); } catch { continue; }
+    if (owner && !pidAlive(owner) && !fs.existsSync(path.join(dir, 'KEPT'))) await reapState(dir);
+  }
+}
+
 function killGroup(pid, signal) {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
   try { process.kill(pid, signal); } catch { /* already gone */ }
@@ -181,6 +253,7 @@ function killGroup(pid, signal) {
 // Main
 // ---------------------------------------------------------------------------------------
 async function main() {
+  if (process.argv[2] === '--reap-state') return reaper(process.argv[3], Number(process.argv[4]));
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
@@ -189,9 +262,12 @@ async function main() {
   }
   const tools = ensureTools();
   if (args.version) {
-    const r = spawnSync(tools.node, [path.join(tools.codeServer, 'out', 'node', 'entry.js'), '--version'], { encoding: 'utf8' });
-    process.stdout.write(r.stdout);
-    return r.status ?? 1;
+    // Like `code --version` (version, commit, arch); read from files because running
+    // code-server --version would write a default config into ~/.config.
+    const product = JSON.parse(fs.readFileSync(path.join(tools.codeServer, 'lib', 'vscode', 'product.json'), 'utf8'));
+    const cs = JSON.parse(fs.readFileSync(path.join(tools.codeServer, 'package.json'), 'utf8'));
+    process.stdout.write(`${product.version}\n${product.commit}\n${process.arch}\ncode-server ${cs.version}\n`);
+    return 0;
   }
   if (args.devPaths.length === 0) throw new Error('need --extensionDevelopmentPath');
   if (!args.testsPath) throw new Error('need --extensionTestsPath');
@@ -221,7 +297,10 @@ async function main() {
 
   // Short state folder: code-server's IPC socket paths must stay under 107 characters.
   const tmpRoot = fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
-  const state = fs.mkdtempSync(path.join(tmpRoot, 'nl-'));
+  await reapStale(tmpRoot);
+  const state = fs.mkdtempSync(path.join(tmpRoot, 'nl-vsc-'));
+  fs.writeFileSync(path.join(state, 'owner.pid'), String(process.pid));
+  startReaper(state);
   const dirs = {};
   for (const d of ['user', 'exts', 'config', 'data', 'cache', 'statehome', 'runtime', 'tmp', 'chrome']) {
     dirs[d] = path.join(state, d);
@@ -239,6 +318,7 @@ async function main() {
     'extensions.autoUpdate': false,
     'security.workspace.trust.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
+    'chat.disableAIFeatures': true,
   }, null, 2));
   const serverLogPath = path.join(state, 'server.log');
   const serverLog = fs.openSync(serverLogPath, 'a');
@@ -274,19 +354,26 @@ async function main() {
           try { fs.rmSync(state, { recursive: true, force: true }); break; } catch { await sleep(200); }
         }
       } else {
+        fs.writeFileSync(path.join(state, 'KEPT'), '');
         log(`state kept in ${state}`);
       }
     })();
     return cleaning;
   };
 
-  let signalled = 0;
+  let firstSignalAt = 0;
   const onSignal = (sig) => {
-    signalled++;
-    if (signalled > 1) {
+    if (firstSignalAt) {
+      // Ctrl+C reaches us twice (from the terminal and forwarded by test-electron): only a
+      // later, deliberate second signal forces the exit.
+      if (Date.now() - firstSignalAt < 2000) return;
+      log(`${sig} again: killing everything now`);
       for (const pid of markedPids(state)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+      if (keep) fs.writeFileSync(path.join(state, 'KEPT'), '');
+      else { try { fs.rmSync(state, { recursive: true, force: true }); } catch { /* best effort */ } }
       process.exit(sig === 'SIGINT' ? 130 : 143);
     }
+    firstSignalAt = Date.now();
     log(`${sig}: stopping`);
     cleanup(sig).finally(() => process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143));
   };
@@ -337,6 +424,8 @@ async function main() {
       XDG_STATE_HOME: dirs.statehome,
       XDG_RUNTIME_DIR: dirs.runtime,
       TMPDIR: dirs.tmp,
+      // No extension gallery (there is no network): stops open-vsx look-ups and their errors.
+      EXTENSIONS_GALLERY: '{}',
       [STATE_MARKER]: state,
     };
     for (const k of Object.keys(childEnv)) {
@@ -384,6 +473,8 @@ async function main() {
     }
     if (verbose) log(`code-server up on ${authority}`);
 
+    // playwright-core keeps an artifacts folder in os.tmpdir(): keep it inside the state folder.
+    process.env.TMPDIR = dirs.tmp;
     const { chromium } = require('playwright-core');
     context = await chromium.launchPersistentContext(dirs.chrome, {
       executablePath: tools.chromium,
@@ -400,9 +491,13 @@ async function main() {
 
     let settle;
     const finished = new Promise((resolve) => { settle = resolve; });
+    // The workbench's log service (its own messages and, during extension tests, the
+    // extension host's console) arrives here as (level, [format, ...args]).
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const parts = Array.isArray(logArgs) ? logArgs : [logArgs];
-      const text = parts.map((p) => (typeof p === 'string' ? p : util.inspect(p, { depth: 4 }))).join(' ');
+      const text = util.format(...parts);
+      if (process.env.NEWS_LENS_EDITOR_DEBUG_LOG === '1') log('codeAutomationLog', JSON.stringify([type, parts]));
+      if (!verbose && isWorkbenchNoise(text)) return;
       const out = /error|warn/i.test(String(type)) ? process.stderr : process.stdout;
       out.write(text.endsWith('\n') ? text : `${text}\n`);
     });
@@ -413,8 +508,8 @@ async function main() {
       settle({ code: typeof code === 'number' ? code : Number(code) || 0 });
     });
     page.on('crash', () => settle({ error: 'the workbench page crashed' }));
-    page.on('close', () => settle({ error: 'the workbench page closed' }));
-    server.on('exit', (c, s) => settle({ error: `code-server exited (${c ?? s}) during the run` }));
+    page.on('close', () => settle({ error: firstSignalAt ? 'interrupted' : 'the workbench page closed' }));
+    server.on('exit', (c, s) => settle({ error: firstSignalAt ? 'interrupted' : `code-server exited (${c ?? s}) during the run` }));
     if (verbose) {
       page.on('console', (m) => log(`page ${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
@@ -437,7 +532,9 @@ async function main() {
     const timer = setTimeout(() => settle({ error: `timed out after ${timeoutS}s waiting for the tests to finish` }), Math.max(0, remaining()));
     const result = await finished;
     clearTimeout(timer);
-    if (result.error) {
+    if (result.error === 'interrupted') {
+      exitCode = 130;
+    } else if (result.error) {
       log(`FAILED: ${result.error}`);
       await saveArtifacts(result.error);
       exitCode = 1;

@@ -10,7 +10,7 @@
 # complete, so an interrupted run is never mistaken for a finished one.
 #
 # Usage: scripts/editor/setup.sh [--quiet | --env]
-#   --quiet  print nothing on success
+#   --quiet  print nothing on success (installs still say what they are doing, on stderr)
 #   --env    print KEY=VALUE lines (NEWS_LENS_NODE24, NEWS_LENS_CODE_SERVER, NEWS_LENS_CHROMIUM)
 # Env:  NEWS_LENS_CACHE        cache root (see above)
 #       NEWS_LENS_APT_EXTRA    extra Debian packages to ensure (space separated)
@@ -35,7 +35,7 @@ node_bin="$node_dir/bin/node"
 cs_dir="$cache/code-server-$CODE_SERVER_VERSION"
 cs_pkg="$cs_dir/node_modules/code-server"
 chromium_bin=/usr/bin/chromium
-apt_packages="chromium fonts-liberation libkrb5-dev ${NEWS_LENS_APT_EXTRA:-}"
+apt_packages="chromium fonts-liberation fonts-wqy-microhei libkrb5-dev ${NEWS_LENS_APT_EXTRA:-}"
 
 mkdir -p "$cache/logs"
 log="$cache/logs/setup-$(date +%Y%m%d-%H%M%S)-$$.log"
@@ -50,7 +50,7 @@ fail() {
   fi
   exit 1
 }
-note() { [ "$mode" = quiet ] || [ "$mode" = env ] || echo "setup.sh: $*" >&2; }
+note() { echo "setup.sh: $*" >&2; }  # progress of long installs, even with --quiet
 
 # One setup at a time per cache (two test runs starting together must not both install).
 exec 9>"$cache/.setup.lock"

@@ -87,16 +87,79 @@ function wantsJunk(options: AnalyzeOptions): boolean {
   return options.junkKinds === undefined || options.junkKinds.length > 0;
 }
 
+/** Junk kinds whose whole-line findings make the line's entities and figures meaningless. */
+const NOISE_LINE_KINDS = new Set(['spam', 'markup', 'encoding']);
+/** In-line junk that is cut out of the line before entities and figures are looked for. */
+const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
+
+function isWholeLine(annotation: Annotation, text: string): boolean {
+  return annotation.removal !== undefined && annotation.removal.start === 0 && annotation.removal.end === text.length;
+}
+
 function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): Annotation[] {
   if (text.trim() === '') return [];
   const junk = wantsJunk(ctx.options) ? detectLineJunk(text, ctx) : [];
-  // Entities and figures inside a line that is junk as a whole would only be noise.
-  if (junk.some((a) => a.kind === 'junk' && a.removal && a.removal.start === 0 && a.removal.end === text.length)) return junk;
+  if (junk.some((a) => a.kind === 'junk' && NOISE_LINE_KINDS.has(a.label) && isWholeLine(a, text))) return junk;
   const found = [...junk];
-  if (ctx.options.figures !== false) found.push(...findFigures(text, ctx));
   const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
-  if (!cheapOnly && wantsEntities) found.push(...findEntities(text, ctx));
+  const wantsFigures = ctx.options.figures !== false;
+  if (!wantsFigures && (cheapOnly || !wantsEntities)) return found;
+  // Glosses and tags inside a name would hide it from the recognizers: look at the line without them.
+  const view = withoutInlineJunk(text, junk);
+  const mapBack = (a: Annotation): Annotation => {
+    if (view.text === text) return a;
+    const start = view.toOriginal(a.start, false);
+    const end = view.toOriginal(a.end, true);
+    const original = text.slice(start, end);
+    return original === a.text ? { ...a, start, end } : { ...a, start, end, text: original, cleanText: a.text };
+  };
+  if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(mapBack(a));
+  if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(mapBack(a));
   return found;
+}
+
+interface LineView {
+  text: string;
+  /** Maps an offset of the view back to the line; an end offset stays before the junk that follows it. */
+  toOriginal(offset: number, isEnd: boolean): number;
+}
+
+/** The line with its in-line junk cut out, and the way back to the line's offsets. */
+function withoutInlineJunk(text: string, junk: readonly Annotation[]): LineView {
+  const cuts = junk
+    .filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text))
+    .map((a) => a.removal ?? { start: a.start, end: a.end })
+    .sort((a, b) => a.start - b.start);
+  if (cuts.length === 0) return { text, toOriginal: (offset) => offset };
+  const viewStarts: number[] = [];
+  const originalStarts: number[] = [];
+  let view = '';
+  let position = 0;
+  for (const cut of cuts) {
+    if (cut.start > position) {
+      viewStarts.push(view.length);
+      originalStarts.push(position);
+      view += text.slice(position, cut.start);
+    }
+    position = Math.max(position, cut.end);
+  }
+  viewStarts.push(view.length);
+  originalStarts.push(position);
+  view += text.slice(position);
+  return {
+    text: view,
+    toOriginal(offset, isEnd) {
+      // The last kept segment starting before (an end) or at (a start) the offset.
+      let lo = 0;
+      let hi = viewStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (isEnd ? viewStarts[mid] < offset : viewStarts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return originalStarts[lo] + (offset - viewStarts[lo]);
+    },
+  };
 }
 
 /** Moves a line-relative annotation to document offsets; a whole-line removal takes the line break with it. */

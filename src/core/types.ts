@@ -47,7 +47,9 @@ export interface Annotation extends TextRange {
   confidence?: number;
   /** Normalized value (figures). */
   value?: FigureValue;
-  /** Simplified form of an entity written in Traditional characters. */
+  /** The text without the in-line junk inside it (glosses, tags), when that differs from `text`. */
+  cleanText?: string;
+  /** Simplified form of an entity written in Traditional characters (of its clean text). */
   simplified?: string;
   /** Junk only: what `clean` deletes. Defaults to [start, end); a whole-line finding deletes its line break too. */
   removal?: TextRange;

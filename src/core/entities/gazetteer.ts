@@ -3,10 +3,13 @@ import data from '../../../data/gazetteer.json';
 import { LiteralTrie } from './trie';
 
 /** How a gazetteer name is known: an official full name, a derived short form, or a hand-listed world place. */
-export type PlaceKind = 1 | 2 | 3;
+export type PlaceKind = 1 | 2 | 3 | 4;
 export const PLACE_FULL: PlaceKind = 1;
+/** Short form of a province or prefecture-level city (浙江, 嘉兴). */
 export const PLACE_SHORT: PlaceKind = 2;
 export const PLACE_WORLD: PlaceKind = 3;
+/** Short form of a district or county (海宁, 嘉善; also 和平, 长安 …). */
+export const PLACE_SHORT_COUNTY: PlaceKind = 4;
 
 let trie: LiteralTrie<PlaceKind> | undefined;
 
@@ -14,6 +17,7 @@ let trie: LiteralTrie<PlaceKind> | undefined;
 export function placeTrie(): LiteralTrie<PlaceKind> {
   if (!trie) {
     trie = new LiteralTrie<PlaceKind>();
+    for (const name of data.shortCounty) trie.add(name, PLACE_SHORT_COUNTY);
     for (const name of data.short) trie.add(name, PLACE_SHORT);
     for (const name of data.full) trie.add(name, PLACE_FULL);
     for (const name of data.world) trie.add(name, PLACE_WORLD);

@@ -13,7 +13,7 @@ export const SURNAMES = chars(`
 褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查
 麻苑迟邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠朴练廉禹井祖漆巴丰支卿狄
 计索宣晋相初扈晁芮阙浦戈伏鹿薄邸雍辜羊乌母裘亓邰赫况宿鲜逯隆茹诸战慕危亢嵇哈湛宾戎勾茅揭尉斯束檀衣
-阴昝幸奉植衡尧由钮蔚牧
+阴昝幸奉植衡尧由钮蔚牧洪习逄丘汝宦刀经
 `);
 
 /**
@@ -22,7 +22,7 @@ export const SURNAMES = chars(`
  */
 export const AMBIGUOUS_SURNAMES = chars(`
 高文成安万向于从方白常全平明时都海南国和华关金石江连解路乐强花门元信展公利但干云容敬来普宁
-党应师商相初伏鲜危宾战管车项古司农简景宫费席宗全边谈官封东西北左右上下中前后新老大小
+党应师商相初伏鲜危宾战管车项古司农简景宫费席宗全边谈官封东西北左右上下中前后新老大小汝刀经
 `);
 
 /** Two-character surnames. */
@@ -43,11 +43,19 @@ export const TRANSLIT = chars(`
 伊因尤约泽扎詹兹佐娃娜娅夫茨丽莎斐尔钦顿赖默黛茜妮露琪薇娜蕾琳莲纳普兰奎廷吉利蓬隆颂猜差瓦披塞
 `);
 
-/** Characters that do not occur in given names (function words, measure words …). */
+/** Function characters that never occur in given names (的, 了, 在 …). */
 export const NOT_IN_GIVEN_NAME = chars(`
-的了在是和与及或等说对为将把被从向到也都就还又而但却则之其这那些个们着过地得所以于由自因如若并且
-很更最太已曾再才只仅均各每某该此本年月日时分秒元亿万千百十两几多少第号次位名人届
-一二三四五六七八九零〇上下前后里外中内间省市县区镇乡村路街
+的了在是和与及或等说对为将把被从向到也都就还又而但却则这那些个们着过地得所很更最太已曾再才只仅均各每某该此
+区县省局部委处镇乡街厅署
+`);
+
+/**
+ * Characters that, right after a title, more likely start the next word than continue a name
+ * (市长在会上 …): used when a name is read from raw text rather than from the segmenter.
+ */
+export const NOT_IN_GIVEN_NAME_AFTER_TITLE = chars(`
+年月日时分秒元亿万千百十两几多少第号次位名人届一二三四五六七八九零〇上下前后里外中内间省市县区镇乡村路街
+以于由自因如若并且其之表指认强介透称回告谈提宣会接看主出致讲发签访率说
 `);
 
 /**
@@ -93,11 +101,11 @@ export const ORG_SUFFIXES = words(`
 部 署 处 法院 检察院 国务院 参议院 众议院 议院 议会 国会 政府 人民政府 党 共产党 协会 学会 商会 工会 联合会
 基金会 理事会 代表大会 大会 委员会 总会 分会 同学会 联谊会 促进会 工商联 政协 人大 军区 部队 舰队 俱乐部
 事务所 交易所 联盟 组织 中央 政治局 书记处 主席团 筹委会 管委会 居委会 村委会 合作社 出版社 杂志社 报社
-通讯社 新闻社 电视台 广播电台 电台 日报 晚报 早报 时报 周刊 商报 法制报 报 网 台 所 站 社 队 团 军 基地
+通讯社 新闻社 电视台 广播电台 电台 日报 晚报 早报 时报 周刊 商报 法制报 报 网 台 所 站 社 队 团 军
 `);
 
 /** Suffixes that only count when the material before them is made of names alone (中国西藏网, 人民网). */
-export const WEAK_ORG_SUFFIXES = words(`网 台 所 站 社 队 团 军 报 中央 基地`);
+export const WEAK_ORG_SUFFIXES = words(`网 台 所 站 社 队 团 军 报 中央`);
 
 /** Media-outlet suffixes: an outlet is an ORG (嘉兴日报, 中国西藏网). */
 export const MEDIA_SUFFIXES = words(`日报 晚报 早报 时报 周刊 商报 报 网 电视台 广播电台 电台 通讯社 新闻社 杂志 杂志社 报社`);
@@ -106,7 +114,7 @@ export const MEDIA_SUFFIXES = words(`日报 晚报 早报 时报 周刊 商报 �
 export const FAC_SUFFIXES = words(`
 高铁 铁路 城际铁路 城际 轻轨 地铁 机场 国际机场 港 港口 码头 枢纽 大桥 桥 隧道 高速 高速公路 公路 大道
 水库 大坝 电站 核电站 园 园区 产业园 科技园 工业园 公园 广场 大厦 中心 体育馆 体育场 博物馆 纪念馆 图书馆
-展览馆 美术馆 剧院 大剧院 宾馆 饭店 酒店 旅馆 新城 科技城 走廊 航道 运河
+展览馆 美术馆 剧院 大剧院 宾馆 饭店 酒店 旅馆 新城 科技城 走廊 航道 运河 基地 大会堂 会堂 礼堂
 `);
 
 /** Generic modifiers allowed between a name and a facility or organisation suffix. */
@@ -114,6 +122,41 @@ export const GENERIC_MODIFIERS = words(`
 国际 开放 综合 交通 航空 物流 国家 城际 市域 高速 智慧 现代 科技 创新 经济 生态 文化 体育 会展 商务 金融
 数字 信息 产业 工业 农业 高新 技术 开发 发展 一体化 合作 联合 人民 自然 历史 民族 友好 中心
 `);
+
+/** Institution characters: an abbreviation ending with one is an organisation (立法会, 东盟, 外办, 政协). */
+export const INSTITUTION_CHARS = chars('会局署司院部委办厅处联盟协社团校行');
+
+/** Words after two country abbreviations inside one word (中俄关系, 中美贸易): the abbreviations are places. */
+export const BILATERAL_WORDS = words(`
+关系 友好 合作 两国 双方 边界 边境 联合 贸易 经贸 首脑 峰会 会谈 战略 双边 关系史 对话 磋商 协定 协议 条约
+`);
+
+/**
+ * Well-known international and national organisations usually written without a suffix the rules
+ * could see (a closed list of institutions, like the world part of the gazetteer).
+ */
+export const KNOWN_ORGS = words(`
+联合国 安理会 联合国安理会 东盟 欧盟 非盟 阿盟 北约 欧佩克 世贸组织 世界贸易组织 世界银行 亚洲开发银行 亚投行
+国际货币基金组织 亚太经合组织 上海合作组织 上合组织 金砖国家 世界卫生组织 世卫组织 国际奥委会 奥委会
+红十字会 国际红十字会 联合国教科文组织 教科文组织 经合组织 七国集团 二十国集团 国际原子能机构 国际刑警组织
+国际足联 亚足联 欧洲央行 美联储 国务院 中共中央 中央军委 全国人大 全国政协 人大常委会 全国人大常委会 新华社
+中新社 人民日报 人民网 新华网 央视 中央电视台 中央人民广播电台 国际广播电台 美联社 路透社 法新社 彭博社
+共同社 塔斯社 英国广播公司 美国有线电视新闻网 最高人民法院 最高人民检察院 中国人民银行 国家发改委 发改委
+`);
+
+/** Generic geographic nouns that jieba tags as places (城市, 内地, 西部): never a name on their own. */
+export const GENERIC_PLACE_NOUNS = words(`
+城市 都市 大都市 大城市 中小城市 城镇 海岛 岛屿 内地 西部 东部 南部 北部 中部 中西部 东北部 西北部 东南部
+西南部 南北 东西 沿海 内陆 边疆 边境 山区 农村 乡村 城乡 郊区 市区 城区 地区 全国 全球 世界 各地 当地 本地
+外地 异地 海外 国外 境外 国内 境内 山水 港口 机场 首都 省会 国土 领土 大陆 本土 家乡 故乡 老家 他乡 异乡
+天下 人间 国门 边陲 腹地 前沿 中心 新旧 南南 东方 西方 桥头堡
+`);
+
+/** Words right before a place: 在, 到, 赴, 来自, 位于 … (evidence for places the gazetteer lacks). */
+export const BEFORE_PLACE = words(`在 到 从 赴 往 至 于 经 抵 抵达 来到 来自 位于 前往 访问 离开 途经 飞往 返回 回到 驻 去 由 自`);
+
+/** Words right after a place: 市, 地区, 一带, 人 … (evidence for places the gazetteer lacks). */
+export const AFTER_PLACE = words(`省 市 县 区 州 镇 乡 村 地区 一带 境内 附近 周边 当地 人 人民 政府 当局 方面 之间 和 与 、 及 等地 以东 以西 以南 以北 沿岸 举行 召开`);
 
 /** Place-name suffixes that extend a place name (嘉兴 + 市, 乌 + 镇). */
 export const LOC_SUFFIXES = words(`省 市 县 区 州 镇 乡 村 旗 盟 岛 湾 特区 新区 自治区 自治州 自治县 地区`);
@@ -125,4 +168,13 @@ export const ORG_SCOPE_WORDS = words(`全国 国家 中央 国际 世界 地方 
 export const ABBREV_VERBS = chars('访来驻赴抵离旅在返回');
 
 /** Suffixes after a person's name inside one segmenter word: 邓小平理论, 毛泽东思想. */
+/** Category nouns: an organisation word ending with one is generic (党政机关, 国际组织) unless a name precedes it. */
+export const GENERIC_ORG_HEADS = [
+  '机关', '组织', '院所', '场所', '团体', '部门', '单位', '企业', '机构', '政党', '党派', '关系', '进展', '格局', '布局',
+  '结局', '大局', '全局', '时局', '政局', '僵局', '开局', '新局', '社会', '机会', '大会', '会议',
+];
+
+/** Words after a place inside one segmenter word that are not part of the place (东亚各国, 香港回归). */
+export const PLACE_WORD_TAILS = words(`各国 地区 国家 一带 沿岸 人民 市民 同胞 回归 问题 政府 当局 方面 境内 全境 各地 特区`);
+
 export const NAME_WORD_SUFFIXES = ['理论', '思想', '同志', '主席', '总理', '总统', '先生', '女士', '教授', '书记'];

@@ -98,8 +98,12 @@ export function isWholeLineRemoval(annotation: Annotation, lineLength: number): 
 
 /** Shortens text for use inside a reason sentence. */
 export function excerpt(text: string, max = 24): string {
-  const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max).join('') + '…';
+  if (text.length <= max) return text;
+  // Cut at a code-point boundary: never split a surrogate pair.
+  let end = max;
+  const unit = text.charCodeAt(end - 1);
+  if (unit >= 0xd800 && unit <= 0xdbff) end--;
+  return text.slice(0, end) + '…';
 }
 
 /** Rounds a confidence into 0..1 with two decimals. */

@@ -2,8 +2,12 @@
 import type { Annotation } from '../types';
 import { contentRange, junkAt } from './common';
 
-/** Cheap pre-check: a line without any of these characters has no encoding damage we can see. */
-const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u00ff\u200b-\u200d\u2060\ufeff\ufffd锟錕]/;
+/**
+ * Characters where damage can start: controls, C1 controls, UTF-8 lead bytes read as Windows-1252 (Â–ô),
+ * zero-width characters, U+FFFD. A line without any has no encoding damage we can see.
+ */
+const START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00c2-\u00f4\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00c2-\u00f4\u200b-\u200d\u2060\ufeff\ufffd锟錕]/;
 
 const KUN_JIN_KAO = /(?:锟斤拷|錕斤拷)+/g;
 
@@ -80,22 +84,17 @@ function codeName(code: number): string {
 export function detectEncoding(line: string): Annotation[] {
   if (!SUSPECT.test(line)) return [];
   const found: Annotation[] = [];
-  const taken = new Uint8Array(line.length);
 
   KUN_JIN_KAO.lastIndex = 0;
   for (let m = KUN_JIN_KAO.exec(line); m; m = KUN_JIN_KAO.exec(line)) {
     found.push(junkAt(line, 'encoding', m.index, m.index + m[0].length,
       `Mojibake ${m[0].slice(0, 3)}: replacement characters of a broken GBK/UTF-8 conversion`, 0.95));
-    taken.fill(1, m.index, m.index + m[0].length);
   }
 
-  let i = 0;
-  while (i < line.length) {
+  START.lastIndex = 0;
+  for (let start = START.exec(line); start; start = START.exec(line)) {
+    const i = start.index;
     const code = line.charCodeAt(i);
-    if (taken[i]) {
-      i++;
-      continue;
-    }
     // UTF-8 read as Windows-1252: a run of well-formed sequences such as `æ–‡` (文) or `Ã©` (é).
     let runEnd = i;
     for (let len = mojibakeSequenceAt(line, runEnd); len > 0; len = mojibakeSequenceAt(line, runEnd)) runEnd += len;
@@ -104,14 +103,14 @@ export function detectEncoding(line: string): Annotation[] {
       const decoded = decodeMojibake(run);
       found.push(junkAt(line, 'encoding', i, runEnd,
         `Mojibake ${run}: UTF-8 bytes${decoded ? ` of “${decoded}”` : ''} misread as Windows-1252`, 0.85));
-      i = runEnd;
+      START.lastIndex = runEnd;
       continue;
     }
     if (code === 0xfffd) {
       let end = i + 1;
       while (end < line.length && line.charCodeAt(end) === 0xfffd) end++;
       found.push(junkAt(line, 'encoding', i, end, 'U+FFFD replacement character: the text was decoded with the wrong encoding', 0.95));
-      i = end;
+      START.lastIndex = end;
       continue;
     }
     if ((isZeroWidth(code) && !isEmojiJoiner(line, i)) || isControl(code)) {
@@ -126,10 +125,8 @@ export function detectEncoding(line: string): Annotation[] {
       found.push(junkAt(line, 'encoding', i, end,
         zero ? `Invisible zero-width character (${names}) left by a web page` : `Control character (${names}) that has no place in text`,
         0.9));
-      i = end;
-      continue;
+      START.lastIndex = end;
     }
-    i++;
   }
 
   // A line that is nothing but damaged characters (and whitespace) goes as a whole.

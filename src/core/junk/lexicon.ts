@@ -19,7 +19,7 @@ const STRONG = [
   '成人视频', '成人电影', '成人影院', '成人影片', '成人片', '成人小说', '黄色网站', '黄色视频', '黄色电影', '色情片',
   '色情网站', '三级片', '毛片', '黄片', 'a片', '女优', '自拍偷拍', '偷拍自拍', '熟女', '巨乳', '爆乳', '口交', '约炮',
   '裸聊', '色站', '撸撸', '天天射', '夜夜操', '骚逼', '肉棒', '东京热', '一本道', '波多野', '苍井空', '无遮挡',
-  '香蕉视频', '草莓视频', '秋葵视频', '丝瓜视频', '蜜桃视频', '性爱', '做爱视频', 'porn', 'xxx', '18禁',
+  '香蕉视频', '草莓视频', '秋葵视频', '丝瓜视频', '蜜桃视频', '做爱视频', 'porn', 'xxx', '18禁',
   // gambling and lottery
   '百家乐', '娱乐城', '老虎机', '葡京', '金沙娱乐', '太阳城', '网上赌场', '线上赌场', '在线赌场', '网络赌场',
   '真人荷官', '真人娱乐', '真人视讯', '真人百家', '时时彩', '北京赛车', '北京pk10', '六合彩', '特码', '赌球',
@@ -31,7 +31,7 @@ const STRONG = [
 const MEDIUM = [
   '精品', '久久', '成人', '日韩', '欧美', 'av', 'sex', '在线观看', '免费观看', '免费视频', '在线播放', '在线视频',
   '高清视频', '福利视频', '福利', '中文字幕', '一区', '二区', '三区', '夜色', '午夜', '激情', '诱惑', '色情', '调教',
-  '乱伦', '私人影院', '线上看', '免费看', '无删减', '天天干', '壮阳', '伟哥', '春药', '催情', '迷药', '赌场', '博彩',
+  '乱伦', '性爱', '私人影院', '线上看', '免费看', '无删减', '天天干', '壮阳', '伟哥', '春药', '催情', '迷药', '赌场', '博彩',
   '威尼斯人', '银河娱乐', '娱乐平台', '返水', '代开', '原单', '精品区',
 ];
 const WEAK = [
@@ -84,8 +84,10 @@ interface Tables {
   classes: Uint8Array;
   /** Folded code unit → 1 when some term starts with it. */
   first: Uint8Array;
+  /** Folded code unit → 1 when some term has it as second unit (a cheap filter before the bucket). */
+  second: Uint8Array;
   /** Folded first code unit → terms starting with it, longest first. */
-  buckets: Map<number, { term: string; weight: number }[]>;
+  buckets: ({ term: string; weight: number }[] | undefined)[];
 }
 
 let tables: Tables | undefined;
@@ -125,13 +127,15 @@ function buildTables(): Tables {
   }
 
   const first = new Uint8Array(65536);
-  const buckets = new Map<number, { term: string; weight: number }[]>();
+  const second = new Uint8Array(65536);
+  const buckets: ({ term: string; weight: number }[] | undefined)[] = new Array(65536).fill(undefined);
   const add = (terms: readonly string[], weight: number) => {
     for (const term of terms) {
       const code = term.charCodeAt(0);
       first[code] = 1;
-      let bucket = buckets.get(code);
-      if (!bucket) buckets.set(code, (bucket = []));
+      if (term.length > 1) second[term.charCodeAt(1)] = 1;
+      let bucket = buckets[code];
+      if (!bucket) buckets[code] = bucket = [];
       const existing = bucket.find((entry) => entry.term === term);
       if (existing) existing.weight = Math.max(existing.weight, weight);
       else bucket.push({ term, weight });
@@ -141,8 +145,8 @@ function buildTables(): Tables {
   add(WEAK, 1);
   add(MEDIUM, 2);
   add(STRONG, 3);
-  for (const bucket of buckets.values()) bucket.sort((a, b) => b.term.length - a.term.length);
-  return { fold, classes, first, buckets };
+  for (const bucket of buckets) bucket?.sort((a, b) => b.term.length - a.term.length);
+  return { fold, classes, first, second, buckets };
 }
 
 export function lexiconTables(): Tables {
@@ -159,18 +163,21 @@ function isAsciiLetter(code: number): boolean {
  * shielded the terms inside them.
  */
 export function scanLexicon(line: string): LexiconHit[] {
-  const { fold, first, buckets } = lexiconTables();
+  const { fold, first, second, buckets } = lexiconTables();
   const hits: LexiconHit[] = [];
   const n = line.length;
   let i = 0;
   while (i < n) {
     const f = fold[line.charCodeAt(i)];
-    if (first[f] === 0) {
+    // Every term has at least two units, so both filters must pass before the bucket is read.
+    if (first[f] === 0 || i + 1 >= n || second[fold[line.charCodeAt(i + 1)]] === 0) {
       i++;
       continue;
     }
+    const bucket = buckets[f] as { term: string; weight: number }[];
     let matched = 0;
-    for (const entry of buckets.get(f) ?? []) {
+    for (let b = 0; b < bucket.length; b++) {
+      const entry = bucket[b];
       const term = entry.term;
       const len = term.length;
       if (i + len > n) continue;
@@ -204,7 +211,5 @@ export function scanExtraTerms(line: string, terms: readonly string[] | undefine
 /** The lexicon's terms with their weights (for tests and documentation). */
 export function lexiconEntries(): { term: string; weight: number }[] {
   const { buckets } = lexiconTables();
-  return [...buckets.values()].flat();
+  return buckets.flatMap((bucket) => bucket ?? []);
 }
-
-export { toSimplified };

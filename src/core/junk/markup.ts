@@ -112,7 +112,7 @@ export function detectMarkup(line: string): Annotation[] {
   if (ONLY_BULLETS_AND_SPACE.test(rest) && (pieces.length > 0 || hasBullet)) {
     const what = [...new Set(pieces.map((p) => p.what.replace(/ \(.*\)$/, '')))];
     if (hasBullet) what.push('a lone bullet');
-    const confidence = pieces.length > 0 ? Math.max(...pieces.map((p) => p.confidence)) : 0.85;
+    const confidence = pieces.reduce((best, p) => Math.max(best, p.confidence), pieces.length > 0 ? 0 : 0.85);
     const whole = wholeLine(line, 'markup', `Line holds only markup leftovers (${excerpt(what.join(', '), 60)})`, confidence);
     return whole ? [whole] : [];
   }

@@ -1,0 +1,85 @@
+// Duplicated paragraphs: later copies of an earlier line, and a paragraph repeated twice within one line.
+import type { Annotation } from '../types';
+import type { DocLine } from '../lines';
+import { contentRange, excerpt, isSpaceCode } from './common';
+
+/** A line must have this many non-whitespace code units (and a letter, CJK or digit) to count as a paragraph. */
+export const MIN_DUPLICATE_LENGTH = 10;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+function nonSpaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** One pass with a hash map from trimmed line text to its first line: O(total length). */
+export function detectDuplicates(lines: readonly DocLine[]): Annotation[] {
+  const found: Annotation[] = [];
+  const firstSeen = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const range = contentRange(line.text);
+    if (!range) continue;
+    const content = line.text.slice(range.start, range.end);
+    if (nonSpaceLength(content) < MIN_DUPLICATE_LENGTH || !WORDISH.test(content)) continue;
+
+    const earlier = firstSeen.get(content);
+    if (earlier === undefined) {
+      firstSeen.set(content, i);
+      const doubled = doubledWithin(content);
+      if (doubled) {
+        const start = line.start + range.start + doubled.start;
+        found.push({
+          kind: 'junk',
+          label: 'duplicate',
+          start,
+          end: line.start + range.end,
+          text: content.slice(doubled.start),
+          reason: `The paragraph repeats itself within the line (“${excerpt(content.slice(doubled.start), 16)}”)`,
+          confidence: 0.85,
+          removal: { start: line.start + range.start + doubled.removalStart, end: line.start + range.end },
+        });
+      }
+      continue;
+    }
+    const consecutive = previousParagraph(lines, i) === earlier;
+    found.push({
+      kind: 'junk',
+      label: 'duplicate',
+      start: line.start + range.start,
+      end: line.start + range.end,
+      text: content,
+      reason: consecutive
+        ? `The paragraph is repeated right after itself (first copy on line ${earlier + 1})`
+        : `The line repeats line ${earlier + 1} (“${excerpt(content, 16)}”)`,
+      confidence: consecutive ? 0.92 : 0.88,
+      removal: { start: line.start, end: line.end },
+    });
+  }
+  return found;
+}
+
+/** Index of the nearest earlier non-blank line, or -1. */
+function previousParagraph(lines: readonly DocLine[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (lines[j].text.trim() !== '') return j;
+  return -1;
+}
+
+/**
+ * A content string made of the same text twice (`XX` or `X X`): returns where the second copy starts and where
+ * its removal starts (including the separating whitespace).
+ */
+function doubledWithin(content: string): { start: number; removalStart: number } | undefined {
+  const n = content.length;
+  if (n < 2 * MIN_DUPLICATE_LENGTH) return undefined;
+  const half = n >> 1;
+  if (n % 2 === 0 && content.charCodeAt(0) === content.charCodeAt(half) && content.slice(0, half) === content.slice(half)) {
+    if (nonSpaceLength(content.slice(0, half)) >= MIN_DUPLICATE_LENGTH) return { start: half, removalStart: half };
+  }
+  // `X<space>X`: one whitespace unit in the middle.
+  if (n % 2 === 1 && /\s/.test(content[half]) && content.slice(0, half) === content.slice(half + 1)) {
+    if (nonSpaceLength(content.slice(0, half)) >= MIN_DUPLICATE_LENGTH) return { start: half + 1, removalStart: half };
+  }
+  return undefined;
+}

@@ -1,0 +1,249 @@
+// SEO keyword spam: whole lines of joined keywords, or a keyword prefix/suffix glued to real text, scored from several signals.
+import type { Annotation, LineContext } from '../types';
+import {
+  CLASS_CJK,
+  CLASS_FULLWIDTH_LATIN,
+  CLASS_LATIN_OR_DIGIT,
+  CLASS_LOOKALIKE,
+  CLASS_SIMPLIFIED_ONLY,
+  CLASS_TRADITIONAL_ONLY,
+  type LexiconHit,
+  lexiconTables,
+  scanExtraTerms,
+  scanLexicon,
+} from './lexicon';
+import { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } from './common';
+
+/**
+ * Scoring (each signal measured on the candidate region: the whole line, or a run of keyword segments at its start
+ * or end):
+ *   0.45 × min(1, weighted lexicon coverage / 0.35)   share of the text covered by spam terms, weak terms count 1/3
+ * + 0.15 × min(1, separators per 100 characters / 5) × min(1, separators / 3)
+ *                                                    `|` `,` `_` `-` between segments (spaces count ½); one
+ *                                                    separator (a title's `_新华网`) is weak evidence
+ * + 0.15 × keyword-segment share                       segments without sentence punctuation and ≤ 24 units long
+ * + 0.15 × Simplified-only share                       only when the document is Traditional
+ * + 0.10 × min(1, look-alike characters / 2)           а∨, Aⅴ, A√, full-width Latin inside CJK
+ * − 0.20 when the region has sentence-final punctuation (。！？)
+ * A region is spam when the score ≥ SPAM_THRESHOLD *and* the lexicon gate holds: total weight ≥ 4 with at least one
+ * strong term, or total weight ≥ 8, and weighted coverage ≥ 0.25 (a news title naming one spam term, 无码视频传播者
+ * 被判刑, stays below it). Without spam-lexicon evidence nothing is ever flagged, so separators, script mix or
+ * look-alikes alone (a tag line of political terms, a Simplified quote in a Traditional text) never are.
+ */
+export const SPAM_THRESHOLD = 0.55;
+const MIN_WEIGHT = 4;
+const MIN_WEIGHT_WITHOUT_STRONG = 8;
+const MIN_COVERAGE = 0.25;
+const MAX_KEYWORD_SEGMENT = 24;
+
+/** Separator code units between keywords: | ｜ 丨 , _ ﹣ － - – — ~ ～ (whitespace is handled apart). */
+const SEPARATORS = new Set([0x7c, 0xff5c, 0x4e28, 0x2c, 0x5f, 0xfe63, 0xff0d, 0x2d, 0x2013, 0x2014, 0x7e, 0xff5e]);
+/** Punctuation that marks a sentence or a clause: a segment holding one is not a keyword. */
+const SENTENCE_PUNCTUATION = new Set(Array.from('。！？；，、：:;!?“”「」『』《》', (ch) => ch.charCodeAt(0)));
+const ONLY_SEPARATORS = /^[\s|｜丨,_﹣－\-–—~～]*$/;
+const SENTENCE_END = new Set(Array.from('。！？!?', (ch) => ch.charCodeAt(0)));
+
+interface Segment {
+  start: number;
+  end: number;
+  /** Short and without sentence punctuation. */
+  keyword: boolean;
+  /** CJK, Latin and digit code units. */
+  content: number;
+  /** Separator run before this segment: 0 none, 0.5 whitespace only, 1 with a separator character. */
+  sepBefore: number;
+}
+
+function segmentLine(line: string, classes: Uint8Array): Segment[] {
+  const segments: Segment[] = [];
+  let i = 0;
+  let sep = 0;
+  const n = line.length;
+  while (i < n) {
+    const code = line.charCodeAt(i);
+    if (SEPARATORS.has(code)) {
+      sep = 1;
+      i++;
+      continue;
+    }
+    if (isSpaceCode(code)) {
+      sep = Math.max(sep, 0.5);
+      i++;
+      continue;
+    }
+    const start = i;
+    let content = 0;
+    let punctuation = false;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (SEPARATORS.has(c) || isSpaceCode(c)) break;
+      if (classes[c] & (CLASS_CJK | CLASS_LATIN_OR_DIGIT) || (c >= 0xd800 && c <= 0xdbff)) content++;
+      else if (SENTENCE_PUNCTUATION.has(c)) punctuation = true;
+      i++;
+    }
+    segments.push({
+      start,
+      end: i,
+      keyword: !punctuation && i - start <= MAX_KEYWORD_SEGMENT,
+      content,
+      sepBefore: segments.length === 0 ? 0 : sep,
+    });
+    sep = 0;
+  }
+  return segments;
+}
+
+interface Evaluation {
+  score: number;
+  reason: string;
+}
+
+function evaluate(
+  line: string,
+  segments: Segment[],
+  from: number,
+  to: number,
+  hits: LexiconHit[],
+  ctx: LineContext,
+): Evaluation | undefined {
+  const start = segments[from].start;
+  const end = segments[to].end;
+  const inside = hits.filter((h) => h.start >= start && h.end <= end);
+  const weight = inside.reduce((sum, h) => sum + h.weight, 0);
+  const strong = inside.some((h) => h.weight >= 3);
+  if (weight < MIN_WEIGHT || (!strong && weight < MIN_WEIGHT_WITHOUT_STRONG)) return undefined;
+
+  const { classes } = lexiconTables();
+  let content = 0;
+  let keywordContent = 0;
+  let separators = 0;
+  for (let s = from; s <= to; s++) {
+    content += segments[s].content;
+    if (segments[s].keyword) keywordContent += segments[s].content;
+    if (s > from) separators += segments[s].sepBefore;
+  }
+  if (content === 0) return undefined;
+  let simplifiedOnly = 0;
+  let traditionalOnly = 0;
+  let lookalikes = 0;
+  let sentenceEnds = 0;
+  for (let i = start; i < end; i++) {
+    const code = line.charCodeAt(i);
+    const cls = classes[code];
+    if (cls & CLASS_SIMPLIFIED_ONLY) simplifiedOnly++;
+    else if (cls & CLASS_TRADITIONAL_ONLY) traditionalOnly++;
+    if (cls & CLASS_LOOKALIKE) lookalikes++;
+    else if (cls & CLASS_FULLWIDTH_LATIN) {
+      const near = (classes[line.charCodeAt(i - 1)] | classes[line.charCodeAt(i + 1)]) & CLASS_CJK;
+      if (near) lookalikes++;
+    }
+    if (SENTENCE_END.has(code)) sentenceEnds++;
+  }
+
+  const weightedCoverage = inside.reduce((sum, h) => sum + ((h.end - h.start) * h.weight) / 3, 0) / content;
+  if (weightedCoverage < MIN_COVERAGE) return undefined;
+  const perHundred = (separators * 100) / content;
+  const keywordShare = keywordContent / content;
+  const scriptKnown = simplifiedOnly + traditionalOnly;
+  const simplifiedShare = ctx.script === 'traditional' && scriptKnown >= 2 ? simplifiedOnly / scriptKnown : 0;
+
+  const score =
+    0.45 * Math.min(1, weightedCoverage / 0.35) +
+    0.15 * Math.min(1, perHundred / 5) * Math.min(1, separators / 3) +
+    0.15 * keywordShare +
+    0.15 * simplifiedShare +
+    0.1 * Math.min(1, lookalikes / 2) -
+    (sentenceEnds > 0 ? 0.2 : 0);
+  if (score < SPAM_THRESHOLD) return undefined;
+
+  const terms = [...new Set(inside.map((h) => line.slice(h.start, h.end)))];
+  const parts = [`${inside.length} spam-lexicon hit${inside.length === 1 ? '' : 's'} (${excerpt(terms.slice(0, 6).join(', '), 40)})`];
+  if (separators >= 1) parts.push(`${Math.round(separators)} keyword separators`);
+  if (simplifiedShare >= 0.5) parts.push(`${Math.round(simplifiedShare * 100)}% Simplified-only characters in a Traditional document`);
+  if (lookalikes > 0) parts.push(`${lookalikes} look-alike character${lookalikes === 1 ? '' : 's'}`);
+  if (sentenceEnds === 0) parts.push('no sentence structure');
+  return { score, reason: parts.join(', ') };
+}
+
+/**
+ * True when a keyword-like segment at the inner edge of a prefix/suffix is more likely the start (or end) of the real
+ * text than spam: it holds no spam term and either is joined to the spam only by whitespace (spam keywords are glued
+ * with `,` `|` `﹣` …; `﹣百度` stays with the spam, `无码 新华社电` does not) or holds Traditional-only characters in a
+ * Traditional document. Keeping such a segment may leave a scrap of spam; it never deletes real text.
+ */
+function belongsToText(line: string, segment: Segment, join: number, hits: LexiconHit[], ctx: LineContext): boolean {
+  if (hits.some((h) => h.start < segment.end && h.end > segment.start)) return false;
+  if (join < 1) return true;
+  if (ctx.script !== 'traditional') return false;
+  const { classes } = lexiconTables();
+  for (let i = segment.start; i < segment.end; i++) if (classes[line.charCodeAt(i)] & CLASS_TRADITIONAL_ONLY) return true;
+  return false;
+}
+
+export function detectSpam(line: string, ctx: LineContext): Annotation[] {
+  const lexiconHits = scanLexicon(line);
+  const extraHits = scanExtraTerms(line, ctx.options.extraSpamTerms);
+  const hits = extraHits.length === 0
+    ? lexiconHits
+    : [...extraHits, ...lexiconHits.filter((h) => !extraHits.some((e) => e.start < h.end && h.start < e.end))].sort((a, b) => a.start - b.start);
+  // The lexicon gate, on the whole line: the cheap exit for nearly every line of real text.
+  const total = hits.reduce((sum, h) => sum + h.weight, 0);
+  if (total < MIN_WEIGHT || (!hits.some((h) => h.weight >= 3) && total < MIN_WEIGHT_WITHOUT_STRONG)) return [];
+
+  const segments = segmentLine(line, lexiconTables().classes);
+  if (segments.length === 0) return [];
+  const last = segments.length - 1;
+  let content = 0;
+  let keywordContent = 0;
+  for (const s of segments) {
+    content += s.content;
+    if (s.keyword) keywordContent += s.content;
+  }
+
+  if (content > 0 && keywordContent / content >= 0.8) {
+    const whole = evaluate(line, segments, 0, last, hits, ctx);
+    if (whole) {
+      const reason = `SEO keyword spam line: ${whole.reason}`;
+      const confidence = clampConfidence(whole.score);
+      const start = segments[0].start;
+      const end = segments[last].end;
+      if (ONLY_SEPARATORS.test(line.slice(0, start)) && ONLY_SEPARATORS.test(line.slice(end))) {
+        const all = wholeLine(line, 'spam', reason, confidence);
+        if (all) return [all];
+      }
+      return [junkAt(line, 'spam', start, end, reason, confidence)];
+    }
+  }
+
+  const found: Annotation[] = [];
+  // A keyword prefix glued before real text.
+  let k = 0;
+  while (k <= last && segments[k].keyword) k++;
+  while (k > 0 && belongsToText(line, segments[k - 1], segments[k - 1].sepBefore, hits, ctx)) k--;
+  let prefixEnd = -1;
+  if (k >= 2 && k <= last) {
+    const prefix = evaluate(line, segments, 0, k - 1, hits, ctx);
+    if (prefix) {
+      const start = segments[0].start;
+      const end = segments[k - 1].end;
+      prefixEnd = end;
+      found.push(junkAt(line, 'spam', start, end, `SEO keyword spam before the text: ${prefix.reason}`,
+        clampConfidence(prefix.score), { start, end: segments[k].start }));
+    }
+  }
+  // A keyword suffix glued after real text.
+  let m = last;
+  while (m >= 0 && segments[m].keyword) m--;
+  let first = m + 1;
+  while (first < last && belongsToText(line, segments[first], segments[first + 1].sepBefore, hits, ctx)) first++;
+  if (last - first + 1 >= 2 && first >= 1 && segments[first].start >= prefixEnd) {
+    const suffix = evaluate(line, segments, first, last, hits, ctx);
+    if (suffix) {
+      const start = segments[first].start;
+      const end = segments[last].end;
+      found.push(junkAt(line, 'spam', start, end, `SEO keyword spam after the text: ${suffix.reason}`,
+        clampConfidence(suffix.score), { start: segments[first - 1].end, end }));
+    }
+  }
+  return found;
+}

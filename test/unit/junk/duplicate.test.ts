@@ -1,0 +1,61 @@
+// The duplicate detector: later copies of a paragraph, consecutive repeats and a paragraph doubled within its line.
+import { strict as assert } from 'node:assert';
+import { detectDocumentJunk } from '../../../src/core/junk/index';
+import { splitLines } from '../../../src/core/lines';
+import { ctx, junkOf, TRAD } from './helpers';
+
+const P1 = '嘉興持續發力全面融入長三角一體化發展。';
+const P2 = '加快推進基礎設施互聯互通，建設高鐵新城。';
+
+describe('duplicate detector', () => {
+  it('flags later exact copies (after trimming) with whole-line removal, absolute offsets', () => {
+    const text = `${P1}\n\n${P2}\n\n  ${P1}  \n${P1}`;
+    const lines = splitLines(text);
+    const found = junkOf(detectDocumentJunk(lines, TRAD), 'duplicate');
+    assert.equal(found.length, 2);
+    assert.equal(found[0].start, lines[4].start + 2);
+    assert.equal(found[0].text, P1);
+    assert.equal(text.slice(found[0].start, found[0].end), P1);
+    assert.deepEqual(found[0].removal, { start: lines[4].start, end: lines[4].end });
+    assert.deepEqual(found[1].removal, { start: lines[5].start, end: lines[5].end });
+    assert.match(found[0].reason ?? '', /line 1/);
+  });
+
+  it('says when a paragraph repeats right after itself', () => {
+    const found = detectDocumentJunk(splitLines(`${P1}\n\n${P1}`), TRAD);
+    assert.equal(found.length, 1);
+    assert.match(found[0].reason ?? '', /right after itself/);
+  });
+
+  it('ignores short lines, blank lines and punctuation rules', () => {
+    const text = '（完）\n\n（完）\n——————————————\n——————————————\n\n\n短句重複了嗎\n短句重複了嗎';
+    assert.deepEqual(detectDocumentJunk(splitLines(text), TRAD), []);
+  });
+
+  it('flags a paragraph doubled within one line', () => {
+    const text = `${P2}${P2}\n${P1} ${P1}`;
+    const lines = splitLines(text);
+    const found = junkOf(detectDocumentJunk(lines, TRAD), 'duplicate');
+    assert.equal(found.length, 2);
+    assert.equal(found[0].text, P2);
+    assert.equal(found[0].start, P2.length);
+    assert.deepEqual(found[1].removal, { start: lines[1].start + P1.length, end: lines[1].end });
+  });
+
+  it('respects junkKinds and ignoreLiterals', () => {
+    const lines = splitLines(`${P1}\n${P1}`);
+    assert.deepEqual(detectDocumentJunk(lines, ctx('traditional', { junkKinds: ['spam'] })), []);
+    assert.deepEqual(detectDocumentJunk(lines, ctx('traditional', { ignoreLiterals: ['長三角'] })), []);
+    assert.equal(detectDocumentJunk(lines, ctx('traditional', { ignoreLiterals: ['不在文中'] })).length, 1);
+  });
+
+  it('handles a large document with very many duplicates', () => {
+    const many: string[] = [];
+    for (let i = 0; i < 200000; i++) many.push(`第${i % 50000}段：${P1}`);
+    const lines = splitLines(many.join('\n'));
+    const found = detectDocumentJunk(lines, TRAD);
+    assert.equal(found.length, 150000);
+    assert.equal(found[0].start, lines[50000].start);
+    assert.match(found[149999].reason ?? '', /line 50000/);
+  });
+});

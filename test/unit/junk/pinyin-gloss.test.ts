@@ -1,0 +1,59 @@
+// The pinyin-gloss detector: readings verified with pinyin-pro, both parenthesis widths, real parentheticals kept.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectLineJunk } from '../../../src/core/junk/index';
+import { detectPinyinGlosses, readingsOf } from '../../../src/core/junk/pinyin-gloss';
+import { applyRemovals, assertWellFormed, junkOf, SIMP, TRAD } from './helpers';
+
+const glossesIn = (line: string, context = TRAD) => {
+  const found = detectLineJunk(line, context);
+  assertWellFormed(line, found);
+  return junkOf(found, 'pinyin-gloss');
+};
+
+describe('pinyin-gloss detector', () => {
+  it('flags tone-marked readings after Traditional characters and removes only the parentheses', () => {
+    const line = '中國西藏網(wǎng)發(fā)布高質(zhì)量發(fā)展示范區(qū)';
+    const glosses = glossesIn(line);
+    assert.deepEqual(glosses.map((a) => a.text), ['(wǎng)', '(fā)', '(zhì)', '(fā)', '(qū)']);
+    assert.equal(applyRemovals(line, glosses), '中國西藏網發布高質量發展示范區');
+    assert.equal(glosses[0].reason, 'Pinyin gloss (wǎng) is the reading of 網 inserted by a spam mirror');
+  });
+
+  it('accepts full-width parentheses and Simplified characters', () => {
+    assert.deepEqual(glossesIn('网（wǎng）站', SIMP).map((a) => a.text), ['（wǎng）']);
+    assert.deepEqual(glossesIn('发(fā)展', SIMP).map((a) => a.text), ['(fā)']);
+  });
+
+  it('keeps parentheticals that are not readings of the character before them', () => {
+    for (const line of ['全體(擴大)會議', '報告(2023)', '世衛組織(WHO)', '王(Wang)先生', '聯合學院(海寧)', '新建項目(一期)', '重點項目(事項)',
+      '網(fā)站', '(wǎng)開頭', 'abc(wǎng)', '網 (wǎng)', '網(wang)']) {
+      assert.deepEqual(glossesIn(line), [], line);
+    }
+  });
+
+  it('checks the Simplified form when pinyin-pro lacks the Traditional reading (們 → 们: men)', () => {
+    assert.ok(readingsOf('們').has('men'));
+    const [gloss] = glossesIn('我們(men)');
+    assert.equal(gloss.text, '(men)');
+    assert.ok((gloss.confidence ?? 1) < 0.9, 'toneless readings are less certain');
+  });
+
+  it('accepts a polyphonic character with any of its readings', () => {
+    assert.deepEqual(glossesIn('長(zhǎng)大，長(cháng)江').map((a) => a.text), ['(zhǎng)', '(cháng)']);
+  });
+
+  it('keeps UTF-16 offsets right after astral characters', () => {
+    const line = '𠀀😀網(wǎng)';
+    const [gloss] = glossesIn(line);
+    assert.equal(gloss.start, 5);
+    assert.equal(gloss.end, 11);
+  });
+
+  it('counts the 160 glosses of the sample fixture', () => {
+    const text = readFileSync(join(__dirname, 'fixtures', 'mirror-article-zh-hant.txt'), 'utf8');
+    const count = text.split('\n').reduce((n, line) => n + detectPinyinGlosses(line).length, 0);
+    assert.equal(count, 160);
+  });
+});
