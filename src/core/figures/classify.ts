@@ -239,6 +239,11 @@ export function figureAt(line: string, s: number, e: number, floor: number): Fig
     if (session) return figure(s, session.end, 'ORDINAL', { number: value, display: session.display });
   }
 
+  // 一季度, 四季度: the first / fourth quarter (a count of quarters is 3個季度)
+  if ((wholeNumber || kind === 'one') && value >= 1 && value <= 4 && Number.isInteger(value) && line.startsWith('季度', p)) {
+    return figure(s, p + 2, 'ORDINAL', { number: value, display: `Q${value}` });
+  }
+
   const prefix: Prefix = comparatorBefore(line, currencyPre ? currencyPre.start : s, floor, first, arabic);
   if (currencyPre) prefix.currency = currencyPre.code;
 

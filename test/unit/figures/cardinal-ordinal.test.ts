@@ -93,6 +93,14 @@ describe('figures: ordinals', () => {
     assert.equal(only('十四屆全國人大').value?.display, '14th term');
   });
 
+  it('reads 一季度 / 四季度 as quarters and 3個季度 as a count', () => {
+    const a = only('一季度，同比增長');
+    assert.deepEqual([a.label, a.text, a.value?.number, a.value?.display], ['ORDINAL', '一季度', 1, 'Q1']);
+    assert.equal(only('比上年四季度加快', SIMP).value?.display, 'Q4');
+    const c = only('連續3個季度');
+    assert.deepEqual([c.label, c.value?.unit], ['QUANTITY', '個季度']);
+  });
+
   it('reads English ordinals: 1st, 22nd', () => {
     assert.deepEqual(figures('the 1st and 22nd').map((f) => [f.label, f.value?.number]), [['ORDINAL', 1], ['ORDINAL', 22]]);
   });
