@@ -294,8 +294,11 @@ function nameShaped(word: string, allowAmbiguous: boolean): boolean {
 }
 
 function translitShaped(word: string): boolean {
-  if (word.length < 3) return false;
-  for (const ch of word) if (!TRANSLIT.has(ch)) return false;
+  return word.length >= 3 && allTranslit(word);
+}
+
+function allTranslit(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (!TRANSLIT.has(word[k])) return false;
   return true;
 }
 
@@ -303,6 +306,7 @@ function translitShaped(word: string): boolean {
 function titleAt(st: LineState, i: number): boolean {
   if (i < 0 || i >= st.n) return false;
   const word = st.word(i);
+  if (!(ENDS[word.charCodeAt(word.length - 1)] & END_TITLE)) return false;
   if (TITLES.has(word)) return true;
   return word.length >= 3 && (TITLES.has(word.slice(-2)) || TITLES.has(word.slice(-3)));
 }
@@ -322,7 +326,7 @@ function findPeople(st: LineState): void {
       // Transliterated names split by the segmenter: 卡拉/nrt 辛/nr.
       let j = i;
       let joined = '';
-      while (j < n && NAME_TAG_SET.has(st.tag(j)) && translitShaped(st.word(j).padEnd(3, st.word(j)[0]))) {
+      while (j < n && NAME_TAG_SET.has(st.tag(j)) && allTranslit(st.word(j))) {
         joined += st.word(j);
         j++;
       }
@@ -537,25 +541,47 @@ function isNamePart(st: LineState, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Organisations and facilities
 
-const LONG_ORG_SUFFIXES = [...ORG_SUFFIXES].filter((s) => s.length >= 2 && !WEAK_ORG_SUFFIXES.has(s));
-const LONG_FAC_SUFFIXES = [...FAC_SUFFIXES].filter((s) => s.length >= 2);
+/** Flags per UTF-16 code unit: the last character of an organisation suffix, a facility suffix or a title. */
+const END_ORG = 1;
+const END_FAC = 2;
+const END_TITLE = 4;
+const ENDS = new Uint8Array(65536);
+for (const suffix of ORG_SUFFIXES) ENDS[suffix.charCodeAt(suffix.length - 1)] |= END_ORG;
+for (const suffix of FAC_SUFFIXES) ENDS[suffix.charCodeAt(suffix.length - 1)] |= END_FAC;
+for (const title of TITLES) ENDS[title.charCodeAt(title.length - 1)] |= END_TITLE;
+
+/** The longest member of `set` (two or more characters, shorter than the word) that ends `word`, or ''. */
+function longestEnding(word: string, set: ReadonlySet<string>, maxLength: number): string {
+  for (let k = Math.min(maxLength, word.length - 1); k >= 2; k--) {
+    const ending = word.slice(-k);
+    if (set.has(ending)) return ending;
+  }
+  return '';
+}
+
+const LONG_ORG_SUFFIXES = new Set([...ORG_SUFFIXES].filter((s) => s.length >= 2 && !WEAK_ORG_SUFFIXES.has(s)));
+const LONG_FAC_SUFFIXES = new Set([...FAC_SUFFIXES].filter((s) => s.length >= 2));
+const MAX_ORG_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
+const MAX_FAC_SUFFIX = Math.max(...[...FAC_SUFFIXES].map((s) => s.length));
+const MAX_TITLE = Math.max(...[...TITLES].map((s) => s.length));
 /** Words that end the material of an organisation name to their left: 两国政府, 各级政府. */
 const ORG_BREAK_WORDS = new Set(['两国', '各国', '双方', '各方', '两岸', '我国', '本国', '全体', '各级', '有关', '相关', '各地', '各界']);
-const TITLE_ENDINGS = [...TITLES].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
 
 /** The org suffix a token ends with (the token itself, or a long suffix at its end), or ''. */
 function orgSuffixOf(word: string, tag: string): string {
+  if (!(ENDS[word.charCodeAt(word.length - 1)] & END_ORG)) return '';
   if (ORG_SUFFIXES.has(word)) return word;
   if (word.length >= 3 && (tag === 'n' || tag === 'nt' || tag === 'nz' || tag === 'j' || tag === 'v')) {
-    for (const suffix of LONG_ORG_SUFFIXES) if (word.endsWith(suffix)) return suffix;
+    return longestEnding(word, LONG_ORG_SUFFIXES, MAX_ORG_SUFFIX);
   }
   return '';
 }
 
 function facSuffixOf(word: string, tag: string): string {
+  if (!(ENDS[word.charCodeAt(word.length - 1)] & END_FAC)) return '';
   if (FAC_SUFFIXES.has(word)) return word;
   if (word.length >= 3 && (tag === 'n' || tag === 'nz' || tag === 'ns' || tag === 'nt')) {
-    for (const suffix of LONG_FAC_SUFFIXES) if (word.endsWith(suffix)) return suffix;
+    return longestEnding(word, LONG_FAC_SUFFIXES, MAX_FAC_SUFFIX);
   }
   return '';
 }
@@ -671,12 +697,12 @@ function orgAbbreviation(st: LineState, i: number): boolean {
 /** Offset where an organisation word ends once a trailing title is cut off (中央政治局常委 → 中央政治局), or -1. */
 function orgEndBeforeTitle(st: LineState, i: number): number {
   const word = st.word(i);
-  if (word.length < 3) return -1;
-  for (const title of TITLE_ENDINGS) {
-    if (word.length > title.length + 1 && word.endsWith(title)) {
-      const head = word.slice(0, -title.length);
-      if (st.tag(i) === 'nt' || ORG_SUFFIXES.has(head) || orgSuffixOf(head, 'n')) return st.start(i) + head.length;
-    }
+  if (word.length < 4 || !(ENDS[word.charCodeAt(word.length - 1)] & END_TITLE)) return -1;
+  for (let k = Math.min(MAX_TITLE, word.length - 2); k >= 2; k--) {
+    const title = word.slice(-k);
+    if (!TITLES.has(title)) continue;
+    const head = word.slice(0, -k);
+    if (st.tag(i) === 'nt' || orgSuffixOf(head, 'n')) return st.start(i) + head.length;
   }
   return -1;
 }

@@ -22,6 +22,8 @@ const ISO_MONTH = new RegExp(`(${D}{4})[-/](${D}{2})(?![-/.．]?${D})`, 'y');
 const YEAR = new RegExp(`(${D}{4}|[〇零一二三四五六七八九]{4})${SP}年(?![代級级])`, 'y');
 const MONTH = new RegExp(`${SP}(${MONTH_N})${SP}月(份)?`, 'y');
 const DAY = new RegExp(`${SP}(${DAY_N})${SP}([日號号])`, 'y');
+const ROC_YEAR = new RegExp(`(${D}{1,3}|[一二三四五六七八九十百零〇]{1,5})${SP}年(?![代級级])`, 'y');
+const ROC_ERA = new WordTable<true>([['民國', true], ['民国', true]]);
 const DECADE = new RegExp(`(${D}{4}|${D}{2}|[一二三四五六七八九]十)${SP}年代`, 'y');
 const CLOCK = new RegExp(`(${D}{1,2})[:：](${D}{2})(?:[:：](${D}{2}))?(?![0-9\\uFF10-\\uFF19:：])`, 'y');
 const CN_CLOCK = new RegExp(
@@ -138,6 +140,16 @@ function monthDayAt(line: string, p: number): { end: number; month: number; day?
   return { end, month };
 }
 
+/** A date from a year on (the year ends at `yearEnd`), with the month, day and time that follow it. */
+function fromYear(line: string, start: number, yearEnd: number, y: number): DateTimeMatch {
+  const md = monthDayAt(line, yearEnd);
+  if (!md) return { start, end: yearEnd, label: 'DATE', iso: String(y), display: String(y) };
+  let iso = `${y}-${pad2(md.month)}`;
+  if (md.day === undefined) return { start, end: md.end, label: 'DATE', iso, display: iso };
+  iso += `-${pad2(md.day)}`;
+  return dateMatch(start, md.end, iso, iso, line, true);
+}
+
 /**
  * A date or a clock time starting at `s` (the first digit of a numeral). A part of the day before `s`
  * (下午3點) is included when it does not reach before `floor`.
@@ -172,14 +184,16 @@ export function matchDateTime(line: string, s: number, floor: number): DateTimeM
   let m = YEAR.exec(line);
   if (m) {
     const y = fieldValue(m[1]);
-    if (validYear(y)) {
-      const md = monthDayAt(line, YEAR.lastIndex);
-      if (!md) return { start: s, end: YEAR.lastIndex, label: 'DATE', iso: String(y), display: String(y) };
-      let iso = `${y}-${pad2(md.month)}`;
-      if (md.day === undefined) return { start: s, end: md.end, label: 'DATE', iso, display: iso };
-      iso += `-${pad2(md.day)}`;
-      return dateMatch(s, md.end, iso, iso, line, true);
-    }
+    if (validYear(y)) return fromYear(line, s, YEAR.lastIndex, y);
+  }
+
+  // 民國112年 (Republic of China calendar: year 1 = 1912)
+  const era = ROC_ERA.before(line, s, floor);
+  if (era) {
+    ROC_YEAR.lastIndex = s;
+    m = ROC_YEAR.exec(line);
+    const n = m ? fieldValue(m[1]) : NaN;
+    if (m && n >= 1 && n <= 200) return fromYear(line, s - era.word.length, ROC_YEAR.lastIndex, 1911 + n);
   }
 
   DECADE.lastIndex = s;

@@ -1,18 +1,18 @@
 // SEO keyword spam: whole lines of joined keywords, or a keyword prefix/suffix glued to real text, scored from several signals.
 import type { Annotation, LineContext } from '../types';
-import {
-  CLASS_CJK,
-  CLASS_FULLWIDTH_LATIN,
-  CLASS_LATIN_OR_DIGIT,
-  CLASS_LOOKALIKE,
-  CLASS_SIMPLIFIED_ONLY,
-  CLASS_TRADITIONAL_ONLY,
-  type LexiconHit,
-  lexiconTables,
-  scanExtraTerms,
-  scanLexicon,
-} from './lexicon';
-import { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } from './common';
+import * as lexicon from './lexicon';
+import type { LexiconHit } from './lexicon';
+import * as common from './common';
+
+// Module-level copies of what the per-character loops use: a CommonJS build reads every import through a getter.
+const CLASS_CJK = lexicon.CLASS_CJK;
+const CLASS_CONTENT = lexicon.CLASS_CJK | lexicon.CLASS_LATIN_OR_DIGIT;
+const CLASS_FULLWIDTH_LATIN = lexicon.CLASS_FULLWIDTH_LATIN;
+const CLASS_LOOKALIKE = lexicon.CLASS_LOOKALIKE;
+const CLASS_SIMPLIFIED_ONLY = lexicon.CLASS_SIMPLIFIED_ONLY;
+const CLASS_TRADITIONAL_ONLY = lexicon.CLASS_TRADITIONAL_ONLY;
+const { lexiconTables, scanExtraTerms, scanLexicon } = lexicon;
+const { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } = common;
 
 /**
  * Scoring (each signal measured on the candidate region: the whole line, or a run of keyword segments at its start
@@ -77,7 +77,7 @@ function segmentLine(line: string, classes: Uint8Array): Segment[] {
     while (i < n) {
       const c = line.charCodeAt(i);
       if (SEPARATORS.has(c) || isSpaceCode(c)) break;
-      if (classes[c] & (CLASS_CJK | CLASS_LATIN_OR_DIGIT) || (c >= 0xd800 && c <= 0xdbff)) content++;
+      if (classes[c] & CLASS_CONTENT || (c >= 0xd800 && c <= 0xdbff)) content++;
       else if (SENTENCE_PUNCTUATION.has(c)) punctuation = true;
       i++;
     }

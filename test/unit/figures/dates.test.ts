@@ -55,6 +55,12 @@ describe('figures: dates', () => {
     assert.equal(only('十六日上午', SIMP).value?.iso, '---16');
   });
 
+  it('reads Republic of China years: 民國112年 = 2023', () => {
+    const f = only('民國112年1月16日');
+    assert.deepEqual([f.label, f.text, f.value?.iso], ['DATE', '民國112年1月16日', '2023-01-16']);
+    assert.equal(only('民国一百一十二年', SIMP).value?.iso, '2023');
+  });
+
   it('reads decades: 1990年代, 90年代, 八十年代', () => {
     assert.equal(only('1990年代').value?.iso, '199');
     assert.equal(only('90年代').value?.iso, '199');
