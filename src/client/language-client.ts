@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 
 export const SERVED_LANGUAGES = ['plaintext', 'markdown'];
+const SERVED_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 /** At most this many restarts within RESTART_WINDOW_MS; then the server stays down and the user is told. */
 const MAX_RESTARTS = 5;
@@ -25,11 +26,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const restarts: number[] = [];
   let toldUser = false;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SERVED_LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-      { scheme: 'vscode-remote', language },
-    ]),
+    // The server gets document text through LSP synchronisation, so remote and virtual file systems work too;
+    // output channels, diffs and other internal schemes are left alone.
+    documentSelector: SERVED_LANGUAGES.flatMap((language) => SERVED_SCHEMES.map((scheme) => ({ scheme, language }))),
     synchronize: { configurationSection: 'newsLens' },
     initializationOptions: { locale: vscode.env.language },
     errorHandler: {

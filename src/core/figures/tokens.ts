@@ -27,7 +27,6 @@ export const NUMERAL_AT = new RegExp(`${ARABIC_TOKEN}|${CHINESE_RUN}`, 'y');
 export type RunKind = 'one' | 'digit' | 'multLone' | 'multOnly' | 'digits' | 'digitsZero' | 'decimal' | 'number' | 'bad';
 
 const C_YI = '一'.charCodeAt(0);
-const C_TEN = '十'.charCodeAt(0);
 const C_NIAN = '廿'.charCodeAt(0);
 const C_SA = '卅'.charCodeAt(0);
 const C_LING = '零'.charCodeAt(0);

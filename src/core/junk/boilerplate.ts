@@ -90,7 +90,7 @@ function detectCopyright(line: string, content: string): Annotation | undefined 
 
 function detectNavigation(line: string, content: string): Annotation | undefined {
   if (content.length > 150) return undefined;
-  if (content.length <= 200 && PREV_NEXT.test(content)) return wholeLine(line, 'boilerplate', 'Link to the previous or next article', 0.85);
+  if (PREV_NEXT.test(content)) return wholeLine(line, 'boilerplate', 'Link to the previous or next article', 0.85);
   if (content.length <= 100 && SHARE.test(content)) return wholeLine(line, 'boilerplate', 'Share bar of the web page', 0.85);
   const tokens = content.split(NAV_SPLIT).map(navToken).filter((t) => t !== '');
   if (tokens.length === 1) {

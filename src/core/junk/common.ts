@@ -1,4 +1,4 @@
-// Shared helpers of the junk detectors: annotation builders, character classes and gloss-tolerant keyword patterns.
+// Shared helpers of the junk detectors: annotation builders, whitespace tests and gloss-tolerant keyword patterns.
 import type { Annotation, JunkKind, TextRange } from '../types';
 
 /** Letters a tone-marked pinyin syllable is written with (lower case only, as spam mirrors insert them). */
@@ -57,11 +57,6 @@ export function isSpaceCode(code: number): boolean {
   );
 }
 
-/** True for a CJK ideograph code unit in the BMP (Extension A, URO, compatibility) or a surrogate (Ext. B+ and emoji). */
-export function isCjkCode(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-}
-
 /** The range of a line's non-whitespace content, or undefined for a blank line. */
 export function contentRange(line: string): TextRange | undefined {
   let start = 0;
@@ -89,11 +84,6 @@ export function wholeLine(line: string, label: JunkKind, reason: string, confide
   const range = contentRange(line);
   if (!range) return undefined;
   return junkAt(line, label, range.start, range.end, reason, confidence, { start: 0, end: line.length });
-}
-
-/** True when a removal covers the whole line. */
-export function isWholeLineRemoval(annotation: Annotation, lineLength: number): boolean {
-  return annotation.removal !== undefined && annotation.removal.start === 0 && annotation.removal.end === lineLength;
 }
 
 /** Shortens text for use inside a reason sentence. */

@@ -15,20 +15,20 @@ const { lexiconTables, scanExtraTerms, scanLexicon } = lexicon;
 const { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } = common;
 
 /**
- * Scoring (each signal measured on the candidate region: the whole line, or a run of keyword segments at its start
- * or end):
- *   0.45 × min(1, weighted lexicon coverage / 0.35)   share of the text covered by spam terms, weak terms count 1/3
- * + 0.15 × min(1, separators per 100 characters / 5) × min(1, separators / 3)
- *                                                    `|` `,` `_` `-` between segments (spaces count ½); one
- *                                                    separator (a title's `_新华网`) is weak evidence
- * + 0.15 × keyword-segment share                       segments without sentence punctuation and ≤ 24 units long
- * + 0.15 × Simplified-only share                       only when the document is Traditional
- * + 0.10 × min(1, look-alike characters / 2)           а∨, Aⅴ, A√, full-width Latin inside CJK
- * − 0.20 when the region has sentence-final punctuation (。！？)
- * A region is spam when the score ≥ SPAM_THRESHOLD *and* the lexicon gate holds: total weight ≥ 4 with at least one
- * strong term, or total weight ≥ 8, and weighted coverage ≥ 0.25 (a news title naming one spam term, 无码视频传播者
- * 被判刑, stays below it). Without spam-lexicon evidence nothing is ever flagged, so separators, script mix or
- * look-alikes alone (a tag line of political terms, a Simplified quote in a Traditional text) never are.
+ * Scoring. Each signal is measured on the candidate region: the whole line, or a run of keyword segments at its
+ * start or end.
+ *   0.45 × min(1, weighted lexicon coverage / 0.35)  share of the content covered by spam terms (weight/3 per unit)
+ * + 0.15 × min(1, separators per 100 units / 5) × min(1, separators / 3)
+ *                                                   `|` `,` `_` `-` … between segments, a space run counts ½;
+ *                                                   a single separator (a title's `_新华网`) is weak evidence
+ * + 0.15 × keyword-segment share                    segments ≤ 24 units without sentence punctuation
+ * + 0.15 × Simplified-only share                    only when the document is Traditional
+ * + 0.10 × min(1, look-alike characters / 2)        а∨, Aⅴ, A√, full-width Latin inside CJK
+ * − 0.20 when the region has sentence-final punctuation (。！？!?)
+ * A region is spam when the score ≥ SPAM_THRESHOLD and the lexicon gate holds: total weight ≥ 4 with at least one
+ * strong term (or total weight ≥ 8), and weighted coverage ≥ 0.25 (a news title naming one spam term,
+ * 无码视频传播者被判刑_新华网, stays below it). Without spam-lexicon evidence nothing is ever flagged, so separators,
+ * script mix or look-alikes alone (a tag line of political terms, a Simplified quote in a Traditional text) never are.
  */
 export const SPAM_THRESHOLD = 0.55;
 const MIN_WEIGHT = 4;
