@@ -61,29 +61,3 @@ describe('figures: offsets and invariants', () => {
     );
   });
 });
-
-describe('figures: throughput', () => {
-  it('reads ordinary news text at well over 5 MB/s', function () {
-    this.timeout(60000);
-    const lines: string[] = [];
-    let bytes = 0;
-    while (bytes < 1_000_000) {
-      for (const line of SAMPLE_LINES) {
-        lines.push(line);
-        bytes += Buffer.byteLength(line, 'utf8') + 1;
-      }
-    }
-    let count = 0;
-    for (const line of lines) count += findFigures(line, TRAD).length; // warm-up
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      for (const line of lines) findFigures(line, TRAD);
-      best = Math.min(best, performance.now() - t0);
-    }
-    const mbPerSecond = bytes / 1e6 / (best / 1000);
-    console.log(`      figures: ${(bytes / 1e6).toFixed(2)} MB in ${best.toFixed(1)} ms = ${mbPerSecond.toFixed(1)} MB/s, ${count} figures`);
-    assert.ok(count > 0);
-    assert.ok(mbPerSecond > 5, `${mbPerSecond.toFixed(1)} MB/s`);
-  });
-});
