@@ -19,13 +19,13 @@ import type { LineContext } from '../core/types';
 const SCORED = ['PER', 'LOC', 'ORG'] as const;
 type Scored = (typeof SCORED)[number];
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   type: Scored;
 }
 
-interface Sentence {
+export interface Sentence {
   text: string;
   gold: Span[];
 }
@@ -161,4 +161,5 @@ async function main(): Promise<void> {
   console.log(`load ${loadMs.toFixed(0)} ms, recognition ${runMs.toFixed(0)} ms for ${chars} characters`);
 }
 
-void main();
+// Run only as a script (the test suite imports readBio).
+if (require.main === module) void main();

@@ -8,22 +8,30 @@ export interface EditSelection {
   filter?: (annotation: Annotation) => boolean;
 }
 
-/** The deletions that remove the selected junk; overlapping or touching removals are merged, sorted by offset. */
+/** The edits that remove the selected junk, sorted and non-overlapping: overlapping removals are merged, a contained one is absorbed. */
 export function junkEdits(annotations: readonly Annotation[], selection: EditSelection = {}): TextEdit[] {
-  const ranges: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
   for (const annotation of annotations) {
     if (annotation.kind !== 'junk') continue;
     if (selection.kinds && !selection.kinds.includes(annotation.label as JunkKind)) continue;
     if (selection.filter && !selection.filter(annotation)) continue;
     const removal = annotation.removal ?? { start: annotation.start, end: annotation.end };
-    if (removal.end > removal.start) ranges.push({ ...removal });
+    if (removal.end > removal.start) edits.push({ start: removal.start, end: removal.end, newText: annotation.replacement ?? '' });
   }
-  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Longest first at equal starts, so a containing removal absorbs what it contains.
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: TextEdit[] = [];
-  for (const range of ranges) {
+  for (const edit of edits) {
     const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ start: range.start, end: range.end, newText: '' });
+    const overlaps = last !== undefined && edit.start < last.end;
+    const touchesPlainDeletion = last !== undefined && edit.start === last.end && last.newText === '' && edit.newText === '';
+    if (!overlaps && !touchesPlainDeletion) {
+      merged.push({ ...edit });
+    } else if (edit.end > last.end) {
+      // Partial overlap: the union is deleted; a replacement is only kept when its removal is kept whole.
+      last.end = edit.end;
+      last.newText = '';
+    }
   }
   return merged;
 }

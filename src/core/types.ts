@@ -51,6 +51,8 @@ export interface Annotation extends TextRange {
   cleanText?: string;
   /** Simplified form of an entity written in Traditional characters (of its clean text). */
   simplified?: string;
+  /** Junk only: the text `clean` writes in place of the removal (an HTML entity's character); default nothing. */
+  replacement?: string;
   /** Junk only: what `clean` deletes. Defaults to [start, end); a whole-line finding deletes its line break too. */
   removal?: TextRange;
 }

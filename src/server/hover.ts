@@ -11,16 +11,22 @@ export function annotationsAt(annotations: readonly Annotation[], offset: number
     .sort((a, b) => order[a.kind] - order[b.kind] || a.end - a.start - (b.end - b.start));
 }
 
+/** An entity's identity across scripts and glosses: its Simplified clean text. */
+function entityKey(annotation: Annotation): string {
+  return annotation.simplified ?? annotation.cleanText ?? annotation.text;
+}
+
 export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]): string {
   const lines: string[] = [];
-  const title = `**${labelName(annotation.label)}** \`${annotation.text.length > 60 ? annotation.text.slice(0, 60) + '…' : annotation.text}\``;
+  const shown = annotation.cleanText ?? annotation.text;
+  const title = `**${labelName(annotation.label)}** \`${shown.length > 60 ? shown.slice(0, 60) + '…' : shown}\``;
   switch (annotation.kind) {
     case 'entity': {
       lines.push(`${t('hover.entity')}: ${title}`);
-      const simplified = annotation.simplified ?? annotation.text;
+      const simplified = entityKey(annotation);
       if (annotation.simplified && annotation.simplified !== annotation.text) lines.push(`${t('hover.simplified')}: ${annotation.simplified}`);
       if (annotation.label === 'PER') lines.push(`${t('hover.pinyin')}: ${pinyin(simplified, { surname: 'head' })}`);
-      const occurrences = all.filter((a) => a.kind === 'entity' && (a.simplified ?? a.text) === simplified).length;
+      const occurrences = all.filter((a) => a.kind === 'entity' && entityKey(a) === simplified).length;
       lines.push(`${t('hover.occurrences')}: ${occurrences}`);
       break;
     }

@@ -17,6 +17,6 @@ export function entitySymbols(document: TextDocument, annotations: readonly Anno
     .filter((a) => a.kind === 'entity')
     .map((a) => {
       const range = { start: document.positionAt(a.start), end: document.positionAt(a.end) };
-      return { name: a.text, detail: labelName(a.label), kind: KIND[a.label] ?? SymbolKind.Key, range, selectionRange: range };
+      return { name: a.cleanText ?? a.text, detail: labelName(a.label), kind: KIND[a.label] ?? SymbolKind.Key, range, selectionRange: range };
     });
 }

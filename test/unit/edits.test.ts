@@ -20,6 +20,12 @@ describe('junkEdits / applyEdits', () => {
   it('merges overlapping and touching removals', () => {
     assert.deepEqual(junkEdits([junk(0, 4, 'markup'), junk(2, 6, 'encoding'), junk(6, 8, 'markup')]), [{ start: 0, end: 8, newText: '' }]);
   });
+  it('writes replacements, keeps touching replacements apart, and lets a containing removal absorb them', () => {
+    const entity = (start: number, end: number, replacement: string): Annotation => ({ ...junk(start, end, 'markup'), replacement });
+    const text = 'a&lt;&gt;b';
+    assert.equal(applyEdits(text, junkEdits([entity(1, 5, '<'), entity(5, 9, '>')])), 'a<>b');
+    assert.deepEqual(junkEdits([entity(1, 5, '<'), junk(0, 10, 'spam')]), [{ start: 0, end: 10, newText: '' }]);
+  });
   it('refuses overlapping edits and out-of-range edits', () => {
     assert.throws(() => applyEdits('abc', [{ start: 0, end: 2, newText: '' }, { start: 1, end: 3, newText: '' }]), RangeError);
     assert.throws(() => applyEdits('abc', [{ start: 2, end: 5, newText: '' }]), RangeError);

@@ -153,10 +153,10 @@ export const GENERIC_PLACE_NOUNS = words(`
 `);
 
 /** Words right before a place: 在, 到, 赴, 来自, 位于 … (evidence for places the gazetteer lacks). */
-export const BEFORE_PLACE = words(`在 到 从 赴 往 至 于 经 抵 抵达 来到 来自 位于 前往 访问 离开 途经 飞往 返回 回到 驻 去 由 自`);
+export const BEFORE_PLACE = words(`在 到 从 赴 往 至 于 经 抵 抵达 来到 来自 位于 前往 访问 离开 途经 飞往 返回 回到 驻 去 由 自 （ ( 、 和 与 及 推动 推进 支持 全市 全省 浙江 江苏 广东`);
 
 /** Words right after a place: 市, 地区, 一带, 人 … (evidence for places the gazetteer lacks). */
-export const AFTER_PLACE = words(`省 市 县 区 州 镇 乡 村 地区 一带 境内 附近 周边 当地 人 人民 政府 当局 方面 之间 和 与 、 及 等地 以东 以西 以南 以北 沿岸 举行 召开`);
+export const AFTER_PLACE = words(`省 市 县 区 州 镇 乡 村 地区 一带 境内 附近 周边 当地 人 人民 政府 当局 方面 之间 和 与 、 及 等地 以东 以西 以南 以北 沿岸 举行 召开 ） ) ， 。 ； 等 一体化 合作 创建`);
 
 /** Place-name suffixes that extend a place name (嘉兴 + 市, 乌 + 镇). */
 export const LOC_SUFFIXES = words(`省 市 县 区 州 镇 乡 村 旗 盟 岛 湾 特区 新区 自治区 自治州 自治县 地区`);

@@ -145,7 +145,8 @@ function findPlaces(st: LineState): void {
     if (match) {
       const last = st.tokAt[match.end] - 1;
       if (match.value === PLACE_SHORT_COUNTY) {
-        if (last === i && tag === 'ns') end = match.end;
+        // Many county short forms are also words (新建, 和平): a place tag and a place-like neighbour.
+        if (last === i && tag === 'ns' && placeContext(st, i)) end = match.end;
       } else if (match.value === PLACE_SHORT) {
         if (last === i ? NAME_TAGS.has(tag) : allSingleChars(st, i, last)) end = match.end;
       } else end = match.end;
@@ -172,6 +173,10 @@ function findPlaces(st: LineState): void {
   }
 }
 
+/** 1 for characters that can start an abbreviation rule: place abbreviations and 访/来/驻 … */
+const ABBREVIATION_START = new Uint8Array(65536);
+for (const ch of [...PLACE_ABBREVIATIONS, ...ABBREV_VERBS]) ABBREVIATION_START[ch.charCodeAt(0)] = 1;
+
 /** A word made of two or more full place names: 中华人民共和国香港特别行政区 → two LOCs. */
 function coverWithPlaces(st: LineState, i: number): boolean {
   const { text } = st;
@@ -194,6 +199,7 @@ function coverWithPlaces(st: LineState, i: number): boolean {
 /** Country and province abbreviations: 中美, 中俄关系, 中方, 访华, 俄 中. Returns true when token i was one. */
 function abbreviationPlaces(st: LineState, i: number): boolean {
   const word = st.word(i);
+  if (!ABBREVIATION_START[word.charCodeAt(0)]) return false;
   const tag = st.tag(i);
   const start = st.start(i);
   // Compounds of abbreviations: 中美, 中日韩, 京津 → one LOC per character.
@@ -389,7 +395,7 @@ function findPeople(st: LineState): void {
   findAnnotatedNames(st);
   // Two-character names next to other names, with or without separators: 李鹏、乔石、李瑞环,
   // 黄菊尉健行谢非 (lists of names). Repeated so that a chain of short names is picked up.
-  for (let changed = true; changed; ) {
+  for (let changed = st.perStarts.size > 0; changed; ) {
     changed = false;
     for (let i = 0; i < n; i++) {
       const word = st.word(i);
@@ -474,9 +480,13 @@ function nameAfter(st: LineState, offset: number): number {
   return offset + surname + given;
 }
 
+/** A credit needs a colon or a space after its word. */
+const CREDIT_GATE = /[:：\s\u3000]/;
+
 /** 责编：李文治, 记者 张三 李四, (编辑 王五). */
 function findCredits(st: LineState): void {
   const { text } = st;
+  if (!CREDIT_GATE.test(text)) return;
   CREDIT_RE ??= new RegExp(`(${[...CREDIT_WORDS].sort((a, b) => b.length - a.length).join('|')})(\\s*[:：]\\s*|[ \\u3000]+)`, 'g');
   CREDIT_RE.lastIndex = 0;
   for (let m = CREDIT_RE.exec(text); m; m = CREDIT_RE.exec(text)) {
@@ -510,7 +520,8 @@ function creditName(text: string, offset: number): number {
 
 /** 帕巴拉·格列朗杰, 司马义·艾买提: name parts joined by a middle dot. */
 function findDottedNames(st: LineState): void {
-  const { n } = st;
+  const { n, text } = st;
+  if (!DOT_RE.test(text)) return;
   for (let i = 1; i + 1 < n; i++) {
     if (!DOTS.has(st.word(i))) continue;
     // Left part: the word before the dot, or two short words (帕巴/拉).
@@ -532,6 +543,7 @@ function findDottedNames(st: LineState): void {
 }
 
 const DOTS = new Set(['·', '•', '‧', '・', '.']);
+const DOT_RE = /[·•‧・.]/;
 
 function isNamePart(st: LineState, i: number): boolean {
   const word = st.word(i);

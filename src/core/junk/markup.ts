@@ -50,6 +50,12 @@ function describeEntity(text: string, numeric?: string, hex?: string, name?: str
   return undefined;
 }
 
+/** A no-break space becomes a plain space; other invisible characters are dropped; anything else is written out. */
+function entityReplacement(decoded: string): string {
+  if (decoded === '\u00a0' || decoded === ' ') return ' ';
+  return visible(decoded) === decoded ? decoded : '';
+}
+
 function visible(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   return code <= 0x20 || code === 0xa0 || (code >= 0x2000 && code <= 0x200d) || code === 0xad
@@ -62,8 +68,8 @@ interface Piece {
   end: number;
   what: string;
   confidence: number;
-  /** Entity `&amp;` keeps its `&`: only `amp;` is removed. */
-  removalStart?: number;
+  /** What `clean` writes instead: an entity's character, so `&#20013;` becomes 中 and no text is lost. */
+  replacement?: string;
 }
 
 function findPieces(line: string): Piece[] {
@@ -87,7 +93,7 @@ function findPieces(line: string): Piece[] {
       const decoded = describeEntity(m[0], m[1], m[2], m[3]);
       if (decoded === undefined) continue;
       const piece: Piece = { start: m.index, end: m.index + m[0].length, what: `HTML entity ${m[0]} (${visible(decoded)})`, confidence: 0.9 };
-      if (decoded === '&') piece.removalStart = m.index + 1;
+      piece.replacement = entityReplacement(decoded);
       pieces.push(piece);
     }
   }
@@ -117,10 +123,11 @@ export function detectMarkup(line: string): Annotation[] {
     return whole ? [whole] : [];
   }
 
-  return pieces.map((p) =>
-    junkAt(line, 'markup', p.start, p.end, `${p.what} left over from the web page`, p.confidence,
-      { start: p.removalStart ?? p.start, end: p.end }),
-  );
+  return pieces.map((p) => {
+    const found = junkAt(line, 'markup', p.start, p.end, `${p.what} left over from the web page`, p.confidence);
+    if (p.replacement) found.replacement = p.replacement;
+    return found;
+  });
 }
 
 const OPEN_TAG_AT_END = /<(\/?)([A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9-]*)?)(\s[^<>]*)?$/;

@@ -1,4 +1,5 @@
 // Shared helpers of the junk detector tests: contexts, the sample fixture, invariants and a removal simulator.
+import { applyEdits, junkEdits } from '../../../src/core/edits';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,18 +35,9 @@ export function assertWellFormed(line: string, annotations: readonly Annotation[
 }
 
 /** What `clean` would leave of one line: the union of the junk removals deleted. */
+/** What `clean` makes of a line: the engine's own edits (removals, and replacements for HTML entities). */
 export function applyRemovals(line: string, annotations: readonly Annotation[]): string {
-  const ranges = annotations
-    .filter((a) => a.kind === 'junk' && a.removal)
-    .map((a) => a.removal as { start: number; end: number })
-    .sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const r of ranges) {
-    if (r.start > at) out += line.slice(at, r.start);
-    at = Math.max(at, r.end);
-  }
-  return out + line.slice(at);
+  return applyEdits(line, junkEdits(annotations));
 }
 
 export function labels(annotations: readonly Annotation[]): string[] {
