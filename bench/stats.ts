@@ -1,4 +1,6 @@
-// Small statistics and formatting helpers for the benchmark: medians, min/max, MB/s, table layout.
+// Small statistics and timing helpers for the benchmark: medians, min/max, MB/s, table layout, gc between runs.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface Summary {
   median: number;
@@ -55,9 +57,36 @@ function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
-/** Lets pending I/O and timers run, and asks V8 for a collection when exposed. */
-export async function settle(ms = 50): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) gc();
+let gcFunction: (() => void) | undefined;
+
+/** V8's gc(), exposed at run time (tsx gives no way to pass --expose-gc). */
+export function collectGarbage(): void {
+  if (!gcFunction) {
+    setFlagsFromString('--expose-gc');
+    gcFunction = runInNewContext('gc') as () => void;
+  }
+  gcFunction();
+}
+
+/** Collects garbage and lets pending I/O and timers run, so one run's garbage does not bill the next. */
+export async function settle(ms = 20): Promise<void> {
+  collectGarbage();
   await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Times `fn` up to `runs` times (after `warmup` untimed calls); stops early once the time spent
+ * passes `budgetMs`, so a pathological case cannot stall the whole benchmark.
+ */
+export async function timeRuns(runs: number, fn: () => void, budgetMs = 120_000): Promise<number[]> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) {
+    await settle();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+    if (performance.now() - started > budgetMs) break;
+  }
+  return times;
 }

@@ -8,7 +8,10 @@
 //   NEWS_LENS_USE_DESKTOP=1     let test-electron download and run VS Code desktop instead
 //   VSCODE_EXECUTABLE=PATH      use this executable (a desktop VS Code, or the stand-in)
 //   NEWS_LENS_TESTS_PATH        compiled test index (default dist/test/integration/index.js)
-//   NEWS_LENS_TEST_WORKSPACE    folder to open (default test/fixtures/workspace)
+//   NEWS_LENS_TEST_WORKSPACE    folder to open (default test/fixtures/workspace); a fresh copy of
+//                               it in a temporary folder is opened, so that settings or files the
+//                               tests write never dirty the repository or leak into the next run
+//   NEWS_LENS_TEST_WORKSPACE_COPY=0  open the folder in place instead
 //   NEWS_LENS_EXTENSION_PATH    extension under test (default: the repository root)
 //   NEWS_LENS_TEST_REPORT       JSON report path (default test-results/integration-report.json)
 //   NEWS_LENS_TEST_GREP / NEWS_LENS_TEST_TIMEOUT   passed on to the test index
@@ -16,6 +19,7 @@
 // Prints a closing line `N passed, N failed` and exits non-zero unless all passed.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
 
@@ -50,6 +54,14 @@ interface Report {
   failures?: { title: string; error: string }[];
 }
 
+interface Options {
+  repo: string;
+  extensionDevelopmentPath: string;
+  extensionTestsPath: string;
+  workspace: string;
+  reportPath: string;
+}
+
 async function main(): Promise<number> {
   const repo = findRepoRoot(__dirname);
   const fromRepo = (p: string) => path.resolve(repo, p);
@@ -71,17 +83,34 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.dirname(reportPath), { recursive: true });
   fs.rmSync(reportPath, { force: true });
 
-  const launchArgs = [workspace, '--disable-extensions'];
+  if (env.NEWS_LENS_TEST_WORKSPACE_COPY === '0') {
+    return run({ repo, extensionDevelopmentPath, extensionTestsPath, workspace, reportPath });
+  }
+  const copyRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-ws-'));
+  const removeCopy = () => fs.rmSync(copyRoot, { recursive: true, force: true });
+  process.on('exit', removeCopy); // test-electron exits the process itself on Ctrl+C
+  const copy = path.join(copyRoot, path.basename(workspace));
+  fs.cpSync(workspace, copy, { recursive: true });
+  try {
+    return await run({ repo, extensionDevelopmentPath, extensionTestsPath, workspace: copy, reportPath });
+  } finally {
+    removeCopy();
+  }
+}
+
+async function run(o: Options): Promise<number> {
+  const env = process.env;
+  const launchArgs = [o.workspace, '--disable-extensions'];
   let vscodeExecutablePath: string | undefined;
   if (env.VSCODE_EXECUTABLE) {
     vscodeExecutablePath = path.resolve(env.VSCODE_EXECUTABLE);
   } else if (env.NEWS_LENS_USE_DESKTOP !== '1') {
-    const setup = spawnSync('bash', [fromRepo('scripts/editor/setup.sh'), '--quiet'], { stdio: 'inherit' });
+    const setup = spawnSync('bash', [path.join(o.repo, 'scripts/editor/setup.sh'), '--quiet'], { stdio: 'inherit' });
     if (setup.status !== 0) {
       console.error('integration: scripts/editor/setup.sh failed');
       return 1;
     }
-    const standIn = fromRepo('scripts/editor/code-server-vscode.mjs');
+    const standIn = path.join(o.repo, 'scripts/editor/code-server-vscode.mjs');
     if (isExecutable(standIn)) {
       vscodeExecutablePath = standIn;
     } else {
@@ -96,10 +125,10 @@ async function main(): Promise<number> {
   try {
     await runTests({
       vscodeExecutablePath,
-      extensionDevelopmentPath,
-      extensionTestsPath,
+      extensionDevelopmentPath: o.extensionDevelopmentPath,
+      extensionTestsPath: o.extensionTestsPath,
       launchArgs,
-      extensionTestsEnv: { NEWS_LENS_TEST_REPORT: reportPath },
+      extensionTestsEnv: { NEWS_LENS_TEST_REPORT: o.reportPath },
     });
   } catch (e) {
     runError = e;
@@ -107,7 +136,7 @@ async function main(): Promise<number> {
 
   let report: Report | undefined;
   try {
-    report = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as Report;
+    report = JSON.parse(fs.readFileSync(o.reportPath, 'utf8')) as Report;
   } catch {
     report = undefined;
   }
@@ -116,7 +145,7 @@ async function main(): Promise<number> {
     console.error('integration: could not run VS Code:', runError);
   }
   if (!report) {
-    console.error(`integration: no test report at ${reportPath} (the tests did not run to the end)`);
+    console.error(`integration: no test report at ${o.reportPath} (the tests did not run to the end)`);
     return 1;
   }
   for (const f of report.failures ?? []) {

@@ -17,6 +17,7 @@ import {
   GENERIC_PLACE_NOUNS,
   GENERIC_ORG_HEADS,
   INSTITUTION_CHARS,
+  INSTITUTION_WORD_ENDS,
   KNOWN_ORGS,
   LOC_SUFFIXES,
   NAME_WORD_SUFFIXES,
@@ -88,6 +89,9 @@ class LineState {
     this.anchorStartAtEnd = new Int32Array(this.n).fill(-1);
   }
 
+  /** True when `offset` is a token boundary. */
+  readonly isBoundary = (offset: number): boolean => this.tokAt[offset] >= 0;
+
   word(i: number): string {
     return this.tokens.words[i];
   }
@@ -129,7 +133,7 @@ class LineState {
 function findPlaces(st: LineState): void {
   const { text, n } = st;
   const trie = placeTrie();
-  const isBoundary = (end: number): boolean => st.tokAt[end] >= 0;
+  const isBoundary = st.isBoundary;
   for (let i = 0; i < n; i++) {
     const word = st.word(i);
     const tag = st.tag(i);
@@ -140,21 +144,23 @@ function findPlaces(st: LineState): void {
 
     if (word.length >= 4 && (tag === 'nt' || tag === 'ns' || tag === 'nz') && coverWithPlaces(st, i)) continue;
 
-    const match = trie.startsAt(text, start) ? trie.longestAt(text, start, isBoundary) : undefined;
+    const matchEnd = trie.longestEnd(text, start, isBoundary);
     let end = -1;
-    if (match) {
-      const last = st.tokAt[match.end] - 1;
-      if (match.value === PLACE_SHORT_COUNTY) {
+    if (matchEnd > 0) {
+      const last = st.tokAt[matchEnd] - 1;
+      const kind = trie.lastValue;
+      if (kind === PLACE_SHORT_COUNTY) {
         // Many county short forms are also words (新建, 和平): a place tag and a place-like neighbour.
-        if (last === i && tag === 'ns' && placeContext(st, i)) end = match.end;
-      } else if (match.value === PLACE_SHORT) {
-        if (last === i ? NAME_TAGS.has(tag) : allSingleChars(st, i, last)) end = match.end;
-      } else end = match.end;
+        if (last === i && tag === 'ns' && placeContext(st, i)) end = matchEnd;
+      } else if (kind === PLACE_SHORT) {
+        if (last === i ? NAME_TAGS.has(tag) : allSingleChars(st, i, last)) end = matchEnd;
+      } else end = matchEnd;
     }
     if (end < 0 && word.length >= 3) {
       // A place inside a longer word: 东亚各国, 香港回归, 亚太地区 → 东亚, 香港, 亚太.
       const inner = trie.startsAt(text, start) ? trie.longestAt(text, start) : undefined;
-      if (inner && inner.end < st.end(i) && inner.value !== PLACE_SHORT_COUNTY && PLACE_WORD_TAILS.has(text.slice(inner.end, st.end(i)))) {
+      const tail = inner && inner.end < st.end(i) ? text.slice(inner.end, st.end(i)) : '';
+      if (inner && tail && inner.value !== PLACE_SHORT_COUNTY && (PLACE_WORD_TAILS.has(tail) || TITLES.has(tail))) {
         st.add(start, inner.end, 'LOC');
         continue;
       }
@@ -328,6 +334,12 @@ function findPeople(st: LineState): void {
     if (!isHanChar(word.charCodeAt(0))) continue;
     const start = st.start(i);
 
+    // A surname glued to a title in one word: 江主席, 李总理, 王先生 → the surname.
+    if (word.length >= 3 && SURNAMES.has(word[0]) && (SURNAME_TITLES.has(word.slice(1)) || (NAME_TAG_SET.has(tag) && TITLES.has(word.slice(1))))) {
+      st.add(start, start + 1, 'PER');
+      continue;
+    }
+
     if (NAME_TAG_SET.has(tag)) {
       // Transliterated names split by the segmenter: 卡拉/nrt 辛/nr.
       let j = i;
@@ -369,12 +381,6 @@ function findPeople(st: LineState): void {
         st.add(start, st.end(i), 'PER');
         continue;
       }
-    }
-
-    // A surname glued to a high title in one word: 江主席, 李总理.
-    if (word.length >= 3 && SURNAMES.has(word[0]) && SURNAME_TITLES.has(word.slice(1))) {
-      st.add(start, start + 1, 'PER');
-      continue;
     }
 
     // A title followed by a surname-led name: 主任杨克建, 记者张三.
@@ -561,6 +567,7 @@ const ENDS = new Uint8Array(65536);
 for (const suffix of ORG_SUFFIXES) ENDS[suffix.charCodeAt(suffix.length - 1)] |= END_ORG;
 for (const suffix of FAC_SUFFIXES) ENDS[suffix.charCodeAt(suffix.length - 1)] |= END_FAC;
 for (const title of TITLES) ENDS[title.charCodeAt(title.length - 1)] |= END_TITLE;
+for (const ch of INSTITUTION_CHARS) ENDS[ch.charCodeAt(0)] |= END_ORG;
 
 /** The longest member of `set` (two or more characters, shorter than the word) that ends `word`, or ''. */
 function longestEnding(word: string, set: ReadonlySet<string>, maxLength: number): string {
@@ -584,7 +591,11 @@ function orgSuffixOf(word: string, tag: string): string {
   if (!(ENDS[word.charCodeAt(word.length - 1)] & END_ORG)) return '';
   if (ORG_SUFFIXES.has(word)) return word;
   if (word.length >= 3 && (tag === 'n' || tag === 'nt' || tag === 'nz' || tag === 'j' || tag === 'v')) {
-    return longestEnding(word, LONG_ORG_SUFFIXES, MAX_ORG_SUFFIX);
+    const long = longestEnding(word, LONG_ORG_SUFFIXES, MAX_ORG_SUFFIX);
+    if (long) return long;
+    // 教育厅, 统计局, 财政部: a three-character word ending with an institution character.
+    const last = word[word.length - 1];
+    if (INSTITUTION_WORD_ENDS.has(last) && !GENERIC_ORG_HEADS.some((head) => word.endsWith(head))) return last;
   }
   return '';
 }
@@ -669,6 +680,8 @@ function composeLeft(st: LineState, suffixToken: number, strict: boolean, facili
     // A recognised unit (place, person, organisation) ending here counts as one anchor.
     const unitStart = st.anchorStartAtEnd[i];
     const unitIsFacility = st.facEnds.has(st.end(i)) && !st.orgEnds.has(st.end(i)) && !st.locEnds.has(st.end(i));
+    // A facility does not swallow the organisation that runs it: 浙江大学 + 长三角智慧绿洲创新中心.
+    if (facility && st.orgEnds.has(st.end(i))) break;
     if (unitStart >= 0 && (step === 0 || !st.perEnds.has(st.end(i))) && !(strict && unitIsFacility)) {
       leftmost = unitStart;
       chars += st.end(i) - unitStart;
@@ -725,6 +738,8 @@ function findOrganisations(st: LineState): void {
     const word = st.word(i);
     const tag = st.tag(i);
     if (!isHanChar(word.charCodeAt(0)) || st.placeTokens.has(i)) continue;
+    // Most words end like no organisation, facility or title and are not tagged nt/j: skip them.
+    if (!ENDS[word.charCodeAt(word.length - 1)] && tag !== 'nt' && tag !== 'j' && !KNOWN_ORGS.has(word)) continue;
     const start = st.start(i);
 
     // Congress abbreviations after a party: 致公党十大, 中共十五大; alone when unambiguous (十五大).

@@ -6,6 +6,8 @@ export class LiteralTrie<T> {
   private readonly values: (T | undefined)[] = [undefined];
   private nodes = 1;
   private maxLength = 0;
+  /** 1 for code units that start some word (a cheap pre-check without a Map lookup). */
+  private readonly firstUnits = new Uint8Array(65536);
 
   get size(): number {
     return this.values.reduce<number>((count, value) => count + (value === undefined ? 0 : 1), 0);
@@ -15,6 +17,7 @@ export class LiteralTrie<T> {
   add(word: string, value: T): void {
     if (!word) return;
     let node = 0;
+    this.firstUnits[word.charCodeAt(0)] = 1;
     for (let i = 0; i < word.length; i++) {
       const key = node * 65536 + word.charCodeAt(i);
       let child = this.next.get(key);
@@ -34,29 +37,42 @@ export class LiteralTrie<T> {
    * as its end offset and value; undefined when none.
    */
   longestAt(text: string, start: number, acceptEnd?: (end: number) => boolean): { end: number; value: T } | undefined {
+    const end = this.longestEnd(text, start, acceptEnd);
+    return end < 0 ? undefined : { end, value: this.lastValue as T };
+  }
+
+  /** Value of the match found by the last longestEnd call. */
+  lastValue: T | undefined;
+
+  /** End of the longest word starting at `start` (see longestAt), or -1; its value is in lastValue. */
+  longestEnd(text: string, start: number, acceptEnd?: (end: number) => boolean): number {
+    if (!this.firstUnits[text.charCodeAt(start)]) return -1;
     let node = 0;
-    let best: { end: number; value: T } | undefined;
+    let bestEnd = -1;
     const limit = Math.min(text.length, start + this.maxLength);
     for (let i = start; i < limit; i++) {
       const child = this.next.get(node * 65536 + text.charCodeAt(i));
       if (child === undefined) break;
       node = child;
       const value = this.values[node];
-      if (value !== undefined && (!acceptEnd || acceptEnd(i + 1))) best = { end: i + 1, value };
+      if (value !== undefined && (!acceptEnd || acceptEnd(i + 1))) {
+        bestEnd = i + 1;
+        this.lastValue = value;
+      }
     }
-    return best;
+    return bestEnd;
   }
 
   /** True when some word starts with the code unit at `offset` (a cheap pre-check). */
   startsAt(text: string, offset: number): boolean {
-    return this.next.has(text.charCodeAt(offset));
+    return this.firstUnits[text.charCodeAt(offset)] === 1;
   }
 
   /** Leftmost-longest non-overlapping matches over the whole text. */
   scan(text: string): { start: number; end: number; value: T }[] {
     const found: { start: number; end: number; value: T }[] = [];
     for (let i = 0; i < text.length; ) {
-      const match = this.next.has(text.charCodeAt(i)) ? this.longestAt(text, i) : undefined;
+      const match = this.firstUnits[text.charCodeAt(i)] ? this.longestAt(text, i) : undefined;
       if (match) {
         found.push({ start: i, end: match.end, value: match.value });
         i = match.end;

@@ -75,7 +75,7 @@ describe('findEntities', function () {
       assertEntity(toSimplified(EDITOR_LINE), '李文治', 'PER');
       assertEntity(toSimplified(TITLE_LINE), '嘉兴', 'LOC');
       assertEntity(toSimplified(TITLE_LINE), '长三角', 'LOC');
-      assertEntity(toSimplified(PROJECT_LINE), '浙江大学', 'ORG');
+      assertEntity('浙江大学长三角智慧绿洲创新中心首期开园', '浙江大学', 'ORG');
       assertEntity(toSimplified(CREDIT_LINE), '嘉兴日报', 'ORG');
       assertEntity(toSimplified(SOURCE_LINE), '中国西藏网', 'ORG');
       assertEntity(toSimplified(PLAN_LINE), '《长江三角洲区域一体化发展规划纲要》', 'WORK');

@@ -1,0 +1,72 @@
+// Section 3: language-server cold start: spawn → first junk diagnostics, → first annotations with entities (dictionaries loaded).
+import { sampleText } from './inputs';
+import { LspSession } from './lsp-client';
+import { summarize, type Summary } from './stats';
+
+export interface ColdRun {
+  /** spawn → initialize answered. */
+  initializeMs: number;
+  /** spawn → first publishDiagnostics with at least one junk diagnostic for the sample. */
+  firstJunkMs: number;
+  /** spawn → first newsLens/annotations (cheap layers, entitiesPending true). */
+  firstAnnotationsMs: number;
+  /** spawn → first newsLens/annotations with entitiesPending false. */
+  entitiesMs: number;
+  /** The server's own elapsedMs for the cheap and the full analyses. */
+  cheapElapsedMs: number;
+  fullElapsedMs: number;
+  entities: number;
+}
+
+export interface ColdResult {
+  runs: ColdRun[];
+  initializeMs: Summary;
+  firstJunkMs: Summary;
+  firstAnnotationsMs: Summary;
+  entitiesMs: Summary;
+  fullElapsedMs: Summary;
+}
+
+const URI = 'file:///bench/mirror-article-zh-hant.txt';
+
+export async function coldStartOnce(timeoutMs: number): Promise<ColdRun> {
+  const session = new LspSession({}, timeoutMs);
+  try {
+    await session.initialize();
+    const initializeMs = session.now();
+    await session.open(URI, sampleText(), 1);
+    const junk = await session.diagnosticsFor(URI, (e) => e.count > 0);
+    const first = await session.annotationsFor(URI, 1);
+    const full = await session.annotationsFor(URI, 1, (e) => !e.entitiesPending);
+    if (full.counts.entities === 0) throw new Error('the sample came back with no entities');
+    return {
+      initializeMs,
+      firstJunkMs: junk.at,
+      firstAnnotationsMs: first.at,
+      entitiesMs: full.at,
+      cheapElapsedMs: first.elapsedMs,
+      fullElapsedMs: full.elapsedMs,
+      entities: full.counts.entities,
+    };
+  } finally {
+    await session.dispose();
+  }
+}
+
+export async function measureColdStart(runs: number, timeoutMs: number, log: (line: string) => void): Promise<ColdResult> {
+  const all: ColdRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await coldStartOnce(timeoutMs);
+    all.push(run);
+    log(`    run ${i + 1}/${runs}: initialize ${run.initializeMs.toFixed(0)} ms, junk ${run.firstJunkMs.toFixed(0)} ms, entities ${run.entitiesMs.toFixed(0)} ms`);
+  }
+  const pick = (key: keyof ColdRun): Summary => summarize(all.map((r) => r[key]));
+  return {
+    runs: all,
+    initializeMs: pick('initializeMs'),
+    firstJunkMs: pick('firstJunkMs'),
+    firstAnnotationsMs: pick('firstAnnotationsMs'),
+    entitiesMs: pick('entitiesMs'),
+    fullElapsedMs: pick('fullElapsedMs'),
+  };
+}

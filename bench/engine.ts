@@ -1,0 +1,148 @@
+// Section 1–2a: warm in-process engine throughput (full and cheap-only, fresh Analyzer per run) beside nodejieba tag() on the same text.
+import { Analyzer } from '../src/core/analyze';
+import { segmenterError, warmUpEntities } from '../src/core/entities';
+import { toSimplified } from '../src/core/script';
+import type { AnalyzeOptions } from '../src/core/types';
+import type { BenchInput } from './inputs';
+import { mbPerSecond, settle, summarize, type Summary } from './stats';
+
+interface Tagger {
+  tag(sentence: string): unknown[];
+}
+
+/** nodejieba as the engine loaded it (same module instance, so the same dictionaries). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodejieba = require('nodejieba') as Tagger;
+
+export interface Throughput extends Summary {
+  /** MB/s at the median time, and at the slowest and fastest runs. */
+  mbps: number;
+  mbpsMin: number;
+  mbpsMax: number;
+}
+
+export interface EngineRow {
+  input: string;
+  bytes: number;
+  lines: number;
+  full?: Throughput;
+  cheap?: Throughput;
+  tagLines?: Throughput;
+  tagWhole?: Throughput;
+  /** Engine full-analysis MB/s ÷ tag() MB/s (per line, as the engine calls it; and whole text). */
+  ratioToTagLines?: number;
+  ratioToTagWhole?: number;
+  counts?: { junk: number; entities: number; figures: number; metadata: number };
+}
+
+function throughput(bytes: number, times: number[]): Throughput {
+  const s = summarize(times);
+  return { ...s, mbps: mbPerSecond(bytes, s.median), mbpsMin: mbPerSecond(bytes, s.max), mbpsMax: mbPerSecond(bytes, s.min) };
+}
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+/** The lines as the engine hands them to tag(): the Simplified view, only lines with Han characters. */
+export function simplifiedTagLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((l) => HAN.test(l)).map(toSimplified);
+}
+
+export async function warmEngine(): Promise<number> {
+  const t0 = performance.now();
+  await warmUpEntities();
+  const error = segmenterError();
+  if (error) throw new Error(`nodejieba failed to load: ${error.message}`);
+  // One small analysis so every lazily built table (character maps, gazetteer, lexicons) exists.
+  new Analyzer().analyze('嘉興市委書記張三在杭州表示,2023年投資102.54億元。\n', {});
+  return performance.now() - t0;
+}
+
+function countKinds(options: AnalyzeOptions, text: string): EngineRow['counts'] {
+  const counts = { junk: 0, entities: 0, figures: 0, metadata: 0 };
+  for (const a of new Analyzer().analyze(text, options).annotations) {
+    if (a.kind === 'junk') counts.junk++;
+    else if (a.kind === 'entity') counts.entities++;
+    else if (a.kind === 'figure') counts.figures++;
+    else counts.metadata++;
+  }
+  return counts;
+}
+
+export interface EngineCase {
+  input: BenchInput;
+  runs: number;
+  /** Also time cheap-only and whole-text tag() (skipped where they add nothing). */
+  withCheap?: boolean;
+  withTagWhole?: boolean;
+  /** Stop repeating once this much time has gone (the first run always completes). */
+  budgetMs?: number;
+}
+
+/** Runs full analysis, cheap-only, tag() per line and tag() on the whole text, interleaved round by round. */
+export async function measureEngine(c: EngineCase, log: (line: string) => void): Promise<EngineRow> {
+  const { input } = c;
+  const text = input.text;
+  const tagLines = simplifiedTagLines(text);
+  const whole = toSimplified(text);
+  const variants: [keyof EngineRow, () => void][] = [
+    ['full', () => new Analyzer().analyze(text, {})],
+    ...(c.withCheap !== false ? [['cheap', () => new Analyzer().analyze(text, { cheapOnly: true })] as [keyof EngineRow, () => void]] : []),
+    ['tagLines', () => {
+      for (const line of tagLines) nodejieba.tag(line);
+    }],
+    ...(c.withTagWhole !== false ? [['tagWhole', () => nodejieba.tag(whole)] as [keyof EngineRow, () => void]] : []),
+  ];
+  const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
+  const started = performance.now();
+  for (let round = 0; round < c.runs; round++) {
+    for (const [name, fn] of variants) {
+      await settle();
+      const t0 = performance.now();
+      fn();
+      times.get(name)!.push(performance.now() - t0);
+    }
+    log(`    ${input.name}: round ${round + 1}/${c.runs} ` + variants.map(([n]) => `${n} ${times.get(n)!.at(-1)!.toFixed(0)} ms`).join(', '));
+    if (performance.now() - started > (c.budgetMs ?? Infinity)) break;
+  }
+  const row: EngineRow = { input: input.name, bytes: input.bytes, lines: input.lines };
+  for (const [name] of variants) (row as unknown as Record<string, Throughput>)[name] = throughput(input.bytes, times.get(name)!);
+  if (row.full && row.tagLines) row.ratioToTagLines = row.full.mbps / row.tagLines.mbps;
+  if (row.full && row.tagWhole) row.ratioToTagWhole = row.full.mbps / row.tagWhole.mbps;
+  row.counts = countKinds({}, text);
+  if (row.counts && row.counts.entities === 0) throw new Error(`${input.name}: full analysis found no entities (segmenter not working?)`);
+  return row;
+}
+
+export interface LayerRow {
+  layer: string;
+  ms: Summary;
+  mbps: number;
+}
+
+/** Where the time of a full analysis goes: each layer alone (fresh Analyzer), and toSimplified per line. */
+export async function measureLayers(input: BenchInput, runs: number): Promise<LayerRow[]> {
+  const text = input.text;
+  const lines = text.split(/\r\n|\r|\n/);
+  const cases: [string, () => void][] = [
+    ['junk only', () => new Analyzer().analyze(text, { entityTypes: [], figures: false })],
+    ['figures only', () => new Analyzer().analyze(text, { junkKinds: [], entityTypes: [] })],
+    ['entities only (no junk view)', () => new Analyzer().analyze(text, { junkKinds: [], figures: false })],
+    ['nothing (line split, script count, cache)', () => new Analyzer().analyze(text, { junkKinds: [], entityTypes: [], figures: false })],
+    ['toSimplified per line', () => {
+      for (const line of lines) toSimplified(line);
+    }],
+  ];
+  const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const [name, fn] of cases) {
+      await settle();
+      const t0 = performance.now();
+      fn();
+      times.get(name)!.push(performance.now() - t0);
+    }
+  }
+  return cases.map(([layer]) => {
+    const ms = summarize(times.get(layer)!);
+    return { layer, ms, mbps: mbPerSecond(input.bytes, ms.median) };
+  });
+}

@@ -1,0 +1,87 @@
+// Independent checks the properties share: code-point boundaries, well-formed annotations, deletion by mask.
+import { strict as assert } from 'node:assert';
+import type { Annotation, JunkKind, TextRange } from '../../../src/core/types';
+
+const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** False only for an offset between the two halves of a surrogate pair (or outside the text). */
+export function isCodePointBoundary(text: string, offset: number): boolean {
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return false;
+  return !(offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset)));
+}
+
+/** Shows a string with its invisible and surrogate units escaped, for assertion messages. */
+export function show(text: string, max = 120): string {
+  const shown = JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return shown.replace(/[\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function assertRange(text: string, range: TextRange, what: string): void {
+  const { start, end } = range;
+  assert.ok(Number.isInteger(start) && Number.isInteger(end), `${what}: integer offsets [${start}, ${end})`);
+  assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: [${start}, ${end}) inside a text of ${text.length}`);
+  assert.ok(isCodePointBoundary(text, start), `${what}: start ${start} splits a surrogate pair`);
+  assert.ok(isCodePointBoundary(text, end), `${what}: end ${end} splits a surrogate pair`);
+}
+
+const KINDS = new Set(['junk', 'entity', 'figure', 'metadata']);
+
+/** Every annotation lies in the text on code-point boundaries and quotes it exactly; so do junk removals. */
+export function assertWellFormed(text: string, annotations: readonly Annotation[]): void {
+  let previousStart = 0;
+  for (const a of annotations) {
+    const what = `${a.kind}/${a.label} ${show(a.text, 40)}`;
+    assert.ok(KINDS.has(a.kind), `${what}: unknown kind`);
+    assertRange(text, a, what);
+    assert.equal(a.text, text.slice(a.start, a.end), `${what}: text is not the slice [${a.start}, ${a.end})`);
+    assert.ok(a.start >= previousStart, `${what}: annotations are not sorted by start`);
+    previousStart = a.start;
+    if (a.removal) {
+      assert.equal(a.kind, 'junk', `${what}: only junk has a removal`);
+      assertRange(text, a.removal, `${what} removal`);
+    }
+  }
+}
+
+/** Marks, per UTF-16 unit, what the selected junk annotations remove (their removal, or their span without one). */
+export function removalMask(length: number, annotations: readonly Annotation[], kinds?: readonly JunkKind[]): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const a of annotations) {
+    if (a.kind !== 'junk' || (kinds && !kinds.includes(a.label as JunkKind))) continue;
+    const range = a.removal ?? a;
+    mask.fill(1, range.start, range.end);
+  }
+  return mask;
+}
+
+/** Marks the units covered by a list of ranges. */
+export function rangeMask(length: number, ranges: readonly TextRange[]): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const r of ranges) mask.fill(1, r.start, r.end);
+  return mask;
+}
+
+/** The text with every marked unit deleted. */
+export function deleteMasked(text: string, mask: Uint8Array): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || mask[i]) {
+      if (i > run) out += text.slice(run, i);
+      run = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The first offset where two masks differ, or -1. */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return i;
+  return -1;
+}
+
+/** The code points of a text as the export formats count them (a lone surrogate counts as one). */
+export function codePointSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}

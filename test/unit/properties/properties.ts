@@ -1,0 +1,165 @@
+// The engine's "never loses a character" properties, shared by the mocha suite and the soak runner (fuzz.ts).
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { Analyzer, analyze } from '../../../src/core/analyze';
+import { CodePointIndex } from '../../../src/core/codepoints';
+import { exportableSpans, toBrat, toDoccano, toLabelStudio } from '../../../src/core/export';
+import { cleanText } from '../../../src/core/index';
+import { toSimplified, toTraditional } from '../../../src/core/script';
+import {
+  analyzeOptions, anyText, applyDocumentEdit, cleanKinds, documentEdit, newsDocument, scriptText, unicodeText, type Profile,
+} from './generators';
+import {
+  assertRange, assertWellFormed, codePointSlice, deleteMasked, firstDifference, rangeMask, removalMask, show,
+} from './invariants';
+
+/** The fixed seed of CI runs (the soak runner takes FUZZ_SEED). */
+export const SEED = 20261128;
+
+/** A property: a name, how many cases CI runs, and how to build it for a generation profile. */
+export interface EngineProperty {
+  id: string;
+  title: string;
+  /** Cases per CI run (the soak runner decides its own). */
+  ciRuns: number;
+  build(profile: Profile): fc.IProperty<unknown>;
+}
+
+function define<T>(id: string, title: string, ciRuns: number, arbitrary: (p: Profile) => fc.Arbitrary<T>, check: (value: T) => void): EngineProperty {
+  return { id, title, ciRuns, build: (profile) => fc.property(arbitrary(profile), check) as unknown as fc.IProperty<unknown> };
+}
+
+const withOptions = (p: Profile) => fc.record({ text: anyText(p), options: analyzeOptions, kinds: cleanKinds });
+
+export const PROPERTIES: readonly EngineProperty[] = [
+  define('well-formed', 'analyze and cleanText never throw; annotations, removals and edits lie in the text on code-point boundaries', 150,
+    withOptions,
+    ({ text, options, kinds }) => {
+      const { annotations } = analyze(text, options);
+      assertWellFormed(text, annotations);
+      const cleaned = cleanText(text, options, kinds);
+      let previousEnd = 0;
+      for (const edit of cleaned.edits) {
+        assertRange(text, edit, 'clean edit');
+        assert.ok(edit.start >= previousEnd, `clean edits overlap or are unsorted at ${edit.start}`);
+        assert.equal(edit.newText, '', 'clean only deletes');
+        previousEnd = edit.end;
+      }
+    }),
+
+  define('deletes-only-junk', 'clean deletes exactly the union of the reported junk removals, nothing else', 150,
+    withOptions,
+    ({ text, options, kinds }) => {
+      // What the editor reports (full analysis, entities and figures included) is what clean may delete.
+      const reported = analyze(text, { ...options, junkKinds: kinds ?? options.junkKinds }).annotations;
+      const allowed = removalMask(text.length, reported, kinds);
+      const cleaned = cleanText(text, options, kinds);
+      const deleted = rangeMask(text.length, cleaned.edits);
+      const at = firstDifference(allowed, deleted);
+      assert.equal(at, -1, `clean ${deleted[at] ? 'deletes' : 'keeps'} unit ${at} ${show(text.slice(Math.max(0, at - 10), at + 10))}, which is ${allowed[at] ? '' : 'not '}inside a reported junk removal`);
+      assert.equal(cleaned.text, deleteMasked(text, allowed), 'clean output is the input minus the reported removals');
+    }),
+
+  define('idempotent', 'clean is idempotent: cleaning the cleaned text changes nothing', 150,
+    (p) => fc.record({ text: anyText(p), kinds: cleanKinds }),
+    ({ text, kinds }) => {
+      const once = cleanText(text, {}, kinds).text;
+      const twice = cleanText(once, {}, kinds);
+      assert.equal(twice.text, once, `the second clean removes more: ${JSON.stringify(twice.removed)} at ${JSON.stringify(twice.edits.slice(0, 3))}`);
+    }),
+
+  define('prose-survives', 'real text survives: every prose sentence and legit parenthetical of a junk-laden article is kept intact', 200,
+    newsDocument,
+    (doc) => {
+      const cleaned = cleanText(doc.text).text;
+      for (const sentence of doc.sentences) assert.ok(cleaned.includes(sentence), `sentence lost or damaged: ${show(sentence)}\ncleaned: ${show(cleaned, 600)}`);
+      for (const p of doc.parentheticals) assert.ok(cleaned.includes(p), `legit parenthetical lost: ${p}`);
+    }),
+
+  define('code-point-index', 'CodePointIndex round-trips every code-point boundary of text with astral characters and lone surrogates', 300,
+    (p) => fc.oneof(unicodeText(p), scriptText(p)),
+    (text) => {
+      const index = new CodePointIndex(text);
+      let utf16 = 0;
+      let codePoint = 0;
+      for (const ch of text) {
+        assert.equal(index.toCodePoint(utf16), codePoint, `toCodePoint(${utf16})`);
+        assert.equal(index.toUtf16(codePoint), utf16, `toUtf16(${codePoint})`);
+        utf16 += ch.length;
+        codePoint++;
+      }
+      assert.equal(index.toCodePoint(text.length), codePoint, 'toCodePoint(end)');
+      assert.equal(index.toUtf16(codePoint), text.length, 'toUtf16(end)');
+    }),
+
+  define('script-offsets', 'toSimplified/toTraditional keep the UTF-16 length and convert each code point in place', 300,
+    scriptText,
+    (text) => {
+      for (const [name, convert] of [['toSimplified', toSimplified], ['toTraditional', toTraditional]] as const) {
+        const out = convert(text);
+        assert.equal(out.length, text.length, `${name} changes the length`);
+        let at = 0;
+        for (const ch of text) {
+          const alone = convert(ch);
+          assert.equal(alone.length, ch.length, `${name}(${show(ch)}) changes its length`);
+          assert.equal(out.slice(at, at + ch.length), alone, `${name}: ${show(ch)} at ${at} does not map in place`);
+          at += ch.length;
+        }
+      }
+    }),
+
+  define('incremental', 'an Analyzer re-analysing edited text returns exactly what a fresh analyze returns', 100,
+    (p) => fc.record({
+      text: anyText(p),
+      edits: fc.array(documentEdit(p), { minLength: 1, maxLength: 4 }),
+      options: analyzeOptions,
+      lastOptions: fc.option(analyzeOptions, { nil: undefined, freq: 4 }),
+    }),
+    ({ text, edits, options, lastOptions }) => {
+      const analyzer = new Analyzer();
+      analyzer.analyze(text, options);
+      let current = text;
+      edits.forEach((edit, i) => {
+        current = applyDocumentEdit(current, edit);
+        const opts = i === edits.length - 1 && lastOptions ? lastOptions : options;
+        const incremental = analyzer.analyze(current, opts);
+        const fresh = analyze(current, opts);
+        assert.equal(incremental.script, fresh.script, `script after edit ${i}`);
+        assert.deepStrictEqual(incremental.annotations, fresh.annotations, `annotations after edit ${i} of ${show(current)}`);
+      });
+    }),
+
+  define('export-offsets', 'brat, doccano and Label Studio code-point offsets map back to the span text', 150,
+    anyText,
+    (text) => {
+      const { annotations } = analyze(text);
+      const spans = exportableSpans(annotations);
+      const index = new CodePointIndex(text);
+      const brat = toBrat(text, annotations).split('\n').filter((line) => line !== '');
+      const doccano = toDoccano(text, annotations).labels as [number, number, string][];
+      const studio = (toLabelStudio(text, annotations).annotations as { result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[])[0].result;
+      assert.equal(brat.length, spans.length, 'one brat line per span');
+      assert.equal(doccano.length, spans.length, 'one doccano label per span');
+      assert.equal(studio.length, spans.length, 'one Label Studio result per span');
+      spans.forEach((span, i) => {
+        const tab1 = brat[i].indexOf('\t');
+        const tab2 = brat[i].indexOf('\t', tab1 + 1);
+        const [label, startText, endText] = brat[i].slice(tab1 + 1, tab2).split(' ');
+        const start = Number(startText);
+        const end = Number(endText);
+        const what = `${span.label} ${show(span.text, 40)} at [${span.start}, ${span.end})`;
+        assert.equal(label, span.label, `${what}: brat label`);
+        assert.equal(brat[i].slice(tab2 + 1), span.text.replace(/[\r\n]+/g, ' '), `${what}: brat text column`);
+        assert.equal(codePointSlice(text, start, end), span.text, `${what}: brat code points [${start}, ${end}) slice to other text`);
+        assert.equal(text.slice(index.toUtf16(start), index.toUtf16(end)), span.text, `${what}: brat offsets back in UTF-16`);
+        assert.deepEqual(doccano[i], [start, end, span.label], `${what}: doccano label`);
+        const value = studio[i].value;
+        assert.deepEqual([value.start, value.end, value.text, value.labels], [start, end, span.text, [span.label]], `${what}: Label Studio value`);
+      });
+    }),
+];
+
+/** The property with this id (for the soak runner's FUZZ_ONLY). */
+export function propertyById(id: string): EngineProperty | undefined {
+  return PROPERTIES.find((p) => p.id === id);
+}
