@@ -38,9 +38,13 @@ describe('commands, views and decorations', function () {
     await vscode.commands.executeCommand('newsLens.toggleEntities');
     assert.equal(decorations.appliedCounts(editor.document.uri).entities, 0);
     assert.ok(decorations.appliedCounts(editor.document.uri).figures > 0);
-    await vscode.commands.executeCommand('newsLens.toggleHighlights');
+    // With one layer hidden, Toggle Highlights shows all layers; again, it hides all of them.
     await vscode.commands.executeCommand('newsLens.toggleHighlights');
     assert.ok(decorations.appliedCounts(editor.document.uri).entities > 0);
+    await vscode.commands.executeCommand('newsLens.toggleHighlights');
+    assert.deepEqual(decorations.appliedCounts(editor.document.uri), { entities: 0, figures: 0, junk: 0 });
+    await vscode.commands.executeCommand('newsLens.toggleHighlights');
+    assert.equal(decorations.appliedCounts(editor.document.uri).junk, 1);
   });
 
   it('the status bar shows the counts', async () => {
@@ -96,7 +100,13 @@ describe('commands, views and decorations', function () {
   });
 
   it('ignores a line so its junk is no longer reported', async () => {
-    const restore = await withSetting('ignore', []);
+    // With a folder open the command writes workspace settings: restore those too.
+    const restoreWorkspace = () => vscode.workspace.getConfiguration('newsLens').update('ignore', undefined, vscode.ConfigurationTarget.Workspace);
+    const restoreGlobal = await withSetting('ignore', []);
+    const restore = async () => {
+      await restoreWorkspace();
+      await restoreGlobal();
+    };
     try {
       const line = editor.document.lineAt(editor.document.lineCount - 1);
       editor.selection = new vscode.Selection(line.range.start, line.range.start);

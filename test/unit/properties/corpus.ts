@@ -47,12 +47,15 @@ export const GLOSSES: Readonly<Record<string, string>> = {
   投: 'tóu', 資: 'zī', 资: 'zī', 記: 'jì', 记: 'jì', 員: 'yuán', 员: 'yuán',
 };
 
-/** Junk a scraper leaves inside a line of prose; `clean` removes each of these completely. */
+/** Junk a scraper leaves inside a line of prose, even inside a word; `clean` removes each of these completely. */
 export const INLINE_JUNK: readonly string[] = [
   '\u200b', '\u200c', '\u2060', '\ufeff', '\u200b\u200b', '<b>', '</b>', '<strike id="qc0qw"></strike>',
-  '<span class="hl">', '</span>', '<br/>', '<!-- ad -->', '<font color="red">', '</font>', '&nbsp;', '&#160;',
-  '&ensp;', '&#x3000;', '&nbsp;&nbsp;', '锟斤拷', '錕斤拷锟斤拷', '\ufffd', '\u0007',
+  '<span class="hl">', '</span>', '<br/>', '<!-- ad -->', '<font color="red">', '</font>', '锟斤拷', '錕斤拷锟斤拷',
+  '\ufffd', '\u0007', '&ensp;', '&#8203;',
 ];
+
+/** HTML entities `clean` replaces by their character (a space for `&nbsp;`): they only go between sentences. */
+export const ENTITY_JUNK: readonly string[] = ['&nbsp;', '&#160;', '&nbsp;&nbsp;', '&#x3000;', '&emsp;', '&quot;', '&#20013;'];
 
 /** SEO spam keywords as spam mirrors glue them together. */
 export const SPAM_TERMS: readonly string[] = [

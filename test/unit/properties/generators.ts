@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type JunkKind } from '../../../src/core/types';
 import {
-  GLOSSES, INDENTS, INLINE_JUNK, JUNK_LINES, LEGIT_PARENTHETICALS, NEUTRAL_LINES, SIMPLIFIED_SENTENCES,
+  ENTITY_JUNK, GLOSSES, INDENTS, INLINE_JUNK, JUNK_LINES, LEGIT_PARENTHETICALS, NEUTRAL_LINES, SIMPLIFIED_SENTENCES,
   SPAM_SEPARATORS, SPAM_TERMS, SPLIT_TAG, TRADITIONAL_SENTENCES,
 } from './corpus';
 
@@ -137,7 +137,17 @@ function renderSentence(plan: SentencePlan): string {
 }
 
 type NewsLine =
-  | { kind: 'prose'; indent: string; sentences: SentencePlan[]; joiner: string; prefix?: string[]; suffix?: string[]; credit: boolean }
+  | {
+      kind: 'prose';
+      indent: string;
+      sentences: SentencePlan[];
+      joiner: string;
+      /** [sentence boundary, entity] pairs: entities turn into characters, so they only go between sentences. */
+      entities: [number, string][];
+      prefix?: string[];
+      suffix?: string[];
+      credit: boolean;
+    }
   | { kind: 'junk'; indent: string; text: string }
   | { kind: 'spam'; terms: string[]; separator: string }
   | { kind: 'split-tag' }
@@ -154,6 +164,7 @@ const newsLine: fc.Arbitrary<NewsLine> = fc.oneof(
       indent: fc.constantFrom(...INDENTS),
       sentences: fc.array(sentencePlan, { minLength: 1, maxLength: 3 }),
       joiner: fc.constantFrom('', '', '\u3000', ' '),
+      entities: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ENTITY_JUNK)), { maxLength: 2 }),
       prefix: fc.option(spamTerms(3, 5), { nil: undefined }),
       suffix: fc.option(spamTerms(3, 5), { nil: undefined }),
       credit: fc.boolean(),
@@ -178,7 +189,9 @@ export interface NewsDocument {
 function renderLine(line: NewsLine): string[] {
   switch (line.kind) {
     case 'prose': {
-      let text = line.sentences.map(renderSentence).join(line.joiner);
+      const edges = line.sentences.map(() => '').concat('');
+      for (const [at, entity] of line.entities) edges[at % edges.length] += entity;
+      let text = edges[0] + line.sentences.map((plan, i) => renderSentence(plan) + edges[i + 1]).join(line.joiner);
       if (line.credit) text += '（責任編輯：王萍）';
       if (line.prefix) text = `${line.prefix.join(',')} ${text}`;
       if (line.suffix) text = `${text} ${line.suffix.join('|')}`;

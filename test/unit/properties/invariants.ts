@@ -1,4 +1,4 @@
-// Independent checks the properties share: code-point boundaries, well-formed annotations, deletion by mask.
+// Independent checks the properties share: code-point boundaries, well-formed annotations, clean rebuilt from findings.
 import { strict as assert } from 'node:assert';
 import type { Annotation, JunkKind, TextRange } from '../../../src/core/types';
 
@@ -55,24 +55,61 @@ export function removalMask(length: number, annotations: readonly Annotation[], 
   return mask;
 }
 
-/** Marks the units covered by a list of ranges. */
-export function rangeMask(length: number, ranges: readonly TextRange[]): Uint8Array {
-  const mask = new Uint8Array(length);
-  for (const r of ranges) mask.fill(1, r.start, r.end);
-  return mask;
+interface Removal {
+  start: number;
+  end: number;
+  replacement: string;
 }
 
-/** The text with every marked unit deleted. */
-export function deleteMasked(text: string, mask: Uint8Array): string {
+/** The selected junk findings' removals with their replacements (an HTML entity's character), sorted by start. */
+export function selectedRemovals(annotations: readonly Annotation[], kinds?: readonly JunkKind[]): Removal[] {
+  return annotations
+    .filter((a) => a.kind === 'junk' && (!kinds || kinds.includes(a.label as JunkKind)))
+    .map((a) => ({ start: (a.removal ?? a).start, end: (a.removal ?? a).end, replacement: a.replacement ?? '' }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What clean must make of the text, rebuilt from the findings alone: every unit inside a removal goes, every unit
+ * outside stays in order; a replacement is written in place of its removal unless another removal overlaps it
+ * without lying inside it (then the union is deleted, as nothing says which replacement would be right).
+ */
+export function expectedClean(text: string, removals: readonly Removal[]): string {
+  const writes = new Map<number, string>();
+  let endOfEarlierStarts = -1;
+  let groupBegin = 0;
+  for (let i = 0; i < removals.length; i++) {
+    const r = removals[i];
+    if (i > 0 && removals[i - 1].start !== r.start) {
+      for (let k = groupBegin; k < i; k++) endOfEarlierStarts = Math.max(endOfEarlierStarts, removals[k].end);
+      groupBegin = i;
+    }
+    if (!r.replacement || endOfEarlierStarts > r.start) continue;
+    let alone = true;
+    for (let j = groupBegin; j < removals.length && removals[j].start < r.end && alone; j++) {
+      if (j !== i && removals[j].end > r.end) alone = false;
+    }
+    if (alone) writes.set(r.start, (writes.get(r.start) ?? '') + r.replacement);
+  }
+  const mask = rangeMask(text.length, removals);
   let out = '';
   let run = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || mask[i]) {
       if (i > run) out += text.slice(run, i);
+      out += writes.get(i) ?? '';
       run = i + 1;
     }
   }
   return out;
+}
+
+/** Marks the units covered by a list of ranges. */
+export function rangeMask(length: number, ranges: readonly TextRange[]): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const r of ranges) mask.fill(1, r.start, r.end);
+  return mask;
 }
 
 /** The first offset where two masks differ, or -1. */
