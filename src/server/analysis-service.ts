@@ -49,6 +49,11 @@ export class AnalysisService {
     return entry;
   }
 
+  /** True once the document has been scheduled or analysed (and not closed since). */
+  isKnown(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
   /** Analyses after `delayMs` of quiet; a newer request for the same document replaces an older one. */
   schedule(uri: string, delayMs: number): void {
     const entry = this.entry(uri);

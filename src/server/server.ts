@@ -107,10 +107,15 @@ connection.onDidChangeConfiguration(() => {
   service.reanalyseAll(documents.all().map((d) => d.uri));
 });
 
-documents.onDidOpen((event) => service.schedule(event.document.uri, 0));
+// Fires on open too: a newly opened document is analysed at once, later changes after the debounce delay.
 documents.onDidChangeContent(async (event) => {
-  const settings = await loadSettings(event.document.uri);
-  service.schedule(event.document.uri, settings.debounceMs);
+  const uri = event.document.uri;
+  if (!service.isKnown(uri)) {
+    service.schedule(uri, 0);
+    return;
+  }
+  const settings = await loadSettings(uri);
+  service.schedule(uri, settings.debounceMs);
 });
 documents.onDidClose((event) => {
   service.close(event.document.uri);
