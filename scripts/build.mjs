@@ -8,6 +8,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --outdir DIR builds elsewhere (packaging stages a production build without touching dist/).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : join(root, 'dist');
+// --extension-only skips the CLI and the integration tests.
+const extensionOnly = process.argv.includes('--extension-only');
 
 const common = {
   absWorkingDir: root,
@@ -45,8 +50,9 @@ const builds = [
   },
 ];
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, outdir: join(root, 'dist') })));
+const selected = extensionOnly ? builds.slice(0, 2) : builds;
+rmSync(outdir, { recursive: true, force: true });
+const contexts = await Promise.all(selected.map((b) => esbuild.context({ ...common, ...b, outdir })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -9,9 +9,9 @@ const target = process.env.NEWS_LENS_TARGET ?? `${process.platform}-${process.ar
 const stage = join(root, '.vscode-test', 'package-stage');
 const out = join(root, `news-lens-${target}.vsix`);
 
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--extension-only', '--outdir', join(stage, 'dist')], { stdio: 'inherit' });
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 delete pkg.devDependencies;
@@ -21,20 +21,24 @@ delete pkg.bin;
 pkg.dependencies = { nodejieba: pkg.dependencies.nodejieba };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
 
-for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 'dist/client', 'dist/server', 'samples']) {
+for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 'samples']) {
   if (existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
 }
 for (const nls of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) cpSync(join(root, nls), join(stage, nls));
 
 const jieba = join(root, 'node_modules/nodejieba');
 const jiebaStage = join(stage, 'node_modules/nodejieba');
-for (const entry of ['package.json', 'index.js', 'LICENSE', 'build/Release/nodejieba.node', 'submodules/cppjieba/dict']) {
+for (const entry of ['index.js', 'LICENSE', 'build/Release/nodejieba.node', 'submodules/cppjieba/dict']) {
   cpSync(join(jieba, entry), join(jiebaStage, entry), { recursive: true });
 }
+// The built addon needs none of nodejieba's install-time dependencies or scripts; vsce lists what remains.
+const jiebaPkg = JSON.parse(readFileSync(join(jieba, 'package.json'), 'utf8'));
+for (const key of ['dependencies', 'devDependencies', 'scripts', 'binary', 'gypfile']) delete jiebaPkg[key];
+writeFileSync(join(jiebaStage, 'package.json'), JSON.stringify(jiebaPkg, null, 2));
 
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--target', target, '--out', out],
+  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '--target', target, '--out', out],
   { cwd: stage, stdio: 'inherit' },
 );
 console.log(`packaged ${out}`);

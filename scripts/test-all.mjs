@@ -34,6 +34,7 @@ function suite(name, command, args, summaryEnv) {
 suite('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
 suite('build', 'node', ['scripts/build.mjs']);
 suite('unit', 'npx', ['mocha', '--reporter', join(root, 'test/support/summary-reporter.js')], 'NEWS_LENS_SUMMARY');
+suite('package', 'npx', ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '180000', '--reporter', join(root, 'test/support/summary-reporter.js'), 'test/package/vsix.test.ts'], 'NEWS_LENS_SUMMARY');
 suite('integration', 'npx', ['tsx', 'test/integration/runTest.ts'], 'NEWS_LENS_TEST_REPORT');
 if (existsSync(join(root, 'test/e2e/run.ts'))) suite('e2e', 'npx', ['tsx', 'test/e2e/run.ts'], 'NEWS_LENS_SUMMARY');
 

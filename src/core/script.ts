@@ -43,7 +43,12 @@ function buildTable(map: Map<string, string>): CharTable {
   return { units, astral };
 }
 
-const utf16Decoder = new TextDecoder('utf-16le');
+/** Code units back to a string; unlike a UTF-16 TextDecoder this keeps lone surrogates as they are. */
+function fromCodeUnits(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
 
 function convertWithTable(text: string, table: CharTable): string {
   const codes = new Uint16Array(text.length);
@@ -64,7 +69,7 @@ function convertWithTable(text: string, table: CharTable): string {
       }
     }
   }
-  return changed ? utf16Decoder.decode(codes) : text;
+  return changed ? fromCodeUnits(codes) : text;
 }
 
 /** Converts Traditional characters to Simplified one character at a time; the result has identical UTF-16 offsets. */
