@@ -1,7 +1,10 @@
 // The engine's entry point: turns a document's text into junk, entity, figure and metadata annotations.
 import { splitLines, type DocLine } from './lines';
 import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './script';
-import { detectDocumentJunk, detectLineJunk } from './junk';
+import { detectDocumentJunk } from './junk';
+import { junkEdits } from './edits';
+import { viewWithEdits } from './line-view';
+import { isWholeLine, mapBack, settledLineJunk } from './settle-junk';
 import { findEntities } from './entities';
 import { findFigures } from './figures';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
@@ -21,7 +24,13 @@ export interface AnalysisResult {
 /** What one line contributes, in offsets relative to the line; cached by line text. */
 interface LineResult {
   counts: ScriptCounts;
-  byContext: Map<string, Annotation[]>;
+  byContext: Map<string, LineAnalysis>;
+}
+
+interface LineAnalysis {
+  annotations: Annotation[];
+  /** The line as `clean` leaves it ('' when it goes whole): duplicates are judged on this. */
+  cleaned: string;
 }
 
 /**
@@ -60,18 +69,20 @@ export class Analyzer {
     const contextKey = `${script}|${cheapOnly}`;
     const annotations: Annotation[] = [];
     let linesAnalysed = 0;
+    const analyses: LineAnalysis[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      let found = lineResults[i].byContext.get(contextKey);
-      if (!found) {
-        found = analyseLine(line.text, ctx, cheapOnly);
-        lineResults[i].byContext.set(contextKey, found);
+      let analysis = lineResults[i].byContext.get(contextKey);
+      if (!analysis) {
+        analysis = analyseLine(line.text, ctx, cheapOnly);
+        lineResults[i].byContext.set(contextKey, analysis);
         linesAnalysed++;
       }
-      for (const annotation of found) annotations.push(toAbsolute(annotation, line, lines, i));
+      analyses.push(analysis);
+      for (const annotation of analysis.annotations) annotations.push(toAbsolute(annotation, line, lines, i));
     }
     if (wantsJunk(options)) {
-      for (const annotation of detectDocumentJunk(lines, ctx)) annotations.push(extendWholeLine(annotation, lines));
+      for (const annotation of documentJunk(lines, analyses, ctx)) annotations.push(extendWholeLine(annotation, lines));
     }
     annotations.sort((a, b) => a.start - b.start || b.end - a.end);
     return { annotations, script, entitiesSkipped: cheapOnly, linesAnalysed, lineCount: lines.length };
@@ -92,74 +103,69 @@ const NOISE_LINE_KINDS = new Set(['spam', 'markup', 'encoding']);
 /** In-line junk that is cut out of the line before entities and figures are looked for. */
 const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
 
-function isWholeLine(annotation: Annotation, text: string): boolean {
-  return annotation.removal !== undefined && annotation.removal.start === 0 && annotation.removal.end === text.length;
-}
-
-function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): Annotation[] {
-  if (text.trim() === '') return [];
-  const junk = wantsJunk(ctx.options) ? detectLineJunk(text, ctx) : [];
-  if (junk.some((a) => a.kind === 'junk' && NOISE_LINE_KINDS.has(a.label) && isWholeLine(a, text))) return junk;
+function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
+  if (text.trim() === '') return { annotations: [], cleaned: text };
+  const junk = wantsJunk(ctx.options) ? settledLineJunk(text, ctx) : [];
+  const wholeLineJunk = junk.filter((a) => a.kind === 'junk' && isWholeLine(a, text));
+  const cleaned = wholeLineJunk.length > 0 ? '' : viewWithEdits(text, junkEdits(junk)).text;
+  if (wholeLineJunk.some((a) => NOISE_LINE_KINDS.has(a.label))) return { annotations: junk, cleaned };
   const found = [...junk];
   const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
   const wantsFigures = ctx.options.figures !== false;
-  if (!wantsFigures && (cheapOnly || !wantsEntities)) return found;
+  if (!wantsFigures && (cheapOnly || !wantsEntities)) return { annotations: found, cleaned };
   // Glosses and tags inside a name would hide it from the recognizers: look at the line without them.
-  const view = withoutInlineJunk(text, junk);
-  const mapBack = (a: Annotation): Annotation => {
-    if (view.text === text) return a;
+  const inline = junk.filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text));
+  const view = viewWithEdits(text, junkEdits(inline));
+  const toLine = (a: Annotation): Annotation => {
+    if (!view.changed) return a;
     const start = view.toOriginal(a.start, false);
-    const end = view.toOriginal(a.end, true);
+    const end = Math.max(start, view.toOriginal(a.end, true));
     const original = text.slice(start, end);
     return original === a.text ? { ...a, start, end } : { ...a, start, end, text: original, cleanText: a.text };
   };
-  if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(mapBack(a));
-  if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(mapBack(a));
-  return found;
+  if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(toLine(a));
+  if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(toLine(a));
+  return { annotations: found, cleaned };
 }
 
-interface LineView {
-  text: string;
-  /** Maps an offset of the view back to the line; an end offset stays before the junk that follows it. */
-  toOriginal(offset: number, isEnd: boolean): number;
-}
-
-/** The line with its in-line junk cut out, and the way back to the line's offsets. */
-function withoutInlineJunk(text: string, junk: readonly Annotation[]): LineView {
-  const cuts = junk
-    .filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text))
-    .map((a) => a.removal ?? { start: a.start, end: a.end })
-    .sort((a, b) => a.start - b.start);
-  if (cuts.length === 0) return { text, toOriginal: (offset) => offset };
-  const viewStarts: number[] = [];
-  const originalStarts: number[] = [];
-  let view = '';
+/**
+ * Document-level junk (duplicates, tags split across lines), judged on the lines as `clean` leaves them — two lines
+ * that only differ by junk are duplicates — and moved back to the document's offsets.
+ */
+function documentJunk(lines: readonly DocLine[], analyses: readonly LineAnalysis[], ctx: LineContext): Annotation[] {
+  const cleanedLines: DocLine[] = [];
   let position = 0;
-  for (const cut of cuts) {
-    if (cut.start > position) {
-      viewStarts.push(view.length);
-      originalStarts.push(position);
-      view += text.slice(position, cut.start);
-    }
-    position = Math.max(position, cut.end);
+  for (let i = 0; i < lines.length; i++) {
+    const text = analyses[i].cleaned;
+    cleanedLines.push({ start: position, end: position + text.length, breakEnd: position + text.length + 1, text });
+    position += text.length + 1;
   }
-  viewStarts.push(view.length);
-  originalStarts.push(position);
-  view += text.slice(position);
-  return {
-    text: view,
-    toOriginal(offset, isEnd) {
-      // The last kept segment starting before (an end) or at (a start) the offset.
-      let lo = 0;
-      let hi = viewStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (isEnd ? viewStarts[mid] < offset : viewStarts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return originalStarts[lo] + (offset - viewStarts[lo]);
-    },
-  };
+  const found: Annotation[] = [];
+  for (const annotation of detectDocumentJunk(cleanedLines, ctx)) {
+    const index = findLineIndex(cleanedLines, annotation.start);
+    const cleanedLine = cleanedLines[index];
+    const line = lines[index];
+    const relative: Annotation = {
+      ...annotation,
+      start: annotation.start - cleanedLine.start,
+      end: annotation.end - cleanedLine.start,
+      removal: annotation.removal && { start: annotation.removal.start - cleanedLine.start, end: annotation.removal.end - cleanedLine.start },
+    };
+    let moved = relative;
+    if (cleanedLine.text !== line.text) {
+      const lineJunk = analyses[index].annotations.filter((a) => a.kind === 'junk');
+      moved = mapBack(relative, viewWithEdits(line.text, junkEdits(lineJunk)), line.text);
+    }
+    found.push({
+      ...moved,
+      start: moved.start + line.start,
+      end: moved.end + line.start,
+      removal: moved.removal && (isWholeLine(moved, line.text)
+        ? { start: line.start, end: line.end }
+        : { start: moved.removal.start + line.start, end: moved.removal.end + line.start }),
+    });
+  }
+  return found;
 }
 
 /** Moves a line-relative annotation to document offsets; a whole-line removal takes the line break with it. */

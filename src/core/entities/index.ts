@@ -29,30 +29,55 @@ export async function warmUpEntities(): Promise<void> {
 
 interface UserMatcher {
   trie: LiteralTrie<EntityType>;
+  /** Length and first/last entries of the list the matcher was built from (to notice in-place edits). */
+  length: number;
+  first: UserWord;
+  last: UserWord;
+  firstWord: string;
+  lastWord: string;
 }
 
 const userMatcherByList = new WeakMap<readonly UserWord[], UserMatcher>();
 let lastSignature = '';
 let lastMatcher: UserMatcher | undefined;
 
-/** The matcher of a user-word list; cached per list object and per content. */
+/**
+ * The matcher of a user-word list. Built once per list object (and shared by lists with the same
+ * content), so new options take effect on the next call; an in-place edit of the same array is
+ * noticed when it changes the length or the first or last entry.
+ */
 function userMatcher(list: readonly UserWord[] | undefined): UserMatcher | undefined {
   if (!list || list.length === 0) return undefined;
   const cached = userMatcherByList.get(list);
-  if (cached) return cached;
+  const first = list[0];
+  const last = list[list.length - 1];
+  if (
+    cached &&
+    cached.length === list.length &&
+    cached.first === first &&
+    cached.last === last &&
+    cached.firstWord === first.word &&
+    cached.lastWord === last.word
+  ) {
+    return cached;
+  }
   const signature = list.map((w) => `${w.word}\u0001${w.type}`).join('\u0002');
-  if (signature !== lastSignature || !lastMatcher) {
+  let matcher: UserMatcher;
+  if (signature === lastSignature && lastMatcher) {
+    matcher = { ...lastMatcher, length: list.length, first, last, firstWord: first.word, lastWord: last.word };
+  } else {
     const trie = new LiteralTrie<EntityType>();
     // Words are matched in the Simplified line, so a word entered in either script matches both.
     for (const { word, type } of list) {
       const key = toSimplified(word.trim());
       if (key) trie.add(key, type);
     }
+    matcher = { trie, length: list.length, first, last, firstWord: first.word, lastWord: last.word };
     lastSignature = signature;
-    lastMatcher = { trie };
+    lastMatcher = matcher;
   }
-  userMatcherByList.set(list, lastMatcher);
-  return lastMatcher;
+  userMatcherByList.set(list, matcher);
+  return matcher;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,22 +104,44 @@ function hasHan(text: string): boolean {
   return false;
 }
 
+/** Lines longer than this are segmented in pieces. */
+const CHUNK = 2000;
+const SENTENCE_END = /[。！？；!?;\n]/g;
+
+/** End of the piece starting at `from`: after the last sentence end within CHUNK units, else at CHUNK. */
+function chunkEnd(text: string, from: number): number {
+  if (text.length - from <= CHUNK) return text.length;
+  const window = text.slice(from, from + CHUNK);
+  let cut = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(window); m; m = SENTENCE_END.exec(window)) cut = m.index + 1;
+  let end = from + (cut > CHUNK / 4 ? cut : CHUNK);
+  // Never split a surrogate pair.
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return end;
+}
+
 /** Picks non-overlapping candidates: higher tier, then longer, then higher weight, then earlier. */
-function resolve(candidates: Candidate[]): Candidate[] {
+function resolve(candidates: Candidate[], length: number): Candidate[] {
   if (candidates.length <= 1) return candidates;
   const order = candidates.slice().sort(
     (a, b) => b.tier - a.tier || b.end - b.start - (a.end - a.start) || b.weight - a.weight || a.start - b.start,
   );
+  // Occupied offsets; spans are short, so marking them keeps this linear in the line's size.
+  const taken = new Uint8Array(length);
   const chosen: Candidate[] = [];
   for (const c of order) {
     let free = true;
-    for (const d of chosen) {
-      if (c.start < d.end && d.start < c.end) {
+    for (let k = c.start; k < c.end; k++) {
+      if (taken[k]) {
         free = false;
         break;
       }
     }
-    if (free) chosen.push(c);
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
@@ -122,16 +169,31 @@ export function findEntities(line: string, ctx: LineContext): Annotation[] {
     }
   }
   findWorks(simplified, candidates);
-  if (!options.cheapOnly && hasHan(simplified)) {
-    const tokens = tagText(simplified);
-    for (const c of recognize(simplified, tokens)) candidates.push(c);
+  const needsSegmenter = !types || types.some((t) => t !== 'WORK');
+  if (!options.cheapOnly && needsSegmenter && hasHan(simplified)) {
+    // Very long lines are segmented a sentence-sized piece at a time: the same result (entities do
+    // not cross 。！？；), but the segmenter's per-token objects stay short-lived.
+    for (let from = 0; from < simplified.length; ) {
+      const to = chunkEnd(simplified, from);
+      const piece = from === 0 && to === simplified.length ? simplified : simplified.slice(from, to);
+      if (hasHan(piece)) {
+        for (const c of recognize(piece, tagText(piece))) {
+          if (from) {
+            c.start += from;
+            c.end += from;
+          }
+          candidates.push(c);
+        }
+      }
+      from = to;
+    }
   }
 
   // Types are filtered before overlaps are resolved: with ORG switched off, 嘉兴 in 嘉兴市委 is
   // reported as a place; with WORK off, the names inside a 《title》 are reported.
   const wanted = types ? candidates.filter((c) => types.includes(c.type)) : candidates;
   const result: Annotation[] = [];
-  for (const c of resolve(wanted)) {
+  for (const c of resolve(wanted, line.length)) {
     const text = line.slice(c.start, c.end);
     const annotation: Annotation = { kind: 'entity', label: c.type, start: c.start, end: c.end, text };
     const simple = simplified.slice(c.start, c.end);

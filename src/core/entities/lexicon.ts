@@ -1,7 +1,31 @@
 // General word lists of the entity rules (Simplified Chinese): surnames, titles, organisation,
 // media and facility suffixes. These are closed classes of the language, not names from any text.
 
-const chars = (s: string): Set<string> => new Set(Array.from(s.replace(/\s+/g, '')));
+/** A set of single characters with a table lookup (hot paths test one character per word). */
+export class CharSet implements Iterable<string> {
+  private readonly table = new Uint8Array(65536);
+  private readonly members: string[];
+
+  constructor(characters: string) {
+    this.members = [...new Set(Array.from(characters.replace(/\s+/g, '')))];
+    for (const ch of this.members) this.table[ch.charCodeAt(0)] = 1;
+  }
+
+  /** True for a one-code-unit string in the set. */
+  has(ch: string): boolean {
+    return ch.length === 1 && this.table[ch.charCodeAt(0)] === 1;
+  }
+
+  hasCode(code: number): boolean {
+    return this.table[code] === 1;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.members[Symbol.iterator]();
+  }
+}
+
+const chars = (s: string): CharSet => new CharSet(s);
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Common single-character surnames (about the 300 most frequent). */
@@ -46,7 +70,7 @@ export const TRANSLIT = chars(`
 /** Function characters that never occur in given names (的, 了, 在 …). */
 export const NOT_IN_GIVEN_NAME = chars(`
 的了在是和与及或等说对为将把被从向到也都就还又而但却则这那些个们着过地得所很更最太已曾再才只仅均各每某该此
-区县省局部委处镇乡街厅署
+区县省局部委处镇乡街厅署会
 `);
 
 /**
@@ -157,10 +181,10 @@ export const GENERIC_PLACE_NOUNS = words(`
 `);
 
 /** Words right before a place: 在, 到, 赴, 来自, 位于 … (evidence for places the gazetteer lacks). */
-export const BEFORE_PLACE = words(`在 到 从 赴 往 至 于 经 抵 抵达 来到 来自 位于 前往 访问 离开 途经 飞往 返回 回到 驻 去 由 自 （ ( 、 和 与 及 推动 推进 支持 全市 全省 浙江 江苏 广东`);
+export const BEFORE_PLACE = words(`在 到 从 赴 往 至 于 经 抵 抵达 来到 来自 位于 前往 访问 离开 途经 飞往 返回 回到 驻 去 由 自 （ ( 、 和 与 及`);
 
 /** Words right after a place: 市, 地区, 一带, 人 … (evidence for places the gazetteer lacks). */
-export const AFTER_PLACE = words(`省 市 县 区 州 镇 乡 村 地区 一带 境内 附近 周边 当地 人 人民 政府 当局 方面 之间 和 与 、 及 等地 以东 以西 以南 以北 沿岸 举行 召开 ） ) ， 。 ； 等 一体化 合作 创建`);
+export const AFTER_PLACE = words(`省 市 县 区 州 镇 乡 村 地区 一带 境内 附近 周边 当地 人 人民 政府 当局 方面 之间 和 与 、 及 等地 以东 以西 以南 以北 沿岸 举行 召开 ） ) ， 。 ； 等`);
 
 /** Place-name suffixes that extend a place name (嘉兴 + 市, 乌 + 镇). */
 export const LOC_SUFFIXES = words(`省 市 县 区 州 镇 乡 村 旗 盟 岛 湾 特区 新区 自治区 自治州 自治县 地区`);

@@ -8,6 +8,7 @@ import {
   AFTER_NAME,
   AMBIGUOUS_SURNAMES,
   BILATERAL_WORDS,
+  CharSet,
   CREDIT_WORDS,
   DOUBLE_SURNAMES,
   AFTER_PLACE,
@@ -51,6 +52,8 @@ const isHanChar = (code: number): boolean =>
 
 /** Part-of-speech tags of words that may sit inside an organisation or facility name. */
 const NOUNISH = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'nrt', 'nrfg', 'vn', 'j', 'b', 'an', 'ng', 'x', 'l', 'eng']);
+/** Tags of words that never start a place name. */
+const NOT_PLACE_START_TAGS = new Set(['v', 'vd', 'vi', 'vg', 'd', 'dg', 'df', 'p', 'c', 'u', 'ud', 'ug', 'uj', 'ul', 'uv', 'uz', 'r', 'rr', 'rz', 'm', 'mq', 'q', 'a', 'ad', 'ag', 'e', 'y', 'o', 'h', 'k', 'i', 'l']);
 /** Tags under which a short place form (嘉兴, 海宁) is a name rather than a common word. */
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'x', 'j', 'ng']);
 
@@ -140,15 +143,25 @@ function findPlaces(st: LineState): void {
     if (!isHanChar(word.charCodeAt(0))) continue;
     const start = st.start(i);
 
-    if (abbreviationPlaces(st, i)) continue;
+    // Verbs, adverbs, function words and idioms do not start place names (saves most lookups);
+    // abbreviation rules (访华, 中美) may still apply to them.
+    const placeTag = !NOT_PLACE_START_TAGS.has(tag);
+    const abbreviation = ABBREVIATION_START[word.charCodeAt(0)] === 1;
+    if (!placeTag && !abbreviation) continue;
+    // A full or hand-listed name wins over splitting abbreviations: 粤港澳大湾区, not 粤/港/澳.
+    const fullEnd = trie.longestEnd(text, start, isBoundary);
+    const fullKind = trie.lastValue;
+    const hasLongName = fullEnd > st.end(i) && fullKind !== PLACE_SHORT && fullKind !== PLACE_SHORT_COUNTY;
+    if (abbreviation && !hasLongName && abbreviationPlaces(st, i)) continue;
+    if (!placeTag) continue;
 
     if (word.length >= 4 && (tag === 'nt' || tag === 'ns' || tag === 'nz') && coverWithPlaces(st, i)) continue;
 
-    const matchEnd = trie.longestEnd(text, start, isBoundary);
+    const matchEnd = fullEnd;
     let end = -1;
     if (matchEnd > 0) {
       const last = st.tokAt[matchEnd] - 1;
-      const kind = trie.lastValue;
+      const kind = fullKind;
       if (kind === PLACE_SHORT_COUNTY) {
         // Many county short forms are also words (新建, 和平): a place tag and a place-like neighbour.
         if (last === i && tag === 'ns' && placeContext(st, i)) end = matchEnd;
@@ -156,7 +169,7 @@ function findPlaces(st: LineState): void {
         if (last === i ? NAME_TAGS.has(tag) : allSingleChars(st, i, last)) end = matchEnd;
       } else end = matchEnd;
     }
-    if (end < 0 && word.length >= 3) {
+    if (end < 0 && word.length >= 3 && (tag === 'ns' || tag === 'n' || tag === 'nt' || tag === 'nz' || tag === 'j')) {
       // A place inside a longer word: 东亚各国, 香港回归, 亚太地区 → 东亚, 香港, 亚太.
       const inner = trie.startsAt(text, start) ? trie.longestAt(text, start) : undefined;
       const tail = inner && inner.end < st.end(i) ? text.slice(inner.end, st.end(i)) : '';
@@ -263,6 +276,8 @@ function allSingleChars(st: LineState, from: number, to: number): boolean {
 /** A two-character word jieba calls a place, outside the gazetteer: needs a place-like neighbour. */
 function placeContext(st: LineState, i: number): boolean {
   if (i > 0 && BEFORE_PLACE.has(st.word(i - 1))) return true;
+  // Right after a larger place: 浙江嘉善, 北京海淀.
+  if (i > 0 && st.locEnds.has(st.start(i))) return true;
   if (i + 1 < st.n && AFTER_PLACE.has(st.word(i + 1))) return true;
   return false;
 }
@@ -287,11 +302,13 @@ function followsAsTitle(st: LineState, suffixToken: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // People
 
+const DOUBLE_SURNAME_STARTS = new CharSet([...DOUBLE_SURNAMES].map((s) => s[0]).join(''));
+
 /** Length of the surname at `offset` (2 for 欧阳, 1 for 李), or 0. */
 function surnameLength(text: string, offset: number, allowAmbiguous: boolean): number {
-  if (DOUBLE_SURNAMES.has(text.substr(offset, 2))) return 2;
-  const ch = text[offset];
-  if (SURNAMES.has(ch) && (allowAmbiguous || !AMBIGUOUS_SURNAMES.has(ch))) return 1;
+  const code = text.charCodeAt(offset);
+  if (DOUBLE_SURNAME_STARTS.hasCode(code) && DOUBLE_SURNAMES.has(text.substr(offset, 2))) return 2;
+  if (SURNAMES.hasCode(code) && (allowAmbiguous || !AMBIGUOUS_SURNAMES.hasCode(code))) return 1;
   return 0;
 }
 
@@ -301,7 +318,7 @@ function nameShaped(word: string, allowAmbiguous: boolean): boolean {
   if (!surname) return false;
   const given = word.length - surname;
   if (given < 1 || given > 2) return false;
-  for (let k = surname; k < word.length; k++) if (NOT_IN_GIVEN_NAME.has(word[k]) || !isHanChar(word.charCodeAt(k))) return false;
+  for (let k = surname; k < word.length; k++) if (NOT_IN_GIVEN_NAME.hasCode(word.charCodeAt(k)) || !isHanChar(word.charCodeAt(k))) return false;
   return true;
 }
 
@@ -310,7 +327,7 @@ function translitShaped(word: string): boolean {
 }
 
 function allTranslit(word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (!TRANSLIT.has(word[k])) return false;
+  for (let k = 0; k < word.length; k++) if (!TRANSLIT.hasCode(word.charCodeAt(k))) return false;
   return true;
 }
 
@@ -401,9 +418,11 @@ function findPeople(st: LineState): void {
   findAnnotatedNames(st);
   // Two-character names next to other names, with or without separators: 李鹏、乔石、李瑞环,
   // 黄菊尉健行谢非 (lists of names). Repeated so that a chain of short names is picked up.
-  for (let changed = st.perStarts.size > 0; changed; ) {
+  for (let changed = st.perStarts.size > 0, forward = true; changed; forward = !forward) {
     changed = false;
-    for (let i = 0; i < n; i++) {
+    // Alternate directions so that a chain is taken up in a pass or two.
+    for (let step = 0; step < n; step++) {
+      const i = forward ? step : n - 1 - step;
       const word = st.word(i);
       const tag = st.tag(i);
       if (word.length !== 2 || !NAME_TAG_SET.has(tag) || !nameShaped(word, tag !== 'x')) continue;
@@ -593,9 +612,11 @@ function orgSuffixOf(word: string, tag: string): string {
   if (word.length >= 3 && (tag === 'n' || tag === 'nt' || tag === 'nz' || tag === 'j' || tag === 'v')) {
     const long = longestEnding(word, LONG_ORG_SUFFIXES, MAX_ORG_SUFFIX);
     if (long) return long;
-    // 教育厅, 统计局, 财政部: a three-character word ending with an institution character.
+    // 教育厅, 统计局, 财政部: a three-character noun ending with an institution character.
     const last = word[word.length - 1];
-    if (INSTITUTION_WORD_ENDS.has(last) && !GENERIC_ORG_HEADS.some((head) => word.endsWith(head))) return last;
+    if ((word.length === 3 || tag === 'nt') && tag !== 'v' && INSTITUTION_WORD_ENDS.has(last) && !GENERIC_ORG_HEADS.some((head) => word.endsWith(head))) {
+      return last;
+    }
   }
   return '';
 }
@@ -627,7 +648,10 @@ function abbreviationRunStart(st: LineState, i: number): number {
     if (NAME_CHAR_TAGS.has(st.tag(k)) || PLACE_ABBREVIATIONS.has(st.word(k))) named = true;
     k--;
   }
-  return i - k >= 2 && named ? st.start(k + 1) : -1;
+  if (i - k >= 2 && named) return st.start(k + 1);
+  // A single abbreviation tagged as such before another name: 沪/j 苏嘉/x 城际铁路.
+  if (i - k === 1 && (st.tag(i) === 'j' || st.tag(i) === 'ns') && PLACE_ABBREVIATIONS.has(st.word(i))) return st.start(i);
+  return -1;
 }
 
 /** True when token i is a proper-name unit on its own (a place, org, name-like or unknown word). */
@@ -713,6 +737,18 @@ function composeLeft(st: LineState, suffixToken: number, strict: boolean, facili
   return leftmost;
 }
 
+const COMPANY_SUFFIXES = new Set(['公司', '集团', '有限公司', '集团公司', '股份有限公司', '有限责任公司', '控股', '集团有限公司']);
+
+/** A word before a company suffix that can be the company's name: a noun of two or more characters. */
+function isCompanyName(st: LineState, i: number): boolean {
+  const word = st.word(i);
+  const tag = st.tag(i);
+  return word.length >= 2 && HAN.test(word) && (tag === 'n' || tag === 'nz' || tag === 'nr' || tag === 'nrt' || tag === 'x' || tag === 'ng') && !ORG_BREAK_WORDS.has(word) && !GENERIC_COMPANY_WORDS.has(word);
+}
+
+/** Kinds of business that make 公司 generic: 这家旅游公司, 保险公司. */
+const GENERIC_COMPANY_WORDS = new Set(['中资', '外资', '社会', '外国', '本国', '旅游', '保险', '电力', '航空', '物流', '科技', '投资', '贸易', '建筑', '房地产', '地产', '证券', '基金', '上市', '合资', '国有', '民营', '私营', '跨国', '大型', '中小', '母', '子', '分', '空壳']);
+
 /** An abbreviation ending with an institution character: 政协, 立法会, 外办. */
 function orgAbbreviation(st: LineState, i: number): boolean {
   const word = st.word(i);
@@ -792,14 +828,21 @@ function findOrganisations(st: LineState): void {
     if (suffix === '中央' && !(i > 0 && (st.orgEnds.has(start) || st.tag(i - 1) === 'nt' || orgAbbreviation(st, i - 1)))) suffix = '';
     if (suffix) {
       const strict = WEAK_ORG_SUFFIXES.has(suffix) && !known;
-      const left = composeLeft(st, i, strict, false);
-      if (left >= 0) {
+      // 网, 台, 报 … as measure words or verbs are not suffixes (苏/j 台/q 高速).
+      const left = strict && (FUNCTION_TAGS.has(tag) || tag === 'v') ? -1 : composeLeft(st, i, strict, false);
+      if (left >= 0 && (!strict || start - left >= 2)) {
         st.add(left, end, 'ORG', 1);
+        continue;
+      }
+      // A company suffix right after a noun names the company: 小米 + 集团, 腾讯 + 公司.
+      if (COMPANY_SUFFIXES.has(suffix) && suffix === word && i > 0 && isCompanyName(st, i - 1)) {
+        st.add(st.start(i - 1), end, 'ORG');
         continue;
       }
     }
     // An nt word that is exactly a known place (香港特别行政区) stays a place.
-    const isPlace = st.locEnds.has(st.end(i)) && st.anchorStartAtEnd[i] <= start;
+    const unitStart = st.anchorStartAtEnd[i];
+    const isPlace = st.locEnds.has(st.end(i)) && unitStart >= 0 && unitStart <= start;
     if (known || abbreviation || (tag === 'nt' && !isPlace && acceptNt(word.slice(0, end - start)))) {
       st.add(start, end, 'ORG');
       continue;

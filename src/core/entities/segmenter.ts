@@ -30,6 +30,16 @@ export interface Tokens {
   starts: number[];
 }
 
+/**
+ * jieba's part-of-speech tags as internalised constants: the addon returns a fresh string per
+ * token, and comparing against constants is faster on the shared ones.
+ */
+const TAGS = new Map<string, string>(
+  'a ad ag an b c d df dg e eng f g h i j k l m mg mq n ng nr nrfg nrt ns nt nz o p q r rg rr rz s t tg u ud ug uj ul uv uz v vd vg vi vn vq x y z zg'
+    .split(' ')
+    .map((tag) => [tag, tag]),
+);
+
 let jieba: NodeJieba | undefined;
 let loadError: Error | undefined;
 
@@ -119,7 +129,7 @@ export function tagText(text: string): Tokens {
   for (const { word, tag } of result) {
     if (text.startsWith(word, offset)) {
       words.push(word);
-      tags.push(tag);
+      tags.push(TAGS.get(tag) ?? tag);
       starts.push(offset);
       offset += word.length;
       continue;

@@ -130,6 +130,8 @@ function detectBreadcrumb(line: string, content: string): Annotation | undefined
   return wholeLine(line, 'boilerplate', `Breadcrumb navigation of the web page (${segments.length} levels)`, segments.length >= 3 || lead ? 0.85 : 0.75);
 }
 
+const TAG_LIKE = /<\/?[A-Za-z][^<>]*>/g;
+
 export function detectBoilerplate(line: string): Annotation[] {
   const range = contentRange(line);
   if (!range) return [];
@@ -151,8 +153,11 @@ export function detectBoilerplate(line: string): Annotation[] {
     if (credits.length > 0) return credits;
   }
 
-  const crumb = detectBreadcrumb(line, content);
+  // A tag's `>` or `/` is no breadcrumb separator: judge navigation on the text without tags.
+  const untagged = content.indexOf('<') >= 0 ? content.replace(TAG_LIKE, ' ').trim() : content;
+  if (untagged === '') return [];
+  const crumb = detectBreadcrumb(line, untagged);
   if (crumb) return [crumb];
-  const nav = detectNavigation(line, content);
+  const nav = detectNavigation(line, untagged);
   return nav ? [nav] : [];
 }

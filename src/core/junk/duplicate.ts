@@ -1,4 +1,4 @@
-// Duplicated paragraphs: later copies of an earlier line, and a paragraph repeated twice within one line.
+// Duplicated paragraphs: later copies of an earlier line (document level), and a paragraph repeated twice within one line.
 import type { Annotation } from '../types';
 import type { DocLine } from '../lines';
 import { contentRange, excerpt, isSpaceCode } from './common';
@@ -27,20 +27,6 @@ export function detectDuplicates(lines: readonly DocLine[]): Annotation[] {
     const earlier = firstSeen.get(content);
     if (earlier === undefined) {
       firstSeen.set(content, i);
-      const doubled = doubledWithin(content);
-      if (doubled) {
-        const start = line.start + range.start + doubled.start;
-        found.push({
-          kind: 'junk',
-          label: 'duplicate',
-          start,
-          end: line.start + range.end,
-          text: content.slice(doubled.start),
-          reason: `The paragraph repeats itself within the line (“${excerpt(content.slice(doubled.start), 16)}”)`,
-          confidence: 0.85,
-          removal: { start: line.start + range.start + doubled.removalStart, end: line.start + range.end },
-        });
-      }
       continue;
     }
     const consecutive = previousParagraph(lines, i) === earlier;
@@ -60,6 +46,33 @@ export function detectDuplicates(lines: readonly DocLine[]): Annotation[] {
   return found;
 }
 
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** A paragraph repeated twice within one line (`XX` or `X X`): the second copy, offsets relative to the line. */
+export function detectDoubledLine(line: string): Annotation[] {
+  const range = contentRange(line);
+  if (!range) return [];
+  const content = line.slice(range.start, range.end);
+  if (!WORDISH.test(content)) return [];
+  const doubled = doubledWithin(content);
+  if (!doubled) return [];
+  return [{
+    kind: 'junk',
+    label: 'duplicate',
+    start: range.start + doubled.start,
+    end: range.end,
+    text: content.slice(doubled.start),
+    reason: `The paragraph repeats itself within the line (“${excerpt(content.slice(doubled.start), 16)}”)`,
+    confidence: 0.85,
+    removal: { start: range.start + doubled.removalStart, end: range.end },
+  }];
+}
+
 /** Index of the nearest earlier non-blank line, or -1. */
 function previousParagraph(lines: readonly DocLine[], i: number): number {
   for (let j = i - 1; j >= 0; j--) if (lines[j].text.trim() !== '') return j;
@@ -74,7 +87,9 @@ function doubledWithin(content: string): { start: number; removalStart: number }
   const n = content.length;
   if (n < 2 * MIN_DUPLICATE_LENGTH) return undefined;
   const half = n >> 1;
-  if (n % 2 === 0 && content.charCodeAt(0) === content.charCodeAt(half) && content.slice(0, half) === content.slice(half)) {
+  // Never cut between the halves of a surrogate pair.
+  const splitsPair = isHighSurrogate(content.charCodeAt(half - 1)) && isLowSurrogate(content.charCodeAt(half));
+  if (n % 2 === 0 && !splitsPair && content.charCodeAt(0) === content.charCodeAt(half) && content.slice(0, half) === content.slice(half)) {
     if (nonSpaceLength(content.slice(0, half)) >= MIN_DUPLICATE_LENGTH) return { start: half, removalStart: half };
   }
   // `X<space>X`: one whitespace unit in the middle.

@@ -3,7 +3,7 @@ import type { Annotation, JunkKind, LineContext } from '../types';
 import { JUNK_KINDS } from '../types';
 import type { DocLine } from '../lines';
 import { detectBoilerplate } from './boilerplate';
-import { detectDuplicates } from './duplicate';
+import { detectDoubledLine, detectDuplicates } from './duplicate';
 import { detectEncoding } from './encoding';
 import { detectMarkup, detectSplitTags } from './markup';
 import { detectMetadata } from './metadata';
@@ -53,6 +53,7 @@ export function detectLineJunk(line: string, ctx: LineContext): Annotation[] {
   if (kinds.has('pinyin-gloss')) append(found, detectPinyinGlosses(line));
   if (kinds.has('boilerplate')) append(found, detectBoilerplate(line));
   if (kinds.has('spam')) append(found, detectSpam(line, ctx));
+  if (kinds.has('duplicate')) append(found, detectDoubledLine(line));
   const literals = ctx.options.ignoreLiterals ?? [];
   const kept = literals.length === 0 ? found : found.filter((a) => !isIgnored(a, line, 0, literals));
   // Metadata is annotated, never removed; junk options do not apply to it.

@@ -52,17 +52,21 @@ interface Segment {
   content: number;
   /** Separator run before this segment: 0 none, 0.5 whitespace only, 1 with a separator character. */
   sepBefore: number;
+  /** The run before this segment held only whitespace and clause commas (, ， 、), which join real text too. */
+  commaJoined: boolean;
 }
 
 function segmentLine(line: string, classes: Uint8Array): Segment[] {
   const segments: Segment[] = [];
   let i = 0;
   let sep = 0;
+  let onlyCommas = true;
   const n = line.length;
   while (i < n) {
     const code = line.charCodeAt(i);
     if (SEPARATORS.has(code)) {
       sep = 1;
+      if (code !== 0x2c) onlyCommas = false;
       i++;
       continue;
     }
@@ -87,8 +91,10 @@ function segmentLine(line: string, classes: Uint8Array): Segment[] {
       keyword: !punctuation && i - start <= MAX_KEYWORD_SEGMENT,
       content,
       sepBefore: segments.length === 0 ? 0 : sep,
+      commaJoined: segments.length > 0 && onlyCommas,
     });
     sep = 0;
+    onlyCommas = true;
   }
   return segments;
 }
@@ -171,9 +177,9 @@ function evaluate(
  * with `,` `|` `﹣` …; `﹣百度` stays with the spam, `无码 新华社电` does not) or holds Traditional-only characters in a
  * Traditional document. Keeping such a segment may leave a scrap of spam; it never deletes real text.
  */
-function belongsToText(line: string, segment: Segment, join: number, hits: LexiconHit[], ctx: LineContext): boolean {
+function belongsToText(line: string, segment: Segment, join: number, hits: LexiconHit[], ctx: LineContext, commaJoined = false): boolean {
   if (hits.some((h) => h.start < segment.end && h.end > segment.start)) return false;
-  if (join < 1) return true;
+  if (join < 1 || commaJoined) return true;
   if (ctx.script !== 'traditional') return false;
   const { classes } = lexiconTables();
   for (let i = segment.start; i < segment.end; i++) if (classes[line.charCodeAt(i)] & CLASS_TRADITIONAL_ONLY) return true;
@@ -200,7 +206,9 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
     if (s.keyword) keywordContent += s.content;
   }
 
-  if (content > 0 && keywordContent / content >= 0.8) {
+  // A sentence without any spam term is real text: then the line is not spam as a whole, at most a prefix or suffix is.
+  const holdsProse = segments.some((seg) => !seg.keyword && !hits.some((h) => h.start < seg.end && h.end > seg.start));
+  if (content > 0 && keywordContent / content >= 0.8 && !holdsProse) {
     const whole = evaluate(line, segments, 0, last, hits, ctx);
     if (whole) {
       const reason = `SEO keyword spam line: ${whole.reason}`;
@@ -219,7 +227,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   // A keyword prefix glued before real text.
   let k = 0;
   while (k <= last && segments[k].keyword) k++;
-  while (k > 0 && belongsToText(line, segments[k - 1], segments[k - 1].sepBefore, hits, ctx)) k--;
+  while (k > 0 && belongsToText(line, segments[k - 1], segments[k - 1].sepBefore, hits, ctx, segments[k - 1].commaJoined)) k--;
   let prefixEnd = -1;
   if (k >= 2 && k <= last) {
     const prefix = evaluate(line, segments, 0, k - 1, hits, ctx);
@@ -235,7 +243,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   let m = last;
   while (m >= 0 && segments[m].keyword) m--;
   let first = m + 1;
-  while (first < last && belongsToText(line, segments[first], segments[first + 1].sepBefore, hits, ctx)) first++;
+  while (first < last && belongsToText(line, segments[first], segments[first + 1].sepBefore, hits, ctx, segments[first + 1].commaJoined)) first++;
   if (last - first + 1 >= 2 && first >= 1 && segments[first].start >= prefixEnd) {
     const suffix = evaluate(line, segments, first, last, hits, ctx);
     if (suffix) {

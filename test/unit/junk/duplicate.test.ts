@@ -1,6 +1,6 @@
 // The duplicate detector: later copies of a paragraph, consecutive repeats and a paragraph doubled within its line.
 import { strict as assert } from 'node:assert';
-import { detectDocumentJunk } from '../../../src/core/junk/index';
+import { detectLineJunk, detectDocumentJunk } from '../../../src/core/junk/index';
 import { splitLines } from '../../../src/core/lines';
 import { ctx, junkOf, TRAD } from './helpers';
 
@@ -33,13 +33,14 @@ describe('duplicate detector', () => {
   });
 
   it('flags a paragraph doubled within one line', () => {
-    const text = `${P2}${P2}\n${P1} ${P1}`;
-    const lines = splitLines(text);
-    const found = junkOf(detectDocumentJunk(lines, TRAD), 'duplicate');
-    assert.equal(found.length, 2);
-    assert.equal(found[0].text, P2);
-    assert.equal(found[0].start, P2.length);
-    assert.deepEqual(found[1].removal, { start: lines[1].start + P1.length, end: lines[1].end });
+    // A line-level finding, so that junk revealed by cutting the copy is found in the same analysis.
+    const doubled = junkOf(detectLineJunk(`${P2}${P2}`, TRAD), 'duplicate');
+    assert.equal(doubled.length, 1);
+    assert.equal(doubled[0].text, P2);
+    assert.equal(doubled[0].start, P2.length);
+    const spaced = junkOf(detectLineJunk(`${P1} ${P1}`, TRAD), 'duplicate');
+    assert.deepEqual(spaced[0].removal, { start: P1.length, end: 2 * P1.length + 1 });
+    assert.deepEqual(junkOf(detectDocumentJunk(splitLines(`${P2}${P2}`), TRAD), 'duplicate'), []);
   });
 
   it('respects junkKinds and ignoreLiterals', () => {
