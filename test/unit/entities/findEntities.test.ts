@@ -140,6 +140,26 @@ describe('findEntities', function () {
       assertWellFormed(line, found);
       assert.equal(found.filter((a) => a.text === '長三角').length, 200);
     });
+    it('finds the same entities in a very long line as in its sentences', () => {
+      // Long lines are segmented in pieces cut after sentence ends; every copy must come out alike.
+      const sentence = '主任楊克建表示,嘉興市委和浙江大學將加快建設嘉興機場。😀';
+      const single = run(sentence).map((a) => `${a.label}:${a.start}:${a.end}`);
+      assert.equal(single.length, 4);
+      const copies = 400;
+      const line = sentence.repeat(copies);
+      const found = run(line);
+      assertWellFormed(line, found);
+      assert.equal(found.length, single.length * copies);
+      for (let k = 0; k < copies; k++) {
+        const offset = k * sentence.length;
+        const slice = found.slice(k * single.length, (k + 1) * single.length);
+        assert.deepEqual(
+          slice.map((a) => `${a.label}:${a.start - offset}:${a.end - offset}`),
+          single,
+          `copy ${k}`,
+        );
+      }
+    });
     it('finds nothing with an empty entityTypes list', () => {
       assert.deepEqual(run(SPEAKER_LINE, { entityTypes: [] }), []);
     });
