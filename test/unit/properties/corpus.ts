@@ -1,6 +1,9 @@
 // Literal building blocks of generated news text: prose sentences, legit parentheticals, glosses and junk lines.
 
-/** Traditional prose sentences. No ASCII spaces or keyword separators inside, so each is one segment for the spam scorer. */
+/**
+ * Traditional prose sentences. Most are one run of text; a few have a dateline space or the ASCII commas scraped
+ * articles often use, which split a sentence into several segments for the spam scorer.
+ */
 export const TRADITIONAL_SENTENCES: readonly string[] = [
   '接軌大上海，融入長三角，嘉興正加速構建區域協調發展的新格局。',
   '前不久召開的嘉興市委九屆二次全體(擴大)會議審議通過了實施意見。',
@@ -14,6 +17,8 @@ export const TRADITIONAL_SENTENCES: readonly string[] = [
   '該市持續推進城鄉一體化，農村居民人均可支配收入穩步提高。',
   '蘋果公司(Apple)發布的新款手機在香港市場銷量領先。',
   '南湖實驗室新建項目(一期)等標誌性項目建成投用。',
+  '嘉興日報訊 記者張三報道，近日嘉興召開全市經濟工作會議。',
+  '接軌大上海,融入長三角,嘉興在更高質量一體化發展道路上加速奔跑。',
 ];
 
 /** Simplified prose sentences, written to the same rules. */
@@ -30,6 +35,16 @@ export const SIMPLIFIED_SENTENCES: readonly string[] = [
   '世界卫生组织(WHO)发布报告称，全球疫苗接种率稳步提升。',
   '会议要求各地区(各部门)认真落实安全生产责任制。',
   '该公司第三季度营业收入为3.6亿元(同比增长12%)。',
+  '新华社北京1月16日电 记者张三报道，国务院常务会议今天召开。',
+  '过去一年,全市新增就业岗位十二万个,城镇调查失业率保持稳定。',
+];
+
+/** Headlines: real text without sentence punctuation, in both scripts. */
+export const TITLES: readonly string[] = [
+  '嘉興持續發力全面融入長三角一體化發展',
+  '國務院常務會議部署穩經濟措施',
+  '中国经济稳步回升',
+  '长三角一体化发展取得新进展',
 ];
 
 /** Parentheticals inside the sentences above that are text, not junk: every one of them must survive `clean`. */
@@ -101,7 +116,6 @@ export const NEUTRAL_LINES: readonly string[] = [
   '發布時間:2023-01-16 11:13:00來源: 嘉興日報',
   '来源：新华网',
   '2023-01-16 11:13',
-  '嘉興持續發力全面融入長三角一體化發展',
 ];
 
 /** Indentation a scraped paragraph starts with. */

@@ -15,5 +15,8 @@ describe('engine properties (fast-check, seed ' + SEED + ')', function () {
       this.timeout(120_000);
       fc.assert(property.build(CI), { seed: SEED, numRuns: property.ciRuns });
     });
+    for (const regression of property.regressions) {
+      it(`${property.id} regression: ${regression.why}`, () => property.check(regression.value));
+    }
   }
 });

@@ -14,7 +14,7 @@ export function isCodePointBoundary(text: string, offset: number): boolean {
 /** Shows a string with its invisible and surrogate units escaped, for assertion messages. */
 export function show(text: string, max = 120): string {
   const shown = JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-  return shown.replace(/[\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.replace(/[\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function assertRange(text: string, range: TextRange, what: string): void {
@@ -119,6 +119,6 @@ export function firstDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** The code points of a text as the export formats count them (a lone surrogate counts as one). */
-export function codePointSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
+export function codePoints(text: string): string[] {
+  return Array.from(text);
 }
