@@ -173,12 +173,16 @@ function evaluate(
 
 /**
  * True when a keyword-like segment at the inner edge of a prefix/suffix is more likely the start (or end) of the real
- * text than spam: it holds no spam term and either is joined to the spam only by whitespace (spam keywords are glued
+ * text than spam: it holds no spam term (or one weak term among other words) and either is joined to the spam only by whitespace (spam keywords are glued
  * with `,` `|` `﹣` …; `﹣百度` stays with the spam, `无码 新华社电` does not) or holds Traditional-only characters in a
  * Traditional document. Keeping such a segment may leave a scrap of spam; it never deletes real text.
  */
 function belongsToText(line: string, segment: Segment, join: number, hits: LexiconHit[], ctx: LineContext, commaJoined = false): boolean {
-  if (hits.some((h) => h.start < segment.end && h.end > segment.start)) return false;
+  // One weak term (App, 视频, 下载) in a segment that is mostly other words does not make it spam.
+  const inside = hits.filter((h) => h.start < segment.end && h.end > segment.start);
+  const weight = inside.reduce((sum, h) => sum + h.weight, 0);
+  const covered = inside.reduce((sum, h) => sum + (h.end - h.start), 0);
+  if (weight > 1 || (inside.length > 0 && covered * 2 >= segment.end - segment.start)) return false;
   if (join < 1 || commaJoined) return true;
   if (ctx.script !== 'traditional') return false;
   const { classes } = lexiconTables();

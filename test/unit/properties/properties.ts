@@ -113,6 +113,12 @@ export const PROPERTIES: readonly EngineProperty[] = [
       for (const p of doc.parentheticals) assert.ok(cleaned.includes(p), `legit parenthetical lost: ${p}`);
     },
     [
+      { why: 'a weak spam word (App) in the first words of the text pulled them into the spam prefix',
+        value: {
+          text: '久久国产精品,久久国产精品,久久国产精品 蘋果公司(App<span class="hl">le)發布的新款手機在香港市場銷量領先。接軌大上海，融入長三角，嘉興正加速構建區域協調發展的新格局。\n<div class="article"\nid="main">',
+          sentences: ['蘋果公司(Apple)發布的新款手機在香港市場銷量領先。', '接軌大上海，融入長三角，嘉興正加速構建區域協調發展的新格局。'],
+          parentheticals: ['(Apple)'],
+        } },
       { why: 'a headline with in-line tags is taken for a breadcrumb (the tags\' > as separators) and deleted whole',
         value: news('<strong>中国经济</strong>稳步回升', ['中国经济稳步回升']) },
       { why: 'a headline after a closing tag is taken for a breadcrumb (its / and > as separators) and deleted whole',
