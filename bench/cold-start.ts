@@ -8,6 +8,9 @@ export interface ColdRun {
   initializeMs: number;
   /** spawn → first publishDiagnostics with at least one junk diagnostic for the sample. */
   firstJunkMs: number;
+  /** The server main thread's CPU ms at the first junk diagnostics and at the entities (a load-independent view). */
+  firstJunkCpuMs: number;
+  entitiesCpuMs: number;
   /** spawn → first newsLens/annotations (cheap layers, entitiesPending true). */
   firstAnnotationsMs: number;
   /** spawn → first newsLens/annotations with entitiesPending false. */
@@ -22,6 +25,8 @@ export interface ColdResult {
   runs: ColdRun[];
   initializeMs: Summary;
   firstJunkMs: Summary;
+  firstJunkCpuMs: Summary;
+  entitiesCpuMs: Summary;
   firstAnnotationsMs: Summary;
   entitiesMs: Summary;
   fullElapsedMs: Summary;
@@ -42,6 +47,8 @@ export async function coldStartOnce(timeoutMs: number): Promise<ColdRun> {
     return {
       initializeMs,
       firstJunkMs: junk.at,
+      firstJunkCpuMs: junk.cpu,
+      entitiesCpuMs: full.cpu,
       firstAnnotationsMs: first.at,
       entitiesMs: full.at,
       cheapElapsedMs: first.elapsedMs,
@@ -58,13 +65,15 @@ export async function measureColdStart(runs: number, timeoutMs: number, log: (li
   for (let i = 0; i < runs; i++) {
     const run = await coldStartOnce(timeoutMs);
     all.push(run);
-    log(`    run ${i + 1}/${runs}: initialize ${run.initializeMs.toFixed(0)} ms, junk ${run.firstJunkMs.toFixed(0)} ms, entities ${run.entitiesMs.toFixed(0)} ms`);
+    log(`    run ${i + 1}/${runs}: initialize ${run.initializeMs.toFixed(0)} ms, junk ${run.firstJunkMs.toFixed(0)} ms (server CPU ${run.firstJunkCpuMs.toFixed(0)}), entities ${run.entitiesMs.toFixed(0)} ms (server CPU ${run.entitiesCpuMs.toFixed(0)})`);
   }
   const pick = (key: keyof ColdRun): Summary => summarize(all.map((r) => r[key]));
   return {
     runs: all,
     initializeMs: pick('initializeMs'),
     firstJunkMs: pick('firstJunkMs'),
+    firstJunkCpuMs: pick('firstJunkCpuMs'),
+    entitiesCpuMs: pick('entitiesCpuMs'),
     firstAnnotationsMs: pick('firstAnnotationsMs'),
     entitiesMs: pick('entitiesMs'),
     fullElapsedMs: pick('fullElapsedMs'),

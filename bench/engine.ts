@@ -4,7 +4,7 @@ import { segmenterError, warmUpEntities } from '../src/core/entities';
 import { toSimplified } from '../src/core/script';
 import type { AnalyzeOptions } from '../src/core/types';
 import type { BenchInput } from './inputs';
-import { mbPerSecond, settle, summarize, type Summary } from './stats';
+import { mbPerSecond, settle, summarize, threadCpuMs, type Summary } from './stats';
 
 interface Tagger {
   tag(sentence: string): unknown[];
@@ -15,10 +15,13 @@ interface Tagger {
 const nodejieba = require('nodejieba') as Tagger;
 
 export interface Throughput extends Summary {
-  /** MB/s at the median time, and at the slowest and fastest runs. */
+  /** MB/s at the median wall time, and at the slowest and fastest runs. */
   mbps: number;
   mbpsMin: number;
   mbpsMax: number;
+  /** Main-thread CPU time (median ms) and the MB/s it gives: steadier than wall time on a loaded machine. */
+  cpuMs: number;
+  mbpsCpu: number;
 }
 
 export interface EngineRow {
@@ -29,15 +32,40 @@ export interface EngineRow {
   cheap?: Throughput;
   tagLines?: Throughput;
   tagWhole?: Throughput;
-  /** Engine full-analysis MB/s ÷ tag() MB/s (per line, as the engine calls it; and whole text). */
+  /** Engine full-analysis MB/s ÷ tag() MB/s (per line, as the engine calls it; and whole text); wall and CPU time. */
   ratioToTagLines?: number;
   ratioToTagWhole?: number;
+  ratioToTagLinesCpu?: number;
   counts?: { junk: number; entities: number; figures: number; metadata: number };
 }
 
-function throughput(bytes: number, times: number[]): Throughput {
+function throughput(bytes: number, times: number[], cpu: number[]): Throughput {
   const s = summarize(times);
-  return { ...s, mbps: mbPerSecond(bytes, s.median), mbpsMin: mbPerSecond(bytes, s.max), mbpsMax: mbPerSecond(bytes, s.min) };
+  const cpuMs = summarize(cpu).median;
+  return { ...s, mbps: mbPerSecond(bytes, s.median), mbpsMin: mbPerSecond(bytes, s.max), mbpsMax: mbPerSecond(bytes, s.min), cpuMs, mbpsCpu: mbPerSecond(bytes, cpuMs) };
+}
+
+/** Runs each case once per round (interleaved, so load changes hit all alike); wall and CPU ms per case. */
+async function interleaved(cases: [string, () => void][], runs: number, budgetMs: number, onRound?: (round: number, last: Map<string, number>) => void) {
+  const wall = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  const cpu = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  const started = performance.now();
+  for (let round = 0; round < runs; round++) {
+    const last = new Map<string, number>();
+    for (const [name, fn] of cases) {
+      await settle();
+      const c0 = threadCpuMs();
+      const t0 = performance.now();
+      fn();
+      const t = performance.now() - t0;
+      cpu.get(name)!.push(threadCpuMs() - c0);
+      wall.get(name)!.push(t);
+      last.set(name, t);
+    }
+    onRound?.(round, last);
+    if (performance.now() - started > budgetMs) break;
+  }
+  return { wall, cpu };
 }
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -84,29 +112,23 @@ export async function measureEngine(c: EngineCase, log: (line: string) => void):
   const text = input.text;
   const tagLines = simplifiedTagLines(text);
   const whole = toSimplified(text);
-  const variants: [keyof EngineRow, () => void][] = [
+  const variants: [string, () => void][] = [
     ['full', () => new Analyzer().analyze(text, {})],
-    ...(c.withCheap !== false ? [['cheap', () => new Analyzer().analyze(text, { cheapOnly: true })] as [keyof EngineRow, () => void]] : []),
     ['tagLines', () => {
       for (const line of tagLines) nodejieba.tag(line);
     }],
-    ...(c.withTagWhole !== false ? [['tagWhole', () => nodejieba.tag(whole)] as [keyof EngineRow, () => void]] : []),
   ];
-  const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
-  const started = performance.now();
-  for (let round = 0; round < c.runs; round++) {
-    for (const [name, fn] of variants) {
-      await settle();
-      const t0 = performance.now();
-      fn();
-      times.get(name)!.push(performance.now() - t0);
-    }
-    log(`    ${input.name}: round ${round + 1}/${c.runs} ` + variants.map(([n]) => `${n} ${times.get(n)!.at(-1)!.toFixed(0)} ms`).join(', '));
-    if (performance.now() - started > (c.budgetMs ?? Infinity)) break;
-  }
+  if (c.withCheap !== false) variants.push(['cheap', () => new Analyzer().analyze(text, { cheapOnly: true })]);
+  if (c.withTagWhole !== false) variants.push(['tagWhole', () => nodejieba.tag(whole)]);
+  const { wall, cpu } = await interleaved(variants, c.runs, c.budgetMs ?? Infinity, (round, last) =>
+    log(`    ${input.name}: round ${round + 1}/${c.runs} ` + [...last].map(([n, t]) => `${n} ${t.toFixed(0)} ms`).join(', ')),
+  );
   const row: EngineRow = { input: input.name, bytes: input.bytes, lines: input.lines };
-  for (const [name] of variants) (row as unknown as Record<string, Throughput>)[name] = throughput(input.bytes, times.get(name)!);
-  if (row.full && row.tagLines) row.ratioToTagLines = row.full.mbps / row.tagLines.mbps;
+  for (const [name] of variants) (row as unknown as Record<string, Throughput>)[name] = throughput(input.bytes, wall.get(name)!, cpu.get(name)!);
+  if (row.full && row.tagLines) {
+    row.ratioToTagLines = row.full.mbps / row.tagLines.mbps;
+    row.ratioToTagLinesCpu = row.full.mbpsCpu / row.tagLines.mbpsCpu;
+  }
   if (row.full && row.tagWhole) row.ratioToTagWhole = row.full.mbps / row.tagWhole.mbps;
   row.counts = countKinds({}, text);
   if (row.counts && row.counts.entities === 0) throw new Error(`${input.name}: full analysis found no entities (segmenter not working?)`);
@@ -117,6 +139,7 @@ export interface LayerRow {
   layer: string;
   ms: Summary;
   mbps: number;
+  cpuMs: number;
 }
 
 /** Where the time of a full analysis goes: each layer alone (fresh Analyzer), and toSimplified per line. */
@@ -132,17 +155,9 @@ export async function measureLayers(input: BenchInput, runs: number): Promise<La
       for (const line of lines) toSimplified(line);
     }],
   ];
-  const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
-  for (let round = 0; round < runs; round++) {
-    for (const [name, fn] of cases) {
-      await settle();
-      const t0 = performance.now();
-      fn();
-      times.get(name)!.push(performance.now() - t0);
-    }
-  }
+  const { wall, cpu } = await interleaved(cases, runs, Infinity);
   return cases.map(([layer]) => {
-    const ms = summarize(times.get(layer)!);
-    return { layer, ms, mbps: mbPerSecond(input.bytes, ms.median) };
+    const ms = summarize(wall.get(layer)!);
+    return { layer, ms, mbps: mbPerSecond(input.bytes, ms.median), cpuMs: summarize(cpu.get(layer)!).median };
   });
 }

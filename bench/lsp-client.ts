@@ -3,12 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { threadCpuMs } from './stats';
 
 export const SERVER_RELATIVE = 'dist/server/server.js';
 const SERVER = path.join(__dirname, '..', SERVER_RELATIVE);
 
 export interface AnnotationsEvent {
   at: number;
+  /** The server main thread's CPU ms when the notification arrived. */
+  cpu: number;
   uri: string;
   version: number;
   entitiesPending: boolean;
@@ -22,6 +25,9 @@ export interface AnnotationsEvent {
 
 export interface DiagnosticsEvent {
   at: number;
+  cpu: number;
+  /** Length of the params as JSON (only when payload sizes are asked for). */
+  jsonChars?: number;
   uri: string;
   version?: number;
   count: number;
@@ -59,9 +65,13 @@ export class LspSession {
   constructor(private settings: Record<string, unknown>, private readonly timeoutMs: number) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER_RELATIVE} is missing: run npm run build first`);
     this.t0 = performance.now();
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.join(__dirname, '..') });
+    // BENCH_SERVER_NODE_ARGS passes extra node options to the server, e.g. "--cpu-prof --cpu-prof-dir=DIR" to profile it.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: path.join(__dirname, '..') });
     this.process.stderr!.setEncoding('utf8');
     this.process.stderr!.on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-4000)));
+    // A server that dies makes writes fail with EPIPE: that is reported by the waits below, not thrown here.
+    this.process.stdin!.on('error', () => undefined);
     this.process.on('exit', (code, signal) => {
       this.exited = `exited with ${signal ?? code}`;
       this.wake();
@@ -72,13 +82,16 @@ export class LspSession {
     );
     this.connection.onRequest(() => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
-      this.diagnostics.push({ at: this.now(), uri: p.uri, version: p.version, count: p.diagnostics.length });
+      const event: DiagnosticsEvent = { at: this.now(), cpu: this.serverCpuMs(), uri: p.uri, version: p.version, count: p.diagnostics.length };
+      if (this.measurePayload) event.jsonChars = JSON.stringify(p).length;
+      this.diagnostics.push(event);
       this.wake();
     });
     this.connection.onNotification('newsLens/annotations', (p: AnnotationsWire) => {
       const at = this.now();
       const event: AnnotationsEvent = {
         at,
+        cpu: this.serverCpuMs(),
         uri: p.uri,
         version: p.version,
         entitiesPending: p.entitiesPending,
@@ -92,6 +105,7 @@ export class LspSession {
       this.wake();
     });
     this.connection.onNotification(() => undefined);
+    this.connection.onError(() => undefined);
     this.connection.listen();
   }
 
@@ -154,7 +168,8 @@ export class LspSession {
         },
         (error: unknown) => {
           done();
-          reject(error instanceof Error ? error : new Error(String(error)));
+          const stderr = this.stderr.trim() ? `; server stderr: ${this.stderr.trim().slice(-800)}` : '';
+          reject(new Error(`language server: ${error instanceof Error ? error.message : String(error)} while waiting for ${what}${stderr}`));
         },
       );
     });
@@ -185,7 +200,7 @@ export class LspSession {
       },
     });
     await this.guard('the initialize response', request);
-    await this.connection.sendNotification('initialized', {});
+    await this.guard('sending initialized', this.connection.sendNotification('initialized', {}));
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
@@ -208,6 +223,11 @@ export class LspSession {
   async configure(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { newsLens: settings } });
+  }
+
+  /** CPU ms the server's main thread has used so far (steadier than wall time on a loaded machine). */
+  serverCpuMs(): number {
+    return threadCpuMs(this.pid);
   }
 
   /** VmRSS and VmHWM (peak) of the server process, in MB (MiB as /proc reports them ÷ 1024). */

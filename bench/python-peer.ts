@@ -20,6 +20,9 @@ export interface PythonResult {
   tokens?: number;
   loop?: Summary;
   mbps?: number;
+  /** Thread CPU time of the loop (median ms) and the MB/s it gives. */
+  cpuMs?: number;
+  mbpsCpu?: number;
   /** Describes the slice timed, e.g. "first 1000 KB of 1 MB Simplified". */
   slice?: string;
 }
@@ -59,7 +62,7 @@ export function measurePython(simplified: string, runs: number, kb: number, slic
       maxBuffer: 1 << 20,
     });
     const raw = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
-      version: string; python: string; loadMs: number; cacheExisted: boolean; loopMs: number[]; bytes: number; lines: number; tokens: number;
+      version: string; python: string; loadMs: number; cacheExisted: boolean; loopMs: number[]; loopCpuMs: number[]; bytes: number; lines: number; tokens: number;
     };
     const loop = summarize(raw.loopMs);
     return {
@@ -72,6 +75,8 @@ export function measurePython(simplified: string, runs: number, kb: number, slic
       tokens: raw.tokens,
       loop,
       mbps: mbPerSecond(raw.bytes, loop.median),
+      cpuMs: summarize(raw.loopCpuMs).median,
+      mbpsCpu: mbPerSecond(raw.bytes, summarize(raw.loopCpuMs).median),
       slice: `${(raw.bytes / 1e6).toFixed(2)} MB: ${sliceName}`,
     };
   } finally {

@@ -1,4 +1,5 @@
 // Small statistics and timing helpers for the benchmark: medians, min/max, MB/s, table layout, gc between runs.
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -57,6 +58,20 @@ function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
+/**
+ * CPU time of one thread in ms, from /proc (schedstat: nanoseconds on the CPU): the main thread of
+ * this process by default, or of another process by pid. On this noisy 2-core machine CPU time is
+ * far steadier than wall time; NaN where /proc has no schedstat.
+ */
+export function threadCpuMs(pid?: number): number {
+  try {
+    const file = pid === undefined ? '/proc/thread-self/schedstat' : `/proc/${pid}/task/${pid}/schedstat`;
+    return Number(readFileSync(file, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 let gcFunction: (() => void) | undefined;
 
 /** V8's gc(), exposed at run time (tsx gives no way to pass --expose-gc). */
@@ -72,21 +87,4 @@ export function collectGarbage(): void {
 export async function settle(ms = 20): Promise<void> {
   collectGarbage();
   await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Times `fn` up to `runs` times (after `warmup` untimed calls); stops early once the time spent
- * passes `budgetMs`, so a pathological case cannot stall the whole benchmark.
- */
-export async function timeRuns(runs: number, fn: () => void, budgetMs = 120_000): Promise<number[]> {
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) {
-    await settle();
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-    if (performance.now() - started > budgetMs) break;
-  }
-  return times;
 }
