@@ -75,7 +75,10 @@ export class Analyzer {
       let analysis = lineResults[i].byContext.get(contextKey);
       if (!analysis) {
         analysis = analyseLine(line.text, ctx, cheapOnly);
-        lineResults[i].byContext.set(contextKey, analysis);
+        const byContext = lineResults[i].byContext;
+        // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
+        if (!cheapOnly) byContext.delete(`${script}|true`);
+        byContext.set(contextKey, analysis);
         linesAnalysed++;
       }
       analyses.push(analysis);

@@ -97,14 +97,27 @@ export interface ScriptCounts {
   simplifiedOnly: number;
 }
 
+/** Per BMP code unit: 1 Traditional-only, 2 Simplified-only, 0 neither (astral characters are rare enough to skip). */
+let scriptClasses: Uint8Array | undefined;
+
+function scriptClassTable(): Uint8Array {
+  if (scriptClasses) return scriptClasses;
+  const table = new Uint8Array(65536);
+  for (const ch of tsMap().keys()) if (ch.length === 1 && isTraditionalOnly(ch)) table[ch.charCodeAt(0)] = 1;
+  for (const ch of stMap().keys()) if (ch.length === 1 && isSimplifiedOnly(ch)) table[ch.charCodeAt(0)] = 2;
+  return (scriptClasses = table);
+}
+
 export function countScriptCharacters(text: string): ScriptCounts {
-  const counts: ScriptCounts = { traditionalOnly: 0, simplifiedOnly: 0 };
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x3400) continue;
-    if (isTraditionalOnly(ch)) counts.traditionalOnly++;
-    else if (isSimplifiedOnly(ch)) counts.simplifiedOnly++;
+  const table = scriptClassTable();
+  let traditionalOnly = 0;
+  let simplifiedOnly = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cls = table[text.charCodeAt(i)];
+    if (cls === 1) traditionalOnly++;
+    else if (cls === 2) simplifiedOnly++;
   }
-  return counts;
+  return { traditionalOnly, simplifiedOnly };
 }
 
 /** The dominant script judged from counts of characters that exist in only one of the two scripts. */

@@ -31,10 +31,12 @@ export function quickFixes(document: TextDocument, annotations: readonly Annotat
     if (diagnostic.source !== 'news-lens') continue;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const annotation = junk.find((a) => a.start === start && a.end === end && a.label === diagnostic.code);
-    if (!annotation) continue;
-    const kind = annotation.label as JunkKind;
-    const one = editAction(t('fix.removeOne', labelName(kind)), CodeActionKind.QuickFix, document, junkEdits([annotation]), [diagnostic]);
+    // A diagnostic stands for one finding, or (in documents with very many) for all of its kind on its line.
+    const covered = junk.filter((a) => a.label === diagnostic.code && a.start >= start && a.end <= end);
+    if (covered.length === 0) continue;
+    const kind = covered[0].label as JunkKind;
+    const title = covered.length === 1 ? t('fix.removeOne', labelName(kind)) : t('fix.removeSome', covered.length, labelName(kind));
+    const one = editAction(title, CodeActionKind.QuickFix, document, junkEdits(covered), [diagnostic]);
     one.isPreferred = true;
     actions.push(one);
     if (!kindsSeen.has(kind)) {

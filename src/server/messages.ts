@@ -6,7 +6,7 @@ type Key =
   | 'type.MONEY' | 'type.PERCENT' | 'type.DATE' | 'type.TIME' | 'type.QUANTITY' | 'type.CARDINAL' | 'type.ORDINAL'
   | 'hover.entity' | 'hover.figure' | 'hover.junk' | 'hover.metadata' | 'hover.simplified' | 'hover.pinyin' | 'hover.occurrences'
   | 'hover.value' | 'hover.unit' | 'hover.currency' | 'hover.confidence'
-  | 'fix.removeOne' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll';
+  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll';
 
 const en: Record<Key, string> = {
   'junk.spam': 'SEO spam',
@@ -39,6 +39,7 @@ const en: Record<Key, string> = {
   'hover.currency': 'Currency',
   'hover.confidence': 'Confidence',
   'fix.removeOne': 'Remove this {0}',
+  'fix.removeSome': 'Remove these {0} × {1}',
   'fix.removeAll': 'Remove all {0} in this document ({1})',
   'fix.cleanDocument': 'Clean document: remove all junk ({0})',
   'fix.fixAll': 'News Lens: remove all junk',
@@ -75,6 +76,7 @@ const zhCn: Record<Key, string> = {
   'hover.currency': '币种',
   'hover.confidence': '置信度',
   'fix.removeOne': '删除此{0}',
+  'fix.removeSome': '删除这 {0} 处{1}',
   'fix.removeAll': '删除本文所有{0}（{1} 处）',
   'fix.cleanDocument': '清理文档：删除所有垃圾（{0} 处）',
   'fix.fixAll': 'News Lens：删除所有垃圾',
@@ -111,6 +113,7 @@ const zhTw: Record<Key, string> = {
   'hover.currency': '幣別',
   'hover.confidence': '信心度',
   'fix.removeOne': '刪除此{0}',
+  'fix.removeSome': '刪除這 {0} 處{1}',
   'fix.removeAll': '刪除本文所有{0}（{1} 處）',
   'fix.cleanDocument': '清理文件：刪除所有垃圾（{0} 處）',
   'fix.fixAll': 'News Lens：刪除所有垃圾',
@@ -121,6 +124,7 @@ let table: Record<Key, string> = en;
 /** Chooses the strings for a VS Code display language (e.g. "zh-cn", "zh-tw", "en"). */
 export function setLocale(locale: string | undefined): void {
   const l = (locale ?? 'en').toLowerCase();
+  labelNames.clear();
   table = l === 'zh-tw' || l === 'zh-hk' || l === 'zh-hant' ? zhTw : l.startsWith('zh') ? zhCn : en;
 }
 
@@ -128,7 +132,19 @@ export function t(key: Key, ...args: (string | number)[]): string {
   return table[key].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 
+const labelNames = new Map<string, string>();
+
+/** The display name of a label (junk kind, entity or figure type) in the current language; memoised per locale. */
 export function labelName(label: string): string {
+  let name = labelNames.get(label);
+  if (name === undefined) {
+    name = lookUpLabel(label);
+    labelNames.set(label, name);
+  }
+  return name;
+}
+
+function lookUpLabel(label: string): string {
   const key = (label in en ? label : `type.${label}`) as Key;
   if (key in table) return table[key];
   const junkKey = `junk.${label}` as Key;

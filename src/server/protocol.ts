@@ -12,7 +12,7 @@ export const REFRESH_REQUEST = 'newsLens/refresh';
 /** Server → client: a user-facing warning (a bad setting, a degraded large document). */
 export const WARNING_NOTIFICATION = 'newsLens/warning';
 
-/** A compact span: [start, end, kind, label, text without in-line junk] with UTF-16 offsets. */
+/** A compact span: [start, end, kind, label, entity name without in-line junk ('' for other kinds)], UTF-16 offsets. */
 export type WireSpan = [number, number, 'junk' | 'entity' | 'figure' | 'metadata', string, string];
 
 export interface AnnotationsParams {

@@ -66,7 +66,7 @@ function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
     if (a.kind === 'junk') counts.junk++;
     else if (a.kind === 'entity') counts.entities++;
     else if (a.kind === 'figure') counts.figures++;
-    return [a.start, a.end, a.kind, a.label, a.cleanText ?? a.text];
+    return [a.start, a.end, a.kind, a.label, a.kind === 'entity' ? (a.cleanText ?? a.text) : ''];
   });
   const params: AnnotationsParams = {
     uri: outcome.uri,

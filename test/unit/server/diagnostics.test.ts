@@ -1,0 +1,48 @@
+// Unit tests of the server's diagnostics and quick fixes: one per finding, grouped per line in documents with very many.
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../../src/core/analyze';
+import { applyEdits } from '../../../src/core/edits';
+import { quickFixes } from '../../../src/server/code-actions';
+import { GROUP_DIAGNOSTICS_ABOVE, junkDiagnostics } from '../../../src/server/diagnostics';
+import { DEFAULT_SETTINGS } from '../../../src/server/settings';
+
+const GLOSSED = '嘉興持續(xù)發(fā)力全面融入長三角一體化發(fā)展。';
+
+function documentOf(text: string) {
+  const document = TextDocument.create('file:///a.txt', 'plaintext', 1, text);
+  const annotations = analyze(text, { entityTypes: [], figures: false }).annotations;
+  return { document, annotations, diagnostics: junkDiagnostics(document, annotations, DEFAULT_SETTINGS) };
+}
+
+function applyAction(document: TextDocument, action: { edit?: { documentChanges?: unknown[] } }): string {
+  const change = action.edit!.documentChanges![0] as { textDocument: { version: number }; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] };
+  assert.equal(change.textDocument.version, document.version, 'edits are tied to the version they were computed for');
+  return applyEdits(document.getText(), change.edits.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), newText: e.newText })));
+}
+
+describe('server diagnostics and quick fixes', () => {
+  it('gives one diagnostic per finding in an ordinary document, with a fix for it and for all of its kind', () => {
+    const { document, annotations, diagnostics } = documentOf(`${GLOSSED}\n甲、${GLOSSED}\n`);
+    assert.equal(diagnostics.length, 6);
+    assert.ok(diagnostics.every((d) => d.source === 'news-lens' && d.code === 'pinyin-gloss'));
+    const actions = quickFixes(document, annotations, [diagnostics[0]]);
+    assert.deepEqual(actions.map((a) => a.title), ['Remove this Pinyin gloss', 'Remove all Pinyin gloss in this document (6)', 'Clean document: remove all junk (6)']);
+    assert.equal(applyAction(document, actions[0]), document.getText().replace('(xù)', ''));
+    assert.equal(applyAction(document, actions[1]), '嘉興持續發力全面融入長三角一體化發展。\n甲、嘉興持續發力全面融入長三角一體化發展。\n');
+  });
+
+  it('groups findings of one kind per line above the threshold, and the fix removes the whole group', () => {
+    const lines = Math.ceil(GROUP_DIAGNOSTICS_ABOVE / 3) + 1;
+    const text = Array.from({ length: lines }, (_, i) => `第${i}段：${GLOSSED}\n`).join('');
+    const { document, annotations, diagnostics } = documentOf(text);
+    assert.equal(annotations.filter((a) => a.kind === 'junk').length, lines * 3);
+    assert.equal(diagnostics.length, lines);
+    assert.match(diagnostics[0].message, /3× on this line/);
+    const [removeThese] = quickFixes(document, annotations, [diagnostics[1]]);
+    assert.equal(removeThese.title, 'Remove these 3 × Pinyin gloss');
+    const after = applyAction(document, removeThese).split('\n');
+    assert.equal(after[1], '第1段：嘉興持續發力全面融入長三角一體化發展。');
+    assert.equal(after[0], `第0段：${GLOSSED}`);
+  });
+});
