@@ -32,20 +32,17 @@
 //   Everything else in the environment is passed on to the extension host
 //   (that is how runTests' extensionTestsEnv reaches the tests).
 
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import util from 'node:util';
+import {
+  ensureTools as ensureEditorTools, freePort, killGroup, launchChromium, makeStateDirs, markedPids, pidAlive,
+  reapRun, remoteUri, serverEnv, sleep, startCodeServer, startReaper as startRunReaper,
+  sweepMarked, waitForHealthz, writeUserSettings, BASE_USER_SETTINGS,
+} from './code-server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
-const require = createRequire(path.join(repoRoot, 'package.json'));
-
-const STATE_MARKER = 'NEWS_LENS_EDITOR_STATE';
 const log = (...a) => process.stderr.write(`[code-server-vscode] ${util.format(...a)}\n`);
 
 // ---------------------------------------------------------------------------------------
@@ -85,66 +82,13 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------
 // Tools (installed by setup.sh, cached per version)
 // ---------------------------------------------------------------------------------------
-function readVersions() {
-  const v = {};
-  for (const line of fs.readFileSync(path.join(here, 'versions.env'), 'utf8').split('\n')) {
-    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (m) v[m[1]] = m[2].trim();
-  }
-  return v;
-}
-
-function locateTools() {
-  const v = readVersions();
-  const cache = process.env.NEWS_LENS_CACHE
-    || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'news-lens');
-  return {
-    node: process.env.NEWS_LENS_NODE24 || path.join(cache, `node-v${v.NODE_VERSION}`, 'bin', 'node'),
-    codeServer: process.env.NEWS_LENS_CODE_SERVER
-      || path.join(cache, `code-server-${v.CODE_SERVER_VERSION}`, 'node_modules', 'code-server'),
-    chromium: process.env.NEWS_LENS_CHROMIUM || '/usr/bin/chromium',
-    versions: v,
-  };
-}
-
-function toolsPresent(t) {
-  return fs.existsSync(t.node) && fs.existsSync(path.join(t.codeServer, 'out', 'node', 'entry.js'))
-    && fs.existsSync(t.chromium);
-}
-
 function ensureTools() {
-  let t = locateTools();
-  if (toolsPresent(t)) return t;
-  log('editor tools missing; running scripts/editor/setup.sh');
-  const r = spawnSync('bash', [path.join(here, 'setup.sh'), '--quiet'], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('scripts/editor/setup.sh failed');
-  t = locateTools();
-  if (!toolsPresent(t)) throw new Error(`tools still missing after setup: ${JSON.stringify(t)}`);
-  return t;
+  return ensureEditorTools({ log });
 }
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function remoteUri(authority, absPath) {
-  const p = absPath.split(path.sep).map(encodeURIComponent).join('/');
-  return `vscode-remote://${authority}${p.startsWith('/') ? '' : '/'}${p}`;
-}
-
 // Environment for the extension host: what we were given, less what describes this process
 // or is re-pointed for the server (the host inherits the server's PATH/XDG/TMPDIR anyway).
 const ENV_DROP = /^(PATH|PWD|OLDPWD|SHLVL|_|TMPDIR|TMP|TEMP|XDG_.*|VSCODE_.*|ELECTRON_.*|NODE_OPTIONS|NODE_CHANNEL_FD|NEWS_LENS_EDITOR_.*|NEWS_LENS_NODE24|NEWS_LENS_CODE_SERVER|NEWS_LENS_CHROMIUM|npm_.*|INIT_CWD)$/;
@@ -154,22 +98,6 @@ function extensionEnvironment() {
     if (v !== undefined && !ENV_DROP.test(k)) env[k] = v;
   }
   return env;
-}
-
-// All processes carrying our state marker in their environment (code-server, its extension
-// host, pty host, file watcher, Chromium and its helpers): the last line of defence against
-// orphans, whatever process groups they ended up in.
-function markedPids(stateDir) {
-  const needle = Buffer.from(`${STATE_MARKER}=${stateDir}\0`);
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const envBuf = fs.readFileSync(`/proc/${entry}/environ`);
-      if (envBuf.indexOf(needle) !== -1) pids.push(Number(entry));
-    } catch { /* gone or not ours */ }
-  }
-  return pids;
 }
 
 // The workbench's own chatter, which shares the log channel with the tests' console output.
@@ -189,46 +117,17 @@ function isWorkbenchNoise(text) {
   return WORKBENCH_NOISE.some((re) => re.test(text));
 }
 
-function pidAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
-}
-
 // Kill whatever a state folder's run left behind, then remove the folder (unless the run
 // was asked to keep it: NEWS_LENS_EDITOR_KEEP=1 leaves a KEPT file there).
 async function reapState(stateDir) {
-  for (let round = 0; round < 30; round++) {
-    const left = markedPids(stateDir);
-    if (left.length === 0) break;
-    for (const pid of left) { try { process.kill(pid, round < 10 ? 'SIGTERM' : 'SIGKILL'); } catch { /* gone */ } }
-    await sleep(100);
-  }
-  if (fs.existsSync(path.join(stateDir, 'KEPT'))) return;
-  try { fs.rmSync(stateDir, { recursive: true, force: true }); } catch { /* best effort */ }
+  await reapRun({ marker: stateDir, removePaths: [stateDir], keepFlagDir: stateDir });
 }
 
-// `--reap-state DIR PID` (internal): a detached watcher started by each run. If the run is
-// killed outright (SIGKILL, e.g. test-electron's "force close" on a second Ctrl+C), it kills
-// the run's code-server and Chromium and removes the state folder. It ends when the folder is
-// gone (normal cleanup) or after reaping.
-async function reaper(stateDir, ownerPid) {
-  while (fs.existsSync(stateDir)) {
-    if (!pidAlive(ownerPid)) {
-      await sleep(1000); // let a still-running cleanup finish first
-      if (fs.existsSync(stateDir)) await reapState(stateDir);
-      return 0;
-    }
-    await sleep(500);
-  }
-  return 0;
-}
-
+// A detached watcher (see code-server.mjs): if the run is killed outright (SIGKILL, e.g.
+// test-electron's "force close" on a second Ctrl+C), it kills the run's code-server and Chromium
+// and removes the state folder. It ends when the folder is gone (normal cleanup) or after reaping.
 function startReaper(stateDir) {
-  // Double fork through sh so the watcher is no child of ours (killTree walks children).
-  const child = spawn('sh', ['-c', '"$0" "$@" </dev/null >/dev/null 2>&1 &',
-    process.execPath, fileURLToPath(import.meta.url), '--reap-state', stateDir, String(process.pid)], {
-    detached: true, stdio: 'ignore',
-  });
-  child.unref();
+  startRunReaper({ marker: stateDir, watchPath: stateDir, removePaths: [stateDir], keepFlagDir: stateDir });
 }
 
 // State folders of earlier runs whose owner died without cleaning up (and whose reaper was
@@ -244,16 +143,10 @@ async function reapStale(tmpRoot) {
   }
 }
 
-function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); } catch { /* already gone */ }
-  try { process.kill(pid, signal); } catch { /* already gone */ }
-}
-
 // ---------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------
 async function main() {
-  if (process.argv[2] === '--reap-state') return reaper(process.argv[3], Number(process.argv[4]));
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
     const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
@@ -301,29 +194,14 @@ async function main() {
   const state = fs.mkdtempSync(path.join(tmpRoot, 'nl-vsc-'));
   fs.writeFileSync(path.join(state, 'owner.pid'), String(process.pid));
   startReaper(state);
-  const dirs = {};
-  for (const d of ['user', 'exts', 'config', 'data', 'cache', 'statehome', 'runtime', 'tmp', 'chrome']) {
-    dirs[d] = path.join(state, d);
-    fs.mkdirSync(dirs[d], { mode: 0o700 });
-  }
+  const dirs = makeStateDirs(state, ['user', 'exts', 'config', 'data', 'cache', 'statehome', 'runtime', 'tmp', 'chrome']);
   fs.writeFileSync(path.join(state, 'config.yaml'), 'auth: none\ncert: false\n');
-  fs.mkdirSync(path.join(dirs.user, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'security.workspace.trust.enabled': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'chat.disableAIFeatures': true,
-  }, null, 2));
+  writeUserSettings(dirs.user, BASE_USER_SETTINGS);
   const serverLogPath = path.join(state, 'server.log');
   const serverLog = fs.openSync(serverLogPath, 'a');
 
   let server; // code-server ChildProcess
+  let serverHandle; // from startCodeServer
   let context; // playwright BrowserContext
   let page;
   let cleaning;
@@ -336,18 +214,9 @@ async function main() {
       if (context) {
         await Promise.race([context.close().catch(() => {}), sleep(5000)]);
       }
-      if (server && !serverExited) {
-        killGroup(server.pid, 'SIGTERM');
-        for (let i = 0; i < 30 && !serverExited; i++) await sleep(100);
-        if (!serverExited) killGroup(server.pid, 'SIGKILL');
-      }
+      if (serverHandle && !serverExited) await serverHandle.stop();
       // Sweep stragglers (extension host, watcher, pty host, Chromium helpers).
-      for (let round = 0; round < 20; round++) {
-        const left = markedPids(state);
-        if (left.length === 0) break;
-        for (const pid of left) { try { process.kill(pid, round < 5 ? 'SIGTERM' : 'SIGKILL'); } catch { /* gone */ } }
-        await sleep(100);
-      }
+      await sweepMarked(state);
       try { fs.closeSync(serverLog); } catch { /* closed */ }
       if (!keep) {
         for (let i = 0; i < 5; i++) {
@@ -415,78 +284,26 @@ async function main() {
   try {
     const port = await freePort();
     const authority = `127.0.0.1:${port}`;
-    const childEnv = {
-      ...process.env,
-      PATH: `${path.dirname(tools.node)}${path.delimiter}${process.env.PATH || ''}`,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_DATA_HOME: dirs.data,
-      XDG_CACHE_HOME: dirs.cache,
-      XDG_STATE_HOME: dirs.statehome,
-      XDG_RUNTIME_DIR: dirs.runtime,
-      TMPDIR: dirs.tmp,
-      // No extension gallery (there is no network): stops open-vsx look-ups and their errors.
-      EXTENSIONS_GALLERY: '{}',
-      [STATE_MARKER]: state,
-    };
-    for (const k of Object.keys(childEnv)) {
-      if (/^(VSCODE_|ELECTRON_)/.test(k) || k === 'NODE_OPTIONS') delete childEnv[k];
-    }
-    const serverArgs = [
-      path.join(tools.codeServer, 'out', 'node', 'entry.js'),
-      '--bind-addr', authority,
-      '--auth', 'none',
-      '--config', path.join(state, 'config.yaml'),
-      '--user-data-dir', dirs.user,
-      '--extensions-dir', dirs.exts,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-      '--reconnection-grace-time', '10',
-      '--vscode-option', 'enable-smoke-test-driver',
-    ];
-    server = spawn(tools.node, serverArgs, {
-      env: childEnv, cwd: state, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    const childEnv = serverEnv(tools, dirs, state);
+    serverHandle = startCodeServer({
+      tools, env: childEnv, cwd: state, authority,
+      config: path.join(state, 'config.yaml'), userDataDir: dirs.user, extensionsDir: dirs.exts,
+      extra: ['--vscode-option', 'enable-smoke-test-driver'],
+      logFd: serverLog, onOutput: verbose ? (d) => process.stderr.write(d) : undefined,
     });
+    server = serverHandle.child;
     server.on('exit', () => { serverExited = true; });
-    for (const stream of [server.stdout, server.stderr]) {
-      stream.on('data', (d) => {
-        fs.writeSync(serverLog, d);
-        if (verbose) process.stderr.write(d);
-      });
-    }
 
     const deadline = Date.now() + timeoutS * 1000;
     const remaining = () => deadline - Date.now();
 
     // Wait for /healthz.
-    const healthDeadline = Date.now() + Math.min(60000, remaining());
-    for (;;) {
-      if (serverExited) throw new Error(`code-server exited before it was ready (log: ${serverLogPath})\n${fs.readFileSync(serverLogPath, 'utf8').slice(-3000)}`);
-      if (Date.now() > healthDeadline) throw new Error('code-server did not answer /healthz in time');
-      try {
-        const r = await fetch(`http://${authority}/healthz`, { signal: AbortSignal.timeout(2000) });
-        if (r.ok) break;
-      } catch { /* not yet */ }
-      await sleep(200);
-    }
+    await waitForHealthz(serverHandle, { timeoutMs: Math.min(60000, remaining()), logPath: serverLogPath });
     if (verbose) log(`code-server up on ${authority}`);
 
     // playwright-core keeps an artifacts folder in os.tmpdir(): keep it inside the state folder.
     process.env.TMPDIR = dirs.tmp;
-    const { chromium } = require('playwright-core');
-    context = await chromium.launchPersistentContext(dirs.chrome, {
-      executablePath: tools.chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-dev-shm-usage'],
-      env: { ...childEnv },
-      viewport: { width: 1400, height: 900 },
-      timeout: 60000,
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    });
+    context = await launchChromium({ tools, userDataDir: dirs.chrome, env: childEnv, viewport: { width: 1400, height: 900 } });
     page = context.pages()[0] || await context.newPage();
 
     let settle;

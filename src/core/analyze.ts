@@ -67,7 +67,7 @@ export class Analyzer {
     const ctx: LineContext = { script, options };
     const cheapOnly = options.cheapOnly === true;
     const contextKey = `${script}|${cheapOnly}`;
-    const annotations: Annotation[] = [];
+    let annotations: Annotation[] = [];
     let linesAnalysed = 0;
     const analyses: LineAnalysis[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -84,10 +84,19 @@ export class Analyzer {
       analyses.push(analysis);
       for (const annotation of analysis.annotations) annotations.push(toAbsolute(annotation, line, lines, i));
     }
-    if (wantsJunk(options)) {
-      for (const annotation of documentJunk(lines, analyses, ctx)) annotations.push(extendWholeLine(annotation, lines));
+    // Each line's annotations are sorted and lines come in order, so only the few document-level ones need merging in.
+    const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
+    if (documentLevel.length > 0) {
+      documentLevel.sort(byPosition);
+      const merged: Annotation[] = [];
+      let d = 0;
+      for (const annotation of annotations) {
+        while (d < documentLevel.length && byPosition(documentLevel[d], annotation) < 0) merged.push(documentLevel[d++]);
+        merged.push(annotation);
+      }
+      while (d < documentLevel.length) merged.push(documentLevel[d++]);
+      annotations = merged;
     }
-    annotations.sort((a, b) => a.start - b.start || b.end - a.end);
     return { annotations, script, entitiesSkipped: cheapOnly, linesAnalysed, lineCount: lines.length };
   }
 }
@@ -95,6 +104,10 @@ export class Analyzer {
 /** Analyses a text once, without keeping a cache. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return new Analyzer().analyze(text, options);
+}
+
+function byPosition(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 function wantsJunk(options: AnalyzeOptions): boolean {
@@ -111,11 +124,11 @@ function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAn
   const junk = wantsJunk(ctx.options) ? settledLineJunk(text, ctx) : [];
   const wholeLineJunk = junk.filter((a) => a.kind === 'junk' && isWholeLine(a, text));
   const cleaned = wholeLineJunk.length > 0 ? '' : viewWithEdits(text, junkEdits(junk)).text;
-  if (wholeLineJunk.some((a) => NOISE_LINE_KINDS.has(a.label))) return { annotations: junk, cleaned };
+  if (wholeLineJunk.some((a) => NOISE_LINE_KINDS.has(a.label))) return { annotations: junk.sort(byPosition), cleaned };
   const found = [...junk];
   const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
   const wantsFigures = ctx.options.figures !== false;
-  if (!wantsFigures && (cheapOnly || !wantsEntities)) return { annotations: found, cleaned };
+  if (!wantsFigures && (cheapOnly || !wantsEntities)) return { annotations: found.sort(byPosition), cleaned };
   // Glosses and tags inside a name would hide it from the recognizers: look at the line without them.
   const inline = junk.filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text));
   const view = viewWithEdits(text, junkEdits(inline));
@@ -128,7 +141,7 @@ function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAn
   };
   if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(toLine(a));
   if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(toLine(a));
-  return { annotations: found, cleaned };
+  return { annotations: found.sort(byPosition), cleaned };
 }
 
 /**

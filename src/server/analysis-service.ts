@@ -1,6 +1,6 @@
 // Keeps one incremental Analyzer per open document, schedules analyses (debounced, cheap layers first) and remembers results.
 import { Analyzer } from '../core/analyze';
-import { entitySegmenterReady, warmUpEntities } from '../core/entities';
+import { entitySegmenterReady, segmenterError, warmUpEntities } from '../core/entities';
 import type { Annotation } from '../core/types';
 import { toAnalyzeOptions, type NewsLensSettings } from './settings';
 
@@ -93,8 +93,11 @@ export class AnalysisService {
     if (tooLarge) {
       degraded = `This document is larger than newsLens.maxDocumentSizeKB (${settings.maxDocumentSizeKB} KiB): only junk and figures are shown.`;
     }
-    const wantsEntities = settings.entityTypes.length > 0;
-    const cheapOnly = tooLarge || (wantsEntities && !entitySegmenterReady());
+    const failure = segmenterError();
+    if (failure && !degraded) degraded = `Entity recognition is unavailable (nodejieba could not be loaded: ${failure.message}); junk and figures are shown.`;
+    // Without a segmenter there is nothing to wait for: entities are not pending, they are off.
+    const wantsEntities = settings.entityTypes.length > 0 && !failure;
+    const cheapOnly = tooLarge || failure !== undefined || (wantsEntities && !entitySegmenterReady());
     const result = entry.analyzer.analyze(document.text, toAnalyzeOptions(settings, cheapOnly));
     entry.latest = {
       uri: document.uri,
