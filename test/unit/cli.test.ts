@@ -1,5 +1,6 @@
 // Unit tests of the news-lens CLI: annotate, clean, export, JSONL corpora and one-line errors for bad input.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -144,6 +145,33 @@ describe('news-lens CLI', function () {
     it('export without a format', () => expectError(/export needs --format/, 'export', 'x.txt'));
     it('a bad file among good ones writes nothing', async () => {
       await expectError(/no such file/, 'annotate', file('ok.txt', '文字'), path.join(dir, 'missing.txt'));
+    });
+    it('a full disk on --in-place leaves the original unchanged and no temp file', async function () {
+      // A tiny tmpfs makes a real ENOSPC; mounting needs root (CI and the dev machines run as root).
+      const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-full-'));
+      const mounted = process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]).status === 0;
+      if (!mounted) {
+        fs.rmSync(mountPoint, { recursive: true, force: true });
+        this.skip();
+      }
+      try {
+        const target = path.join(mountPoint, 'a.txt');
+        fs.writeFileSync(target, ARTICLE);
+        const filler = Buffer.alloc(4096, 0x61);
+        try {
+          for (let i = 0; ; i++) fs.writeFileSync(path.join(mountPoint, `fill-${i}`), filler);
+        } catch {
+          // the disk is full now
+        }
+        const r = await run('clean', '--in-place', target);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /a\.txt: could not write \(the disk is full\); the original file is unchanged/);
+        assert.equal(fs.readFileSync(target, 'utf8'), ARTICLE);
+        assert.ok(fs.readdirSync(mountPoint).every((name) => name === 'a.txt' || name.startsWith('fill-')), 'no temp file is left');
+      } finally {
+        spawnSync('umount', [mountPoint]);
+        fs.rmSync(mountPoint, { recursive: true, force: true });
+      }
     });
     it('a failed atomic write reports the target and leaves no temp file', () => {
       const target = path.join(dir, 'gone', 'a.txt');
