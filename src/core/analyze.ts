@@ -31,6 +31,8 @@ interface LineAnalysis {
   annotations: Annotation[];
   /** The line as `clean` leaves it ('' when it goes whole): duplicates are judged on this. */
   cleaned: string;
+  /** The annotations moved to document offsets the last time, and where the line stood then. */
+  placed?: { start: number; removalKey: string; annotations: Annotation[] };
 }
 
 /**
@@ -82,7 +84,14 @@ export class Analyzer {
         linesAnalysed++;
       }
       analyses.push(analysis);
-      for (const annotation of analysis.annotations) annotations.push(toAbsolute(annotation, line, lines, i));
+      // Lines before an edit keep their offsets: reuse what was placed for them last time.
+      const removalKey = wholeLineKey(lines, i);
+      let placed = analysis.placed;
+      if (!placed || placed.start !== line.start || placed.removalKey !== removalKey) {
+        placed = { start: line.start, removalKey, annotations: analysis.annotations.map((a) => toAbsolute(a, line, lines, i)) };
+        analysis.placed = placed;
+      }
+      for (const annotation of placed.annotations) annotations.push(annotation);
     }
     // Each line's annotations are sorted and lines come in order, so only the few document-level ones need merging in.
     const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
@@ -186,14 +195,33 @@ function documentJunk(lines: readonly DocLine[], analyses: readonly LineAnalysis
 
 /** Moves a line-relative annotation to document offsets; a whole-line removal takes the line break with it. */
 function toAbsolute(annotation: Annotation, line: DocLine, lines: readonly DocLine[], index: number): Annotation {
-  const absolute: Annotation = { ...annotation, start: annotation.start + line.start, end: annotation.end + line.start };
+  // Field by field rather than a spread: annotations come in several shapes, and this runs for every one of them.
+  const absolute: Annotation = {
+    start: annotation.start + line.start,
+    end: annotation.end + line.start,
+    kind: annotation.kind,
+    label: annotation.label,
+    text: annotation.text,
+  };
+  if (annotation.reason !== undefined) absolute.reason = annotation.reason;
+  if (annotation.confidence !== undefined) absolute.confidence = annotation.confidence;
+  if (annotation.value !== undefined) absolute.value = annotation.value;
+  if (annotation.cleanText !== undefined) absolute.cleanText = annotation.cleanText;
+  if (annotation.simplified !== undefined) absolute.simplified = annotation.simplified;
+  if (annotation.replacement !== undefined) absolute.replacement = annotation.replacement;
   if (annotation.removal) {
-    absolute.removal = { start: annotation.removal.start + line.start, end: annotation.removal.end + line.start };
-    if (annotation.removal.start === 0 && annotation.removal.end === line.text.length) {
-      absolute.removal = wholeLineRemoval(lines, index);
-    }
+    absolute.removal =
+      annotation.removal.start === 0 && annotation.removal.end === line.text.length
+        ? wholeLineRemoval(lines, index)
+        : { start: annotation.removal.start + line.start, end: annotation.removal.end + line.start };
   }
   return absolute;
+}
+
+/** What a whole-line removal of line `index` depends on besides its start: its break, or the previous line's end. */
+function wholeLineKey(lines: readonly DocLine[], index: number): string {
+  const line = lines[index];
+  return line.breakEnd > line.end || index === 0 ? `b${line.breakEnd}` : `p${lines[index - 1].end}`;
 }
 
 /** For document-level findings given with absolute offsets: widen a whole-line removal to the line break. */
