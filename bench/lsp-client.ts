@@ -36,7 +36,7 @@ export interface DiagnosticsEvent {
 interface AnnotationsWire {
   uri: string;
   version: number;
-  spans: unknown[];
+  packed: number[];
   counts: { junk: number; entities: number; figures: number };
   entitiesPending: boolean;
   degraded?: string;
@@ -96,7 +96,7 @@ export class LspSession {
         version: p.version,
         entitiesPending: p.entitiesPending,
         elapsedMs: p.elapsedMs,
-        spans: p.spans.length,
+        spans: p.packed.length / 3,
         counts: p.counts,
         degraded: p.degraded,
       };

@@ -38,7 +38,7 @@ writeFileSync(join(jiebaStage, 'package.json'), JSON.stringify(jiebaPkg, null, 2
 
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '--target', target, '--out', out],
+  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--target', target, '--out', out],
   { cwd: stage, stdio: 'inherit' },
 );
 console.log(`packaged ${out}`);

@@ -1,7 +1,15 @@
 // The News Lens extension's entry point: starts the language server and wires decorations, status bar, views and commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANNOTATIONS_NOTIFICATION, SERVER_INFO_REQUEST, WARNING_NOTIFICATION, type AnnotationsParams, type ServerInfo, type WarningParams } from '../server/protocol';
+import {
+  ANNOTATIONS_NOTIFICATION,
+  SERVER_INFO_REQUEST,
+  WARNING_NOTIFICATION,
+  unpackAnnotations,
+  type PackedAnnotationsParams,
+  type ServerInfo,
+  type WarningParams,
+} from '../server/protocol';
 import { AnnotationStore } from './annotation-store';
 import { registerCommands } from './commands';
 import { Decorations } from './decorations';
@@ -27,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   const statusBar = new StatusBar(store, serves);
   const client = createLanguageClient(context);
 
-  client.onNotification(ANNOTATIONS_NOTIFICATION, (params: AnnotationsParams) => store.update(params));
+  client.onNotification(ANNOTATIONS_NOTIFICATION, (params: PackedAnnotationsParams) => store.update(unpackAnnotations(params)));
   client.onNotification(WARNING_NOTIFICATION, (params: WarningParams) => void vscode.window.showWarningMessage(`News Lens: ${params.message}`));
 
   context.subscriptions.push(

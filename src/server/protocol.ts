@@ -28,6 +28,53 @@ export interface AnnotationsParams {
   elapsedMs: number;
 }
 
+/**
+ * What actually crosses the wire for ANNOTATIONS_NOTIFICATION: spans packed as [start, end, label index] number
+ * triples, the labels as "kind:label", and entity names in the order of the entity spans — about half the JSON of
+ * tuples, which matters when a large document is re-sent after every keystroke.
+ */
+export interface PackedAnnotationsParams extends Omit<AnnotationsParams, 'spans'> {
+  packed: number[];
+  labels: string[];
+  names: string[];
+}
+
+export function packAnnotations(params: AnnotationsParams): PackedAnnotationsParams {
+  const { spans, ...rest } = params;
+  const labels: string[] = [];
+  const labelIndex = new Map<string, number>();
+  const packed: number[] = new Array(spans.length * 3);
+  const names: string[] = [];
+  spans.forEach(([start, end, kind, label, text], i) => {
+    const key = `${kind}:${label}`;
+    let index = labelIndex.get(key);
+    if (index === undefined) {
+      index = labels.push(key) - 1;
+      labelIndex.set(key, index);
+    }
+    packed[i * 3] = start;
+    packed[i * 3 + 1] = end;
+    packed[i * 3 + 2] = index;
+    if (kind === 'entity') names.push(text);
+  });
+  return { ...rest, packed, labels, names };
+}
+
+export function unpackAnnotations(params: PackedAnnotationsParams): AnnotationsParams {
+  const { packed, labels, names, ...rest } = params;
+  const kinds = labels.map((key) => {
+    const colon = key.indexOf(':');
+    return [key.slice(0, colon) as WireSpan[2], key.slice(colon + 1)] as const;
+  });
+  const spans: WireSpan[] = [];
+  let entity = 0;
+  for (let i = 0; i < packed.length; i += 3) {
+    const [kind, label] = kinds[packed[i + 2]];
+    spans.push([packed[i], packed[i + 1], kind, label, kind === 'entity' ? names[entity++] ?? '' : '']);
+  }
+  return { ...rest, spans };
+}
+
 export interface CleanParams {
   uri: string;
   kinds?: JunkKind[];

@@ -31,6 +31,7 @@ import {
   type ExportResult,
   type ServerInfo,
   type WireSpan,
+  packAnnotations,
 } from './protocol';
 import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
 import { entitySymbols } from './symbols';
@@ -77,7 +78,7 @@ function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
     degraded: outcome.degraded,
     elapsedMs: Math.round(outcome.elapsedMs),
   };
-  connection.sendNotification(ANNOTATIONS_NOTIFICATION, params);
+  connection.sendNotification(ANNOTATIONS_NOTIFICATION, packAnnotations(params));
 }
 
 const service = new AnalysisService(
