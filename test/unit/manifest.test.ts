@@ -1,0 +1,39 @@
+// Unit tests of the extension manifest: honest workspace-trust and virtual-workspace declarations, activation, settings.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+const settings = manifest.contributes.configuration.properties as Record<string, { type: string; items?: { type: string; properties?: object } }>;
+
+describe('extension manifest', () => {
+  it('activates only on the languages it serves (and its commands, implicitly)', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:plaintext', 'onLanguage:markdown']);
+  });
+
+  it('supports untrusted workspaces because no setting can point at a file or run anything', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // If a setting ever names a file, folder, command or program, untrusted workspaces must become 'limited'
+    // with that setting in restrictedConfigurations.
+    for (const [key, schema] of Object.entries(settings)) {
+      assert.ok(!/path|file|folder|dir|command|exec|program|script/i.test(key), `${key} looks like it points outside the document`);
+      assert.ok(['boolean', 'number', 'array', 'object'].includes(schema.type), `${key} has type ${schema.type}`);
+    }
+  });
+
+  it('declares virtual-workspace support: the server reads documents through LSP, never from disk', () => {
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+    const serverSources = fs.readdirSync(path.join(__dirname, '..', '..', 'src', 'server'));
+    for (const file of serverSources) {
+      const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'server', file), 'utf8');
+      assert.ok(!/from 'node:fs'|require\('fs'\)|from 'fs'/.test(source), `${file} reads the file system`);
+    }
+  });
+
+  it('gives every setting a description and a default', () => {
+    for (const [key, schema] of Object.entries(settings)) {
+      assert.ok((schema as { description?: string }).description, `${key} has no description`);
+      assert.ok('default' in schema, `${key} has no default`);
+    }
+  });
+});
