@@ -1,5 +1,4 @@
 // Gathers the documents a CLI command works on: text files, JSONL corpora, or standard input.
-import * as fs from 'node:fs';
 import { InputError, parseJsonl, readStdin, readTextFile, validateText } from './input';
 
 export interface InputDocument {
@@ -38,13 +37,4 @@ export async function readDocuments(spec: InputSpec): Promise<InputDocument[]> {
     }
   }
   return documents;
-}
-
-/** True if the path names an existing directory. */
-export function isDirectory(path: string): boolean {
-  try {
-    return fs.statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 // Messages between the News Lens client and language server beyond standard LSP (shared by both sides; no vscode import).
-import type { EntityType, FigureType, JunkKind, TextEdit } from '../core/types';
+import type { JunkKind, TextEdit } from '../core/types';
 
 /** Server → client after each analysis: everything the client needs to draw decorations, the status bar and the entity view. */
 export const ANNOTATIONS_NOTIFICATION = 'newsLens/annotations';
@@ -99,7 +99,6 @@ export interface WarningParams {
   message: string;
 }
 
-export type SpanLabel = JunkKind | EntityType | FigureType | string;
 
 /** Client → server: the server's process id and whether the segmenter is loaded (diagnostics, crash tests). */
 export const SERVER_INFO_REQUEST = 'newsLens/serverInfo';
