@@ -37,7 +37,7 @@ export interface FigureValue {
 /** One finding of the engine. Offsets are UTF-16 code units into the text given to the engine. */
 export interface Annotation extends TextRange {
   kind: AnnotationKind;
-  /** JunkKind for junk, EntityType for entities, FigureType for figures, 'PUBLISHED'|'SOURCE'|'AUTHOR' for metadata. */
+  /** JunkKind for junk, EntityType for entities, FigureType for figures, 'PUBLISHED'|'SOURCE'|'AUTHOR'|'METADATA' for metadata. */
   label: string;
   /** The annotated text, exactly text.slice(start, end). */
   text: string;

@@ -125,7 +125,7 @@ export class AnalysisService {
     void this.warming.then(() => this.schedule(uri, 0));
   }
 
-  /** Forgets everything cached (settings changed) and re-analyses every open document. */
+  /** Re-analyses every open document after a settings change (each Analyzer drops its line cache when its options differ). */
   reanalyseAll(openUris: readonly string[]): void {
     for (const uri of openUris) this.schedule(uri, 0);
   }
