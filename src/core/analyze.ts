@@ -2,6 +2,7 @@
 import { splitLines, type DocLine } from './lines';
 import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './script';
 import { detectDocumentJunk } from './junk';
+import { paragraphOf, type Paragraph } from './junk/duplicate';
 import { junkEdits } from './edits';
 import { viewWithEdits } from './line-view';
 import { isWholeLine, mapBack, settledLineJunk } from './settle-junk';
@@ -10,7 +11,11 @@ import { findFigures } from './figures';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
-  /** All annotations, sorted by start offset; offsets are UTF-16 units into the analysed text. */
+  /**
+   * All annotations, sorted by start offset; offsets are UTF-16 units into the analysed text.
+   * Read-only, and valid until the same Analyzer's next analyze(): it reuses (and moves) these
+   * objects for lines that did not change. Copy what you keep across calls.
+   */
   annotations: Annotation[];
   /** The dominant script of the document. */
   script: DocumentScript;
@@ -31,8 +36,10 @@ interface LineAnalysis {
   annotations: Annotation[];
   /** The line as `clean` leaves it ('' when it goes whole): duplicates are judged on this. */
   cleaned: string;
-  /** The annotations moved to document offsets the last time, and where the line stood then. */
-  placed?: { start: number; removalKey: string; annotations: Annotation[] };
+  /** The annotations moved to document offsets the last time, where the line stood then, and in which run. */
+  placed?: { start: number; removalKey: number; annotations: Annotation[]; run: number };
+  /** The cleaned line as a duplicate-paragraph candidate (null when it is too short to count); set on first use. */
+  paragraph?: Paragraph | null;
 }
 
 /**
@@ -42,6 +49,10 @@ interface LineAnalysis {
 export class Analyzer {
   private cache = new Map<string, LineResult>();
   private optionsKey = '';
+  private previousText = '';
+  private previousLines: DocLine[] = [];
+  /** Counts analyze() calls, to know whether a line's placed annotations were already used in this one. */
+  private runs = 0;
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
     const key = JSON.stringify(options);
@@ -50,6 +61,9 @@ export class Analyzer {
       this.optionsKey = key;
     }
     const lines = splitLines(text);
+    reuseUnchangedLineTexts(this.previousText, this.previousLines, text, lines);
+    this.previousText = text;
+    this.previousLines = lines;
     const previous = this.cache;
     const current = new Map<string, LineResult>();
     const lineResults: LineResult[] = [];
@@ -69,14 +83,12 @@ export class Analyzer {
     const ctx: LineContext = { script, options };
     const cheapOnly = options.cheapOnly === true;
     const contextKey = `${script}|${cheapOnly}`;
-    let annotations: Annotation[] = [];
     let linesAnalysed = 0;
     const analyses: LineAnalysis[] = [];
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
       let analysis = lineResults[i].byContext.get(contextKey);
       if (!analysis) {
-        analysis = analyseLine(line.text, ctx, cheapOnly);
+        analysis = analyseLine(lines[i].text, ctx, cheapOnly);
         const byContext = lineResults[i].byContext;
         // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
         if (!cheapOnly) byContext.delete(`${script}|true`);
@@ -84,29 +96,89 @@ export class Analyzer {
         linesAnalysed++;
       }
       analyses.push(analysis);
-      // Lines before an edit keep their offsets: reuse what was placed for them last time.
-      const removalKey = wholeLineKey(lines, i);
-      let placed = analysis.placed;
-      if (!placed || placed.start !== line.start || placed.removalKey !== removalKey) {
-        placed = { start: line.start, removalKey, annotations: analysis.annotations.map((a) => toAbsolute(a, line, lines, i)) };
-        analysis.placed = placed;
-      }
-      for (const annotation of placed.annotations) annotations.push(annotation);
     }
-    // Each line's annotations are sorted and lines come in order, so only the few document-level ones need merging in.
     const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
-    if (documentLevel.length > 0) {
-      documentLevel.sort(byPosition);
-      const merged: Annotation[] = [];
-      let d = 0;
-      for (const annotation of annotations) {
-        while (d < documentLevel.length && byPosition(documentLevel[d], annotation) < 0) merged.push(documentLevel[d++]);
-        merged.push(annotation);
+    documentLevel.sort(byPosition);
+
+    const run = ++this.runs;
+    const annotations: Annotation[] = [];
+    let d = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const placed = this.place(analyses[i], lines, i, run);
+      // Each line's annotations are sorted and lines come in order: only document-level findings need merging in.
+      if (d < documentLevel.length && documentLevel[d].start < line.breakEnd) {
+        for (const annotation of placed) {
+          while (d < documentLevel.length && byPosition(documentLevel[d], annotation) < 0) annotations.push(documentLevel[d++]);
+          annotations.push(annotation);
+        }
+        while (d < documentLevel.length && documentLevel[d].start < line.breakEnd) annotations.push(documentLevel[d++]);
+      } else {
+        for (const annotation of placed) annotations.push(annotation);
       }
-      while (d < documentLevel.length) merged.push(documentLevel[d++]);
-      annotations = merged;
     }
+    while (d < documentLevel.length) annotations.push(documentLevel[d++]);
     return { annotations, script, entitiesSkipped: cheapOnly, linesAnalysed, lineCount: lines.length };
+  }
+
+  /**
+   * A line's annotations in document offsets. A line that only moved (an edit above it) gets its
+   * annotations of the previous analysis shifted in place rather than copied: after an edit near
+   * the top of a large document that is most of them. A line whose analysis is shared with an
+   * identical line placed earlier in this run gets copies instead.
+   */
+  private place(analysis: LineAnalysis, lines: readonly DocLine[], index: number, run: number): Annotation[] {
+    const line = lines[index];
+    const removalKey = wholeLineKey(lines, index);
+    const placed = analysis.placed;
+    if (placed && placed.removalKey === removalKey && (placed.start === line.start || placed.run !== run)) {
+      if (placed.start !== line.start) shiftAnnotations(placed.annotations, line.start - placed.start);
+      placed.start = line.start;
+      placed.run = run;
+      return placed.annotations;
+    }
+    const annotations = analysis.annotations.map((a) => toAbsolute(a, line, lines, index));
+    analysis.placed = { start: line.start, removalKey, annotations, run };
+    return annotations;
+  }
+}
+
+function shiftAnnotations(annotations: Annotation[], delta: number): void {
+  for (const annotation of annotations) {
+    annotation.start += delta;
+    annotation.end += delta;
+    if (annotation.removal) annotation.removal = { start: annotation.removal.start + delta, end: annotation.removal.end + delta };
+  }
+}
+
+/** Compared in blocks first: string equality of two slices is a fast memory compare. */
+const COMPARE_BLOCK = 4096;
+
+/**
+ * Gives the lines before and after the edited region the very string objects of the previous
+ * analysis. Their hashes are already computed, so the per-line cache lookups cost almost nothing
+ * where an edit left the text alone (most of a large document).
+ */
+function reuseUnchangedLineTexts(oldText: string, oldLines: readonly DocLine[], text: string, lines: DocLine[]): void {
+  if (oldLines.length === 0) return;
+  const max = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix + COMPARE_BLOCK <= max && oldText.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK)) prefix += COMPARE_BLOCK;
+  while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  const room = max - prefix;
+  let suffix = 0;
+  while (suffix + COMPARE_BLOCK <= room && oldText.slice(oldText.length - suffix - COMPARE_BLOCK, oldText.length - suffix) === text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)) {
+    suffix += COMPARE_BLOCK;
+  }
+  while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const shift = oldLines.length - lines.length;
+  const suffixStart = text.length - suffix;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    // Before the edit: the line and the break after it are unchanged, so old line i is the same line.
+    // After it: the break before the line is unchanged, so is everything to the end.
+    const old = line.end < prefix ? oldLines[i] : line.start > suffixStart ? oldLines[i + shift] : undefined;
+    if (old && old.end - old.start === line.end - line.start) line.text = old.text;
   }
 }
 
@@ -165,8 +237,10 @@ function documentJunk(lines: readonly DocLine[], analyses: readonly LineAnalysis
     cleanedLines.push({ start: position, end: position + text.length, breakEnd: position + text.length + 1, text });
     position += text.length + 1;
   }
+  // Cached per line: the candidate strings are the same objects from one analysis to the next, so hashing them is free.
+  const paragraphs = analyses.map((a) => (a.paragraph === undefined ? (a.paragraph = paragraphOf(a.cleaned) ?? null) : a.paragraph) ?? undefined);
   const found: Annotation[] = [];
-  for (const annotation of detectDocumentJunk(cleanedLines, ctx)) {
+  for (const annotation of detectDocumentJunk(cleanedLines, ctx, paragraphs)) {
     const index = findLineIndex(cleanedLines, annotation.start);
     const cleanedLine = cleanedLines[index];
     const line = lines[index];
@@ -218,10 +292,13 @@ function toAbsolute(annotation: Annotation, line: DocLine, lines: readonly DocLi
   return absolute;
 }
 
-/** What a whole-line removal of line `index` depends on besides its start: its break, or the previous line's end. */
-function wholeLineKey(lines: readonly DocLine[], index: number): string {
+/**
+ * What a whole-line removal of line `index` depends on besides its start, relative to it: the
+ * length of its line break, or (last line without one) how far back the previous line ends.
+ */
+function wholeLineKey(lines: readonly DocLine[], index: number): number {
   const line = lines[index];
-  return line.breakEnd > line.end || index === 0 ? `b${line.breakEnd}` : `p${lines[index - 1].end}`;
+  return line.breakEnd > line.end || index === 0 ? line.breakEnd - line.end : -(line.start - lines[index - 1].end) - 1;
 }
 
 /** For document-level findings given with absolute offsets: widen a whole-line removal to the line break. */

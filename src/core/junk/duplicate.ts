@@ -13,16 +13,34 @@ function nonSpaceLength(text: string): number {
   return n;
 }
 
-/** One pass with a hash map from trimmed line text to its first line: O(total length). */
-export function detectDuplicates(lines: readonly DocLine[]): Annotation[] {
+/** A line's text without surrounding whitespace, when it is long enough to count as a paragraph. */
+export interface Paragraph {
+  content: string;
+  /** Offset of the content in the line. */
+  start: number;
+}
+
+export function paragraphOf(text: string): Paragraph | undefined {
+  const range = contentRange(text);
+  if (!range) return undefined;
+  const content = text.slice(range.start, range.end);
+  if (nonSpaceLength(content) < MIN_DUPLICATE_LENGTH || !WORDISH.test(content)) return undefined;
+  return { content, start: range.start };
+}
+
+/**
+ * One pass with a hash map from trimmed line text to its first line: O(total length). `paragraphs`
+ * (one per line, from paragraphOf) may be given when the caller keeps them between calls.
+ */
+export function detectDuplicates(lines: readonly DocLine[], paragraphs?: readonly (Paragraph | undefined)[]): Annotation[] {
   const found: Annotation[] = [];
   const firstSeen = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const range = contentRange(line.text);
-    if (!range) continue;
-    const content = line.text.slice(range.start, range.end);
-    if (nonSpaceLength(content) < MIN_DUPLICATE_LENGTH || !WORDISH.test(content)) continue;
+    const paragraph = paragraphs ? paragraphs[i] : paragraphOf(line.text);
+    if (!paragraph) continue;
+    const { content } = paragraph;
+    const range = { start: paragraph.start, end: paragraph.start + content.length };
 
     const earlier = firstSeen.get(content);
     if (earlier === undefined) {

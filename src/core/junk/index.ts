@@ -3,7 +3,7 @@ import type { Annotation, JunkKind, LineContext } from '../types';
 import { JUNK_KINDS } from '../types';
 import type { DocLine } from '../lines';
 import { detectBoilerplate } from './boilerplate';
-import { detectDoubledLine, detectDuplicates } from './duplicate';
+import { detectDoubledLine, detectDuplicates, type Paragraph } from './duplicate';
 import { detectEncoding } from './encoding';
 import { detectMarkup, detectSplitTags } from './markup';
 import { detectMetadata } from './metadata';
@@ -64,10 +64,10 @@ export function detectLineJunk(line: string, ctx: LineContext): Annotation[] {
 /**
  * Document-level junk: duplicated paragraphs and tags split across lines. Offsets are absolute (DocLine.start based).
  */
-export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext): Annotation[] {
+export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, paragraphs?: readonly (Paragraph | undefined)[]): Annotation[] {
   const kinds = enabledKinds(ctx);
   const found: Annotation[] = [];
-  if (kinds.has('duplicate')) append(found, detectDuplicates(lines));
+  if (kinds.has('duplicate')) append(found, detectDuplicates(lines, paragraphs));
   if (kinds.has('markup')) append(found, detectSplitTags(lines));
   const literals = ctx.options.ignoreLiterals ?? [];
   if (literals.length === 0 || found.length === 0) return found.sort(byPosition);
