@@ -43,8 +43,15 @@ function buildTable(map: Map<string, string>): CharTable {
   return { units, astral };
 }
 
-/** Code units back to a string; unlike a UTF-16 TextDecoder this keeps lone surrogates as they are. */
-function fromCodeUnits(codes: Uint16Array): string {
+// ignoreBOM keeps a leading U+FEFF in the output (offsets must not move).
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * Code units back to a string. The decoder is a near-copy but would turn lone surrogates into
+ * U+FFFD, so text with any surrogate takes the slow path that keeps them as they are.
+ */
+function fromCodeUnits(codes: Uint16Array, hasSurrogates: boolean): string {
+  if (!hasSurrogates) return utf16.decode(codes);
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
@@ -53,13 +60,15 @@ function fromCodeUnits(codes: Uint16Array): string {
 function convertWithTable(text: string, table: CharTable): string {
   const codes = new Uint16Array(text.length);
   let changed = false;
+  let hasSurrogates = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) hasSurrogates = true;
     const mapped = table.units[unit];
     codes[i] = mapped;
     if (mapped !== unit) changed = true;
   }
-  if (table.astral.size > 0 && /[\uD800-\uDBFF]/.test(text)) {
+  if (table.astral.size > 0 && hasSurrogates) {
     for (let i = 0; i < text.length - 1; i++) {
       const mapped = table.astral.get(text.slice(i, i + 2));
       if (mapped !== undefined) {
@@ -69,7 +78,7 @@ function convertWithTable(text: string, table: CharTable): string {
       }
     }
   }
-  return changed ? fromCodeUnits(codes) : text;
+  return changed ? fromCodeUnits(codes, hasSurrogates) : text;
 }
 
 /** Converts Traditional characters to Simplified one character at a time; the result has identical UTF-16 offsets. */

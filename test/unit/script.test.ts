@@ -9,6 +9,10 @@ describe('script', () => {
     assert.equal(simplified, '嘉兴持续发力全面融入长三角一体化发展 杨克建 𠀀😀');
     assert.equal(simplified.length, text.length);
   });
+  it('keeps a leading byte-order mark and lone surrogates where they are', () => {
+    assert.equal(toSimplified('\uFEFF嘉興'), '\uFEFF嘉兴');
+    assert.equal(toSimplified('網\uD800發\uDC00'), '网\uD800发\uDC00');
+  });
   it('converts Simplified to Traditional', () => {
     assert.equal(toTraditional('嘉兴发展'), '嘉興發展');
   });

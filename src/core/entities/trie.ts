@@ -1,14 +1,22 @@
 // A literal trie over UTF-16 code units: longest-match lookups from a given offset.
 //
-// Transitions live in one Map keyed by node * ALPHABET + (index of the code unit in the trie's own
-// alphabet), which keeps keys small integers (fast Map lookups) for tries of up to ~250,000 nodes.
+// Transitions from the root are a direct table by code unit; deeper ones live in an open-addressing
+// hash table (typed arrays) keyed by node * ALPHABET + (index of the code unit in the trie's own
+// alphabet). Lookups run for nearly every token of every line, where a Map was the hot spot.
 
 const ALPHABET = 4096;
+/** Keys must stay below 2^31 (int32): node * ALPHABET + index. */
+const MAX_HASHED_NODE = Math.floor(0x7fffffff / ALPHABET);
+const EMPTY = -1;
 
 export class LiteralTrie<T> {
-  /** Transitions: key node * ALPHABET + unit index → child node. */
-  private readonly next = new Map<number, number>();
-  /** Transitions of code units beyond the first ALPHABET - 1 distinct ones (rare): "node:unit" → child. */
+  /** Children of the root by code unit (0 = none: the root is never a child). */
+  private readonly rootChild = new Int32Array(65536);
+  /** Hash table of deeper transitions: keys[slot] = node * ALPHABET + unit index, children[slot]. */
+  private keys = new Int32Array(1024).fill(EMPTY);
+  private children = new Int32Array(1024);
+  private hashed = 0;
+  /** Transitions of code units beyond the first ALPHABET - 1 distinct ones, or of huge tries (rare): "node:unit" → child. */
   private readonly overflow = new Map<string, number>();
   private readonly values: (T | undefined)[] = [undefined];
   /** Index (1-based) of each code unit in this trie's alphabet; 0 when unused. */
@@ -28,10 +36,53 @@ export class LiteralTrie<T> {
   }
 
   private child(node: number, unit: number): number | undefined {
+    if (node === 0) return this.rootChild[unit] || undefined;
     const index = this.unitIndex[unit];
     if (index === 0) return undefined;
-    if (index < ALPHABET) return this.next.get(node * ALPHABET + index);
+    if (index < ALPHABET && node <= MAX_HASHED_NODE) {
+      const key = node * ALPHABET + index;
+      const mask = this.keys.length - 1;
+      for (let slot = hashSlot(key, mask); ; slot = (slot + 1) & mask) {
+        const k = this.keys[slot];
+        if (k === key) return this.children[slot];
+        if (k === EMPTY) return undefined;
+      }
+    }
     return this.overflow.get(`${node}:${unit}`);
+  }
+
+  private setChild(node: number, unit: number, child: number): void {
+    if (node === 0) {
+      this.rootChild[unit] = child;
+      return;
+    }
+    let index = this.unitIndex[unit];
+    if (index === 0) index = this.unitIndex[unit] = Math.min(++this.alphabetSize, ALPHABET);
+    if (index >= ALPHABET || node > MAX_HASHED_NODE) {
+      this.overflow.set(`${node}:${unit}`, child);
+      return;
+    }
+    if ((this.hashed + 1) * 2 > this.keys.length) this.grow();
+    this.insertHashed(node * ALPHABET + index, child);
+  }
+
+  private insertHashed(key: number, child: number): void {
+    const mask = this.keys.length - 1;
+    let slot = hashSlot(key, mask);
+    while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.keys[slot] = key;
+    this.children[slot] = child;
+    this.hashed++;
+  }
+
+  /** Doubles the hash table (kept at most half full so probes stay short). */
+  private grow(): void {
+    const keys = this.keys;
+    const children = this.children;
+    this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
+    this.children = new Int32Array(keys.length * 2);
+    this.hashed = 0;
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== EMPTY) this.insertHashed(keys[slot], children[slot]);
   }
 
   /** Adds a word; a later add of the same word replaces its value. */
@@ -45,10 +96,7 @@ export class LiteralTrie<T> {
       if (child === undefined) {
         child = this.nodes++;
         this.values.push(undefined);
-        let index = this.unitIndex[unit];
-        if (index === 0) index = this.unitIndex[unit] = Math.min(++this.alphabetSize, ALPHABET);
-        if (index < ALPHABET) this.next.set(node * ALPHABET + index, child);
-        else this.overflow.set(`${node}:${unit}`, child);
+        this.setChild(node, unit, child);
       }
       node = child;
     }
@@ -102,4 +150,10 @@ export class LiteralTrie<T> {
     }
     return found;
   }
+}
+
+/** Mixes an int32 key's bits into a slot of a power-of-two table. */
+function hashSlot(key: number, mask: number): number {
+  const h = Math.imul(key ^ (key >>> 15), 0x9e3779b1);
+  return (h ^ (h >>> 13)) & mask;
 }

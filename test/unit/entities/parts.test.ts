@@ -102,6 +102,28 @@ describe('entity layer parts', function () {
       assert.deepEqual(trie.longestAt('嘉兴', 0), { end: 2, value: 'ORG' });
       assert.equal(trie.size, 1);
     });
+    it('agrees with a plain word list on many words (its transition table grows)', () => {
+      let seed = 7;
+      const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+      const word = () => Array.from({ length: 1 + random(5) }, () => String.fromCharCode(0x4e00 + random(300))).join('');
+      const words = new Map<string, number>();
+      const trie = new LiteralTrie<number>();
+      for (let i = 0; i < 20_000; i++) {
+        const w = word();
+        words.set(w, i);
+        trie.add(w, i);
+      }
+      assert.equal(trie.size, words.size);
+      const text = Array.from({ length: 3000 }, word).join('');
+      for (let start = 0; start < text.length; start++) {
+        let expected: { end: number; value: number } | undefined;
+        for (let end = start + 1; end <= Math.min(text.length, start + 5); end++) {
+          const value = words.get(text.slice(start, end));
+          if (value !== undefined) expected = { end, value };
+        }
+        assert.deepEqual(trie.longestAt(text, start), expected, `at ${start}`);
+      }
+    });
   });
 
   describe('gazetteer', () => {
