@@ -117,6 +117,16 @@ function scriptClassTable(): Uint8Array {
   return (scriptClasses = table);
 }
 
+/** 1 for a Traditional-only BMP code unit, 2 for a Simplified-only one, else 0. */
+export function scriptClassOf(code: number): number {
+  return scriptClassTable()[code];
+}
+
+/** The Simplified form of each BMP code unit (itself when it has none). */
+export function simplifiedUnits(): Uint16Array {
+  return (tsTable ??= buildTable(tsMap())).units;
+}
+
 export function countScriptCharacters(text: string): ScriptCounts {
   const table = scriptClassTable();
   let traditionalOnly = 0;

@@ -1,5 +1,5 @@
 // The spam lexicon (porn, gambling, fake goods, lottery) with weights, and a folding matcher that also finds Traditional and look-alike spellings.
-import { isSimplifiedOnly, isTraditionalOnly, toSimplified } from '../script';
+import { scriptClassOf, simplifiedUnits } from '../script';
 
 /*
  * Terms are written in Simplified Chinese and lower-case ASCII. Lines are matched through a fold table that maps
@@ -97,19 +97,16 @@ function buildTables(): Tables {
   for (let i = 0; i < fold.length; i++) fold[i] = i;
   const classes = new Uint8Array(65536);
 
-  // Traditional → Simplified, one call over every CJK code unit (the conversion keeps offsets).
+  // Traditional → Simplified through the converter's own tables (one lookup per CJK code unit).
+  const simplified = simplifiedUnits();
   const ranges: [number, number][] = [[0x3400, 0x9fff], [0xf900, 0xfaff]];
   for (const [from, to] of ranges) {
-    let all = '';
-    for (let c = from; c <= to; c++) all += String.fromCharCode(c);
-    const simplified = toSimplified(all);
-    for (let k = 0; k < all.length; k++) {
-      const code = from + k;
-      fold[code] = simplified.charCodeAt(k);
+    for (let code = from; code <= to; code++) {
+      fold[code] = simplified[code];
       classes[code] |= CLASS_CJK;
-      const ch = all[k];
-      if (isSimplifiedOnly(ch)) classes[code] |= CLASS_SIMPLIFIED_ONLY;
-      else if (isTraditionalOnly(ch)) classes[code] |= CLASS_TRADITIONAL_ONLY;
+      const script = scriptClassOf(code);
+      if (script === 2) classes[code] |= CLASS_SIMPLIFIED_ONLY;
+      else if (script === 1) classes[code] |= CLASS_TRADITIONAL_ONLY;
     }
   }
   for (let c = 0x41; c <= 0x5a; c++) fold[c] = c + 0x20;

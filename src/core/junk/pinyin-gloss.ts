@@ -1,5 +1,5 @@
 // Pinyin glosses: `網(wǎng)` — a parenthesised reading of the preceding character, inserted by spam mirrors.
-import { pinyin } from 'pinyin-pro';
+import table from '../../../data/readings.json';
 import type { Annotation } from '../types';
 import { toSimplified } from '../script';
 import { PINYIN_LETTERS, junkAt } from './common';
@@ -11,25 +11,26 @@ import { PINYIN_LETTERS, junkAt } from './common';
 const CANDIDATE = new RegExp(`[(（]([${PINYIN_LETTERS}\\u0300\\u0301\\u0304\\u0308\\u030c]{1,7})[)）]`, 'g');
 const TONE_MARKED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]/;
 
-const readingCache = new Map<string, ReadonlySet<string>>();
+/** Reading (tone marks, NFC, lower case) → the characters that have it: data/readings.json, pinyin-pro's readings generated at build time. */
+const CHARACTERS_BY_READING = table.readings as Record<string, string | undefined>;
 
-/** All readings pinyin-pro knows for a character and for its Simplified form, with tone marks. */
+/**
+ * True when `reading` is a reading of the character or of its Simplified form. One short string
+ * search (the characters sharing one reading), so nothing is built before the first gloss.
+ */
+export function hasReading(ch: string, reading: string): boolean {
+  const characters = Object.hasOwn(CHARACTERS_BY_READING, reading) ? CHARACTERS_BY_READING[reading] : undefined;
+  if (!characters) return false;
+  if (characters.includes(ch)) return true;
+  const simplified = toSimplified(ch);
+  return simplified !== ch && characters.includes(simplified);
+}
+
+/** All readings of a character and of its Simplified form (a scan of the whole table: for tests and tools, not hot paths). */
 export function readingsOf(ch: string): ReadonlySet<string> {
-  let readings = readingCache.get(ch);
-  if (readings) return readings;
-  const set = new Set<string>();
-  const forms = new Set([ch, toSimplified(ch)]);
-  for (const form of forms) {
-    for (const reading of pinyin(form, { multiple: true, type: 'array' })) {
-      // pinyin-pro echoes characters it has no reading for; keep only Latin readings.
-      if (reading && reading !== form && /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+$/.test(reading)) {
-        set.add(reading.toLowerCase().normalize('NFC'));
-      }
-    }
-  }
-  readings = set;
-  readingCache.set(ch, readings);
-  return readings;
+  const found = new Set<string>();
+  for (const reading of Object.keys(CHARACTERS_BY_READING)) if (hasReading(ch, reading)) found.add(reading);
+  return found;
 }
 
 /** The CJK ideograph (BMP or astral) that ends right before `index`, or undefined. */
@@ -54,7 +55,7 @@ export function detectPinyinGlosses(line: string): Annotation[] {
     const ch = characterBefore(line, start);
     if (ch === undefined) continue;
     const syllableRaw = match[1];
-    if (!readingsOf(ch).has(syllableRaw.normalize('NFC'))) continue;
+    if (!hasReading(ch, syllableRaw.normalize('NFC'))) continue;
     const end = start + match[0].length;
     const toned = TONE_MARKED.test(syllableRaw);
     found.push(

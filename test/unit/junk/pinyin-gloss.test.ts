@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import { detectLineJunk } from '../../../src/core/junk/index';
 import { detectPinyinGlosses, readingsOf } from '../../../src/core/junk/pinyin-gloss';
 import { applyRemovals, assertWellFormed, junkOf, SIMP, TRAD } from './helpers';
@@ -55,5 +56,26 @@ describe('pinyin-gloss detector', () => {
     const text = readFileSync(join(__dirname, 'fixtures', 'mirror-article-zh-hant.txt'), 'utf8');
     const count = text.split('\n').reduce((n, line) => n + detectPinyinGlosses(line).length, 0);
     assert.equal(count, 160);
+  });
+  it('reads pinyin from data/readings.json, which agrees with pinyin-pro on every character', function () {
+    this.timeout(20_000);
+    // Rebuild with `node scripts/build-readings.mjs` when this fails after a pinyin-pro upgrade.
+    const table = JSON.parse(readFileSync(join(__dirname, '../../../data/readings.json'), 'utf8')) as { readings: Record<string, string> };
+    const fromTable = new Map<string, Set<string>>();
+    for (const [reading, characters] of Object.entries(table.readings)) {
+      for (const ch of characters) fromTable.set(ch, (fromTable.get(ch) ?? new Set()).add(reading));
+    }
+    const latin = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+$/;
+    let checked = 0;
+    for (const [from, to] of [[0x3400, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ffff], [0x30000, 0x3134f]]) {
+      for (let code = from; code <= to; code++) {
+        const ch = String.fromCodePoint(code);
+        const expected = new Set(pinyin(ch, { multiple: true, type: 'array' }).filter((r) => r !== ch && latin.test(r)).map((r) => r.toLowerCase().normalize('NFC')));
+        assert.deepEqual(fromTable.get(ch) ?? new Set(), expected, `readings of ${ch} (U+${code.toString(16)})`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 90_000);
+    assert.deepEqual([...readingsOf('網')], ['wǎng']);
   });
 });
