@@ -8,6 +8,8 @@ import { mbPerSecond, settle, summarize, threadCpuMs, type Summary } from './sta
 
 interface Tagger {
   tag(sentence: string): unknown[];
+  /** Only in News Lens's patched build (scripts/patch-nodejieba.mjs): the same tagging, packed result. */
+  tagPacked?(sentence: string): unknown;
 }
 
 /** nodejieba as the engine loaded it (same module instance, so the same dictionaries). */
@@ -32,10 +34,14 @@ export interface EngineRow {
   cheap?: Throughput;
   tagLines?: Throughput;
   tagWhole?: Throughput;
+  /** tagPacked() per line: the segmentation the engine actually calls (patched addon only). */
+  tagPackedLines?: Throughput;
   /** Engine full-analysis MB/s ÷ tag() MB/s (per line, as the engine calls it; and whole text); wall and CPU time. */
   ratioToTagLines?: number;
   ratioToTagWhole?: number;
   ratioToTagLinesCpu?: number;
+  /** Engine full-analysis MB/s ÷ tagPacked() MB/s: how much the engine adds to the segmentation it calls. */
+  ratioToTagPackedLines?: number;
   counts?: { junk: number; entities: number; figures: number; metadata: number };
 }
 
@@ -120,6 +126,12 @@ export async function measureEngine(c: EngineCase, log: (line: string) => void):
   ];
   if (c.withCheap !== false) variants.push(['cheap', () => new Analyzer().analyze(text, { cheapOnly: true })]);
   if (c.withTagWhole !== false) variants.push(['tagWhole', () => nodejieba.tag(whole)]);
+  const tagPacked = nodejieba.tagPacked?.bind(nodejieba);
+  if (tagPacked) {
+    variants.push(['tagPackedLines', () => {
+      for (const line of tagLines) tagPacked(line);
+    }]);
+  }
   const { wall, cpu } = await interleaved(variants, c.runs, c.budgetMs ?? Infinity, (round, last) =>
     log(`    ${input.name}: round ${round + 1}/${c.runs} ` + [...last].map(([n, t]) => `${n} ${t.toFixed(0)} ms`).join(', ')),
   );
@@ -130,6 +142,7 @@ export async function measureEngine(c: EngineCase, log: (line: string) => void):
     row.ratioToTagLinesCpu = row.full.mbpsCpu / row.tagLines.mbpsCpu;
   }
   if (row.full && row.tagWhole) row.ratioToTagWhole = row.full.mbps / row.tagWhole.mbps;
+  if (row.full && row.tagPackedLines) row.ratioToTagPackedLines = row.full.mbps / row.tagPackedLines.mbps;
   row.counts = countKinds({}, text);
   if (row.counts && row.counts.entities === 0) throw new Error(`${input.name}: full analysis found no entities (segmenter not working?)`);
   return row;

@@ -31,6 +31,12 @@ const jiebaStage = join(stage, 'node_modules/nodejieba');
 for (const entry of ['index.js', 'LICENSE', 'build/Release/nodejieba.node', 'submodules/cppjieba/dict']) {
   cpSync(join(jieba, entry), join(jiebaStage, entry), { recursive: true });
 }
+// The addon should be the lean build that `npm ci` makes (scripts/patch-nodejieba.mjs); a stock one works, with more memory.
+const lean = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(require(process.argv[1]).lazyTextRank === true))', join(jiebaStage, 'build/Release/nodejieba.node')], { encoding: 'utf8' });
+if (lean !== 'true') {
+  console.warn('WARNING: packaging the STOCK nodejieba addon (its load() also builds the TextRank extractor: about +110 MB per server).');
+  console.warn('         Run `npm run patch:nodejieba` first to package the lean build.');
+}
 // The built addon needs none of nodejieba's install-time dependencies or scripts; vsce lists what remains.
 const jiebaPkg = JSON.parse(readFileSync(join(jieba, 'package.json'), 'utf8'));
 for (const key of ['dependencies', 'devDependencies', 'scripts', 'binary', 'gypfile']) delete jiebaPkg[key];

@@ -1,4 +1,4 @@
-// Package check: the platform .vsix holds nodejieba unbundled, and its language server runs standalone from the extracted package.
+// Package check: the platform .vsix holds nodejieba unbundled (the patched, lean addon), and its language server runs standalone from the extracted package.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -44,6 +44,13 @@ describe('the .vsix package', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(extracted, 'extension/package.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.dependencies), ['nodejieba']);
     assert.ok(!fs.existsSync(path.join(extracted, 'extension/node_modules/opencc-js')), 'bundled libraries must not ship twice');
+  });
+
+  it('ships the patched nodejieba addon (load() without the TextRank extractor)', () => {
+    const addon = path.join(extracted, 'extension/node_modules/nodejieba/build/Release/nodejieba.node');
+    const marker = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(require(process.argv[1]).lazyTextRank))', addon], { encoding: 'utf8' });
+    assert.equal(marker.status, 0, marker.stderr);
+    assert.equal(marker.stdout, 'true', 'the .vsix holds the stock addon: run `npm run patch:nodejieba`, then package again');
   });
 
   it('runs its language server from the package: junk, then entities', async () => {

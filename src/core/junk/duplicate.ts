@@ -7,10 +7,11 @@ import { contentRange, excerpt, isSpaceCode } from './common';
 export const MIN_DUPLICATE_LENGTH = 10;
 const WORDISH = /[\p{L}\p{N}]/u;
 
-function nonSpaceLength(text: string): number {
+/** True when the text has at least `min` non-whitespace code units (stops counting there: lines are long). */
+function hasNonSpace(text: string, min: number): boolean {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
-  return n;
+  for (let i = 0; i < text.length && n < min; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n >= min;
 }
 
 /** A line's text without surrounding whitespace, when it is long enough to count as a paragraph. */
@@ -24,7 +25,7 @@ export function paragraphOf(text: string): Paragraph | undefined {
   const range = contentRange(text);
   if (!range) return undefined;
   const content = text.slice(range.start, range.end);
-  if (nonSpaceLength(content) < MIN_DUPLICATE_LENGTH || !WORDISH.test(content)) return undefined;
+  if (!hasNonSpace(content, MIN_DUPLICATE_LENGTH) || !WORDISH.test(content)) return undefined;
   return { content, start: range.start };
 }
 
@@ -108,11 +109,11 @@ function doubledWithin(content: string): { start: number; removalStart: number }
   // Never cut between the halves of a surrogate pair.
   const splitsPair = isHighSurrogate(content.charCodeAt(half - 1)) && isLowSurrogate(content.charCodeAt(half));
   if (n % 2 === 0 && !splitsPair && content.charCodeAt(0) === content.charCodeAt(half) && content.slice(0, half) === content.slice(half)) {
-    if (nonSpaceLength(content.slice(0, half)) >= MIN_DUPLICATE_LENGTH) return { start: half, removalStart: half };
+    if (hasNonSpace(content.slice(0, half), MIN_DUPLICATE_LENGTH)) return { start: half, removalStart: half };
   }
   // `X<space>X`: one whitespace unit in the middle.
   if (n % 2 === 1 && /\s/.test(content[half]) && content.slice(0, half) === content.slice(half + 1)) {
-    if (nonSpaceLength(content.slice(0, half)) >= MIN_DUPLICATE_LENGTH) return { start: half + 1, removalStart: half };
+    if (hasNonSpace(content.slice(0, half), MIN_DUPLICATE_LENGTH)) return { start: half + 1, removalStart: half };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // The parts of the entity layer: segmenter offsets, the literal trie, the gazetteer file and the
 // BIO reader of the NER evaluation.
 import { strict as assert } from 'node:assert';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import gazetteer from '../../../data/gazetteer.json';
 import { readBio } from '../../../src/cli/eval-ner';
@@ -52,6 +52,17 @@ describe('entity layer parts', function () {
       for (let i = 0; i < words.length; i++) assert.equal(text.slice(starts[i], starts[i] + words[i].length), words[i]);
       assert.ok(words.includes('浙江大学'));
       assert.equal(starts[words.length], text.length);
+    });
+    it('uses the patched addon\'s tagPacked(), which gives exactly the words and tags of tag()', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const jieba = require('nodejieba') as { tag(s: string): { word: string; tag: string }[]; tagPacked?: unknown };
+      assert.equal(typeof jieba.tagPacked, 'function', 'node_modules/nodejieba is not the patched build: run npm run patch:nodejieba');
+      const sample = readFileSync(join(__dirname, '../../../samples/mirror-article-zh-hant.txt'), 'utf8');
+      const lines = [...toSimplified(sample).split('\n'), '𠀀字 a1 ２０２３年', ' \t '];
+      for (const line of lines) {
+        const { words, tags } = tagText(line);
+        assert.deepEqual(words.map((word, i) => ({ word, tag: tags[i] })), line ? jieba.tag(line) : [], line);
+      }
     });
     it('returns no words for an empty text', () => {
       assert.deepEqual(tagText(''), { words: [], tags: [], starts: [0] });
