@@ -106,4 +106,6 @@ export const SERVER_INFO_REQUEST = 'newsLens/serverInfo';
 export interface ServerInfo {
   pid: number;
   segmenterReady: boolean;
+  /** True when nodejieba is News Lens's patched build (lean load, tagPacked); false for a stock build. */
+  segmenterLeanLoad?: boolean;
 }

@@ -11,7 +11,7 @@ import { recognize, type Candidate } from './recognizer';
 import { ensureSegmenter, segmenterReady, tagText } from './segmenter';
 import { LiteralTrie } from './trie';
 
-export { segmenterError } from './segmenter';
+export { segmenterError, segmenterLeanLoad } from './segmenter';
 
 /** True once nodejieba's dictionaries are loaded (the first findEntities call loads them otherwise). */
 export function entitySegmenterReady(): boolean {
