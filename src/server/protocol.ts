@@ -41,23 +41,49 @@ export interface PackedAnnotationsParams extends Omit<AnnotationsParams, 'spans'
 
 export function packAnnotations(params: AnnotationsParams): PackedAnnotationsParams {
   const { spans, ...rest } = params;
+  const { packed, labels, names } = packSpans(spans.map(([start, end, kind, label, text]) => ({ start, end, kind, label, text })));
+  return { ...rest, packed, labels, names };
+}
+
+/** What the server knows of an annotation, enough to pack it: the engine's Annotation fits. */
+interface PackableSpan {
+  start: number;
+  end: number;
+  kind: WireSpan[2];
+  label: string;
+  text: string;
+  cleanText?: string;
+}
+
+/**
+ * Packs annotations straight into number triples, labels and entity names (see PackedAnnotationsParams),
+ * with counts per kind. Runs after every keystroke on up to ~10^5 spans: no tuple or key string per span.
+ */
+export function packSpans(spans: readonly PackableSpan[]): Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names' | 'counts'> {
   const labels: string[] = [];
-  const labelIndex = new Map<string, number>();
+  const labelIndex = new Map<string, Map<string, number>>();
   const packed: number[] = new Array(spans.length * 3);
   const names: string[] = [];
-  spans.forEach(([start, end, kind, label, text], i) => {
-    const key = `${kind}:${label}`;
-    let index = labelIndex.get(key);
+  const counts = { junk: 0, entities: 0, figures: 0 };
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end, kind, label } = spans[i];
+    let byLabel = labelIndex.get(kind);
+    if (!byLabel) labelIndex.set(kind, (byLabel = new Map()));
+    let index = byLabel.get(label);
     if (index === undefined) {
-      index = labels.push(key) - 1;
-      labelIndex.set(key, index);
+      index = labels.push(`${kind}:${label}`) - 1;
+      byLabel.set(label, index);
     }
     packed[i * 3] = start;
     packed[i * 3 + 1] = end;
     packed[i * 3 + 2] = index;
-    if (kind === 'entity') names.push(text);
-  });
-  return { ...rest, packed, labels, names };
+    if (kind === 'entity') {
+      names.push(spans[i].cleanText ?? spans[i].text);
+      counts.entities++;
+    } else if (kind === 'junk') counts.junk++;
+    else if (kind === 'figure') counts.figures++;
+  }
+  return { packed, labels, names, counts };
 }
 
 export function unpackAnnotations(params: PackedAnnotationsParams): AnnotationsParams {

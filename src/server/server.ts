@@ -24,14 +24,13 @@ import {
   REFRESH_REQUEST,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
-  type AnnotationsParams,
   type CleanParams,
   type CleanResult,
   type ExportParams,
   type ExportResult,
   type ServerInfo,
-  type WireSpan,
-  packAnnotations,
+  type PackedAnnotationsParams,
+  packSpans,
 } from './protocol';
 import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
 import { entitySymbols } from './symbols';
@@ -62,23 +61,15 @@ function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
   const document = documents.get(outcome.uri);
   if (!document || document.version !== outcome.version) return;
   connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: junkDiagnostics(document, outcome.annotations, settings) });
-  const counts = { junk: 0, entities: 0, figures: 0 };
-  const spans: WireSpan[] = outcome.annotations.map((a) => {
-    if (a.kind === 'junk') counts.junk++;
-    else if (a.kind === 'entity') counts.entities++;
-    else if (a.kind === 'figure') counts.figures++;
-    return [a.start, a.end, a.kind, a.label, a.kind === 'entity' ? (a.cleanText ?? a.text) : ''];
-  });
-  const params: AnnotationsParams = {
+  const params: PackedAnnotationsParams = {
     uri: outcome.uri,
     version: outcome.version,
-    spans,
-    counts,
+    ...packSpans(outcome.annotations),
     entitiesPending: outcome.entitiesPending,
     degraded: outcome.degraded,
     elapsedMs: Math.round(outcome.elapsedMs),
   };
-  connection.sendNotification(ANNOTATIONS_NOTIFICATION, packAnnotations(params));
+  connection.sendNotification(ANNOTATIONS_NOTIFICATION, params);
 }
 
 const service = new AnalysisService(
