@@ -17,6 +17,9 @@ export interface BenchConfig {
   coldRuns: number;
   /** One-character edits for the edit-latency measurement. */
   edits: number;
+  /** Extension-host blocking in a real VS Code: one-character edits, and page scrolls each way. */
+  hostEdits: number;
+  hostScrollPages: number;
   /** nodejieba load() runs per variant. */
   loadRuns: number;
   /** Which sections to run. */
@@ -29,7 +32,7 @@ export interface BenchConfig {
   serverTimeoutMs: number;
 }
 
-export const SECTIONS = ['engine', 'python', 'jieba-load', 'cold', 'edit', 'memory'] as const;
+export const SECTIONS = ['engine', 'python', 'jieba-load', 'cold', 'edit', 'memory', 'host'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 function num(name: string, fallback: number): number {
@@ -62,6 +65,8 @@ export function readConfig(): BenchConfig {
     pyKB: num('BENCH_PY_KB', quick ? 100 : 1000),
     coldRuns: Math.max(1, Math.round(num('BENCH_COLD_RUNS', quick ? 2 : 5))),
     edits: Math.max(1, Math.round(num('BENCH_EDITS', quick ? 10 : 30))),
+    hostEdits: Math.max(1, Math.round(num('BENCH_HOST_EDITS', quick ? 8 : 20))),
+    hostScrollPages: Math.round(num('BENCH_HOST_SCROLL_PAGES', quick ? 10 : 30)),
     loadRuns: Math.max(1, Math.round(num('BENCH_LOAD_RUNS', quick ? 1 : 3))),
     sections: new Set((only.length ? only : SECTIONS) as Section[]),
     noSetup: flag('BENCH_NO_SETUP', false),

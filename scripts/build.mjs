@@ -1,4 +1,4 @@
-// Bundles the extension client, language server, CLI and integration tests with esbuild.
+// Bundles the extension client, language server, CLI, integration tests and the benchmark's in-editor probe with esbuild.
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,6 +47,8 @@ const builds = [
     entryPoints: Object.fromEntries([
       ['test/integration/index', 'test/integration/index.ts'],
       ...integrationTests.map((file) => [file.replace(/\.ts$/, ''), file]),
+      // Loaded by the extension host like a test index when `npm run bench` measures host blocking (bench/host-blocking.ts).
+      ['bench/host-probe', 'bench/host-probe.ts'],
     ]),
     external: [...common.external, 'mocha'],
   },

@@ -1,18 +1,80 @@
 // Holds the latest annotations the server sent for each document and tells listeners when they change.
 import * as vscode from 'vscode';
-import type { AnnotationsParams } from '../server/protocol';
+import { unpackAnnotations, type AnnotationsParams, type PackedAnnotationsParams, type WireSpan } from '../server/protocol';
 
-export class AnnotationStore implements vscode.Disposable {
-  private readonly byUri = new Map<string, AnnotationsParams>();
-  private readonly emitter = new vscode.EventEmitter<AnnotationsParams>();
-  readonly onDidChange = this.emitter.event;
+/**
+ * One notification's annotations, kept in the packed form they arrived in: the client's own readers (decorations,
+ * entity view) use the number triples directly, and `spans` (the tuple form of the API) is only built if asked for —
+ * unpacking ~37k tuples on every keystroke in a 1 MB document would block the extension host for no reader.
+ */
+export class StoredAnnotations implements AnnotationsParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly counts: AnnotationsParams['counts'];
+  readonly entitiesPending: boolean;
+  readonly degraded?: string;
+  readonly elapsedMs: number;
+  /** [start, end, label index] per span, sorted by start (the server sends them in document order). */
+  readonly packed: readonly number[];
+  readonly spanCount: number;
+  /** Per label index: the span kind and the label ("entity" and "PER" for "entity:PER"). */
+  readonly kinds: readonly WireSpan[2][];
+  readonly labels: readonly string[];
+  private readonly names: readonly string[];
+  private unpacked: WireSpan[] | undefined;
+  private entityOrdinals: Int32Array | undefined;
 
-  update(params: AnnotationsParams): void {
-    this.byUri.set(params.uri, params);
-    this.emitter.fire(params);
+  constructor(private readonly params: PackedAnnotationsParams) {
+    this.uri = params.uri;
+    this.version = params.version;
+    this.counts = params.counts;
+    this.entitiesPending = params.entitiesPending;
+    this.degraded = params.degraded;
+    this.elapsedMs = params.elapsedMs;
+    this.packed = params.packed;
+    this.spanCount = Math.floor(params.packed.length / 3);
+    this.names = params.names;
+    const kinds: WireSpan[2][] = [];
+    const labels: string[] = [];
+    for (const key of params.labels) {
+      const colon = key.indexOf(':');
+      kinds.push(key.slice(0, colon) as WireSpan[2]);
+      labels.push(key.slice(colon + 1));
+    }
+    this.kinds = kinds;
+    this.labels = labels;
   }
 
-  get(uri: vscode.Uri | string): AnnotationsParams | undefined {
+  /** The spans as tuples (built on first use, for scripts and tests; the client itself reads `packed`). */
+  get spans(): WireSpan[] {
+    this.unpacked ??= unpackAnnotations(this.params).spans;
+    return this.unpacked;
+  }
+
+  /** The entity name of span `i` (an entity span), from the names listed in the order of the entity spans. */
+  entityName(i: number): string {
+    if (!this.entityOrdinals) {
+      const ordinals = new Int32Array(this.spanCount).fill(-1);
+      for (let s = 0, entity = 0; s < this.spanCount; s++) {
+        if (this.kinds[this.packed[s * 3 + 2]] === 'entity') ordinals[s] = entity++;
+      }
+      this.entityOrdinals = ordinals;
+    }
+    return this.names[this.entityOrdinals[i]] ?? '';
+  }
+}
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly byUri = new Map<string, StoredAnnotations>();
+  private readonly emitter = new vscode.EventEmitter<StoredAnnotations>();
+  readonly onDidChange = this.emitter.event;
+
+  update(annotations: StoredAnnotations): void {
+    this.byUri.set(annotations.uri, annotations);
+    this.emitter.fire(annotations);
+  }
+
+  get(uri: vscode.Uri | string): StoredAnnotations | undefined {
     return this.byUri.get(typeof uri === 'string' ? uri : uri.toString());
   }
 
@@ -21,7 +83,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** Resolves with the first annotations for the document that match a predicate (e.g. its current version with entities). */
-  when(uri: vscode.Uri, predicate: (p: AnnotationsParams) => boolean, timeoutMs = 30000): Promise<AnnotationsParams> {
+  when(uri: vscode.Uri, predicate: (p: StoredAnnotations) => boolean, timeoutMs = 30000): Promise<StoredAnnotations> {
     const existing = this.get(uri);
     if (existing && predicate(existing)) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {

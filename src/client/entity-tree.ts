@@ -1,6 +1,7 @@
-// The Explorer view "News Lens Entities": the active document's entities grouped by type; clicking one reveals it.
+// The Explorer view "News Lens Entities": the active document's entities by type (regrouped only while shown); click to reveal.
 import * as vscode from 'vscode';
-import type { AnnotationStore } from './annotation-store';
+import type { AnnotationStore, StoredAnnotations } from './annotation-store';
+import type { HostTiming } from './host-timing';
 
 const TYPE_ORDER = ['PER', 'LOC', 'ORG', 'WORK', 'FAC'];
 
@@ -19,6 +20,28 @@ function typeName(type: string): string {
   }
 }
 
+/** One pass over the packed spans: each entity name once per type, with its occurrences. */
+function groupEntities(annotations: StoredAnnotations): EntityNode[] {
+  const { packed, kinds, labels, spanCount } = annotations;
+  const byType = new Map<string, Map<string, EntityGroup>>();
+  for (let i = 0; i < spanCount; i++) {
+    const labelIndex = packed[i * 3 + 2];
+    if (kinds[labelIndex] !== 'entity') continue;
+    const type = labels[labelIndex];
+    const text = annotations.entityName(i);
+    let groups = byType.get(type);
+    if (!groups) byType.set(type, (groups = new Map()));
+    let group = groups.get(text);
+    if (!group) groups.set(text, (group = { type, text, occurrences: [] }));
+    group.occurrences.push([packed[i * 3], packed[i * 3 + 1]]);
+  }
+  return TYPE_ORDER.filter((type) => byType.has(type)).map((type) => ({
+    kind: 'type' as const,
+    type,
+    entities: [...byType.get(type)!.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || collator.compare(a.text, b.text)),
+  }));
+}
+
 export type EntityNode =
   | { kind: 'type'; type: string; entities: EntityGroup[] }
   | { kind: 'entity'; group: EntityGroup };
@@ -30,50 +53,87 @@ export interface EntityGroup {
   occurrences: [number, number][];
 }
 
+/** While the document changes, the view is refreshed at most this often (each refresh regroups every entity). */
+const REFRESH_INTERVAL_MS = 1000;
+const collator = new Intl.Collator();
+
 export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<EntityNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly view: vscode.TreeView<EntityNode>;
   private uri: vscode.Uri | undefined;
+  /** The groups of the last annotations asked for: the view asks for the root and then each type. */
+  private cached: { annotations: StoredAnnotations; nodes: EntityNode[] } | undefined;
+  /** A refresh is owed because the data changed while the view was hidden or a refresh was recent. */
+  private stale = false;
+  private lastRefresh = 0;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: AnnotationStore) {
+  constructor(private readonly store: AnnotationStore, private readonly timing: HostTiming) {
+    this.view = vscode.window.createTreeView('newsLensEntities', { treeDataProvider: this });
     this.disposables.push(
-      store.onDidChange((p) => {
-        if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) this.emitter.fire(undefined);
+      this.view,
+      store.onDidChange(
+        timing.wrap('entityTree.onAnnotations', (p: StoredAnnotations) => {
+          if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) this.refresh();
+        }),
+      ),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh(true)),
+      this.view.onDidChangeVisibility(({ visible }) => {
+        if (visible && this.stale) this.refresh(true);
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.emitter.fire(undefined)),
+      { dispose: () => clearTimeout(this.timer) },
     );
+  }
+
+  /** Whether the entity list is on screen (it is only regrouped while it is). */
+  get visible(): boolean {
+    return this.view.visible;
+  }
+
+  /** Tells the view to ask again: at once when `now` (another document), else at most every REFRESH_INTERVAL_MS; never while hidden. */
+  private refresh(now = false): void {
+    this.stale = true;
+    if (!this.view.visible) return;
+    const wait = now ? 0 : this.lastRefresh + REFRESH_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.fire();
+    else this.timer ??= setTimeout(() => this.fire(), wait);
+  }
+
+  private fire(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.stale = false;
+    this.lastRefresh = Date.now();
+    this.emitter.fire(undefined);
   }
 
   /** Entity groups of the active document, by type, most frequent first. */
   groups(): EntityNode[] {
     const editor = vscode.window.activeTextEditor;
     this.uri = editor?.document.uri;
-    const params = this.uri && this.store.get(this.uri);
-    if (!params) return [];
-    const byType = new Map<string, Map<string, EntityGroup>>();
-    for (const [start, end, kind, label, text] of params.spans) {
-      if (kind !== 'entity') continue;
-      const groups = byType.get(label) ?? new Map<string, EntityGroup>();
-      byType.set(label, groups);
-      const group = groups.get(text) ?? { type: label, text, occurrences: [] };
-      groups.set(text, group);
-      group.occurrences.push([start, end]);
-    }
-    return TYPE_ORDER.filter((type) => byType.has(type)).map((type) => ({
-      kind: 'type' as const,
-      type,
-      entities: [...byType.get(type)!.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || a.text.localeCompare(b.text)),
-    }));
+    const annotations = this.uri && this.store.get(this.uri);
+    if (!annotations) return [];
+    if (this.cached?.annotations !== annotations) this.cached = { annotations, nodes: groupEntities(annotations) };
+    return this.cached.nodes;
   }
 
   getChildren(node?: EntityNode): EntityNode[] {
+    return this.timing.measure('entityTree.getChildren', () => this.children(node));
+  }
+
+  private children(node?: EntityNode): EntityNode[] {
     if (!node) return this.groups();
     if (node.kind === 'type') return node.entities.map((group) => ({ kind: 'entity' as const, group }));
     return [];
   }
 
   getTreeItem(node: EntityNode): vscode.TreeItem {
+    return this.timing.measure('entityTree.getTreeItem', () => this.treeItem(node));
+  }
+
+  private treeItem(node: EntityNode): vscode.TreeItem {
     if (node.kind === 'type') {
       const item = new vscode.TreeItem(typeName(node.type), vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.entities.length);

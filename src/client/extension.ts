@@ -5,15 +5,15 @@ import {
   ANNOTATIONS_NOTIFICATION,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
-  unpackAnnotations,
   type PackedAnnotationsParams,
   type ServerInfo,
   type WarningParams,
 } from '../server/protocol';
-import { AnnotationStore } from './annotation-store';
+import { AnnotationStore, StoredAnnotations } from './annotation-store';
 import { registerCommands } from './commands';
 import { Decorations } from './decorations';
 import { EntityTree } from './entity-tree';
+import { HostTiming } from './host-timing';
 import { createLanguageClient, SERVED_LANGUAGES } from './language-client';
 import { StatusBar } from './status-bar';
 
@@ -23,19 +23,25 @@ export interface NewsLensApi {
   decorations: Decorations;
   entityTree: EntityTree;
   statusBar: StatusBar;
+  /** How long each synchronous task of News Lens blocked the extension host (benchmarks and tests read it). */
+  hostTiming: HostTiming;
   client: () => LanguageClient;
   serverInfo: () => Promise<ServerInfo>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
+  const hostTiming = new HostTiming();
   const store = new AnnotationStore();
-  const decorations = new Decorations(store);
-  const entityTree = new EntityTree(store);
+  const decorations = new Decorations(store, hostTiming);
+  const entityTree = new EntityTree(store, hostTiming);
   const serves = (document: vscode.TextDocument) => SERVED_LANGUAGES.includes(document.languageId);
-  const statusBar = new StatusBar(store, serves);
-  const client = createLanguageClient(context);
+  const statusBar = new StatusBar(store, serves, hostTiming);
+  const client = createLanguageClient(context, hostTiming);
 
-  client.onNotification(ANNOTATIONS_NOTIFICATION, (params: PackedAnnotationsParams) => store.update(unpackAnnotations(params)));
+  client.onNotification(
+    ANNOTATIONS_NOTIFICATION,
+    hostTiming.wrap('annotations', (params: PackedAnnotationsParams) => store.update(hostTiming.measure('annotations.unpack', () => new StoredAnnotations(params)))),
+  );
   client.onNotification(WARNING_NOTIFICATION, (params: WarningParams) => void vscode.window.showWarningMessage(`News Lens: ${params.message}`));
 
   context.subscriptions.push(
@@ -43,7 +49,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     decorations,
     entityTree,
     statusBar,
-    vscode.window.registerTreeDataProvider('newsLensEntities', entityTree),
     vscode.workspace.onDidCloseTextDocument((document) => store.delete(document.uri)),
     ...registerCommands({ client: () => client, decorations }),
     { dispose: () => void client.stop() },
@@ -54,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     decorations,
     entityTree,
     statusBar,
+    hostTiming,
     client: () => client,
     serverInfo: () => client.sendRequest<ServerInfo>(SERVER_INFO_REQUEST),
   };

@@ -1,12 +1,13 @@
 // The status bar item: junk, entity and figure counts of the active document; click to open the entity list.
 import * as vscode from 'vscode';
 import type { AnnotationStore } from './annotation-store';
+import type { HostTiming } from './host-timing';
 
 export class StatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: AnnotationStore, private readonly serves: (document: vscode.TextDocument) => boolean) {
+  constructor(private readonly store: AnnotationStore, private readonly serves: (document: vscode.TextDocument) => boolean, private readonly timing: HostTiming) {
     this.item = vscode.window.createStatusBarItem('newsLens.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'News Lens';
     this.item.command = 'newsLens.showEntities';
@@ -20,6 +21,10 @@ export class StatusBar implements vscode.Disposable {
   }
 
   refresh(): void {
+    this.timing.measure('statusBar.refresh', () => this.refreshNow());
+  }
+
+  private refreshNow(): void {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !this.serves(editor.document)) {
       this.item.hide();
