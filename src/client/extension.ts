@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   const serves = (document: vscode.TextDocument) => SERVED_LANGUAGES.includes(document.languageId);
   const statusBar = new StatusBar(store, serves, hostTiming);
   const client = createLanguageClient(context, hostTiming);
+  // The entity view's `when`: editorLangId is only set inside a focused editor, so a view keyed on it never shows.
+  void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
 
   client.onNotification(
     ANNOTATIONS_NOTIFICATION,

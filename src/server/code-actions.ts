@@ -22,7 +22,41 @@ function editAction(title: string, kind: string, document: TextDocument, edits: 
   return action;
 }
 
-/** Quick fixes for the News Lens diagnostics under the cursor. */
+/**
+ * What a document-wide action needs to compute its edit later (codeAction/resolve): VS Code asks
+ * for code actions at every cursor move, and "remove all" on a large document is tens of
+ * thousands of edits — megabytes of JSON per request that nobody applies.
+ */
+export interface LazyEditData {
+  uri: string;
+  version: number;
+  /** Junk kinds to remove; all junk when absent. */
+  kinds?: JunkKind[];
+}
+
+function lazyAction(title: string, document: TextDocument, kinds: JunkKind[] | undefined, diagnostics?: Diagnostic[]): CodeAction {
+  const action = CodeAction.create(title, CodeActionKind.QuickFix);
+  const data: LazyEditData = { uri: document.uri, version: document.version, ...(kinds ? { kinds } : {}) };
+  action.data = data;
+  if (diagnostics) action.diagnostics = diagnostics;
+  return action;
+}
+
+/**
+ * Fills in the edit of a document-wide action from the current annotations; leaves it without an
+ * edit when the document changed since the action was offered (nothing stale is ever applied).
+ */
+export function resolveLazyAction(action: CodeAction, document: TextDocument | undefined, annotations: readonly Annotation[] | undefined, version: number | undefined): CodeAction {
+  const data = action.data as LazyEditData | undefined;
+  if (!data || !document || !annotations || document.uri !== data.uri || document.version !== data.version || version !== data.version) return action;
+  const kinds = data.kinds ? new Set<string>(data.kinds) : undefined;
+  const junk = annotations.filter((a) => a.kind === 'junk' && (!kinds || kinds.has(a.label)));
+  const resolved = editAction(action.title, action.kind ?? CodeActionKind.QuickFix, document, junkEdits(junk), action.diagnostics);
+  resolved.data = action.data;
+  return resolved;
+}
+
+/** Quick fixes for the News Lens diagnostics under the cursor; the document-wide ones get their edits on resolve. */
 export function quickFixes(document: TextDocument, annotations: readonly Annotation[], diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const junk = annotations.filter((a) => a.kind === 'junk');
@@ -43,12 +77,12 @@ export function quickFixes(document: TextDocument, annotations: readonly Annotat
       kindsSeen.add(kind);
       const sameKind = junk.filter((a) => a.label === kind);
       if (sameKind.length > 1) {
-        actions.push(editAction(t('fix.removeAll', labelName(kind), sameKind.length), CodeActionKind.QuickFix, document, junkEdits(sameKind), [diagnostic]));
+        actions.push(lazyAction(t('fix.removeAll', labelName(kind), sameKind.length), document, [kind], [diagnostic]));
       }
     }
   }
   if (actions.length > 0) {
-    actions.push(editAction(t('fix.cleanDocument', junk.length), CodeActionKind.QuickFix, document, junkEdits(junk)));
+    actions.push(lazyAction(t('fix.cleanDocument', junk.length), document, undefined));
   }
   return actions;
 }

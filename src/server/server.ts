@@ -13,7 +13,7 @@ import { junkEdits } from '../core/edits';
 import { entitySegmenterReady, segmenterLeanLoad } from '../core/entities';
 import { toBrat, toConll, toDoccano, toLabelStudio } from '../core/export';
 import { AnalysisService, type AnalysisOutcome } from './analysis-service';
-import { fixAllAction, FIX_ALL_KIND, quickFixes } from './code-actions';
+import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveLazyAction } from './code-actions';
 import { junkDiagnostics } from './diagnostics';
 import { annotationsAt, hoverMarkdown } from './hover';
 import { setLocale } from './messages';
@@ -89,7 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       documentSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     },
   };
 });
@@ -138,6 +138,13 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   if (only && wantsFixAll) return fixAllAction(document, outcome.annotations);
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
   return quickFixes(document, outcome.annotations, context.diagnostics);
+});
+
+connection.onCodeActionResolve(async (action) => {
+  const uri = (action.data as { uri?: string } | undefined)?.uri;
+  if (!uri) return action;
+  const outcome = await service.current(uri);
+  return resolveLazyAction(action, documents.get(uri), outcome?.annotations, outcome?.version);
 });
 
 connection.onDocumentSymbol(async ({ textDocument }) => {

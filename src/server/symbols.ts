@@ -1,4 +1,4 @@
-// Entities as document symbols, so Outline and Go to Symbol list the people, places and organizations of a story.
+// Entities as document symbols, so Outline and Go to Symbol list the people, places and organizations of a story (each once).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation } from '../core/types';
@@ -12,11 +12,24 @@ const KIND: Record<string, SymbolKind> = {
   FAC: SymbolKind.Struct,
 };
 
+/**
+ * One symbol per distinct entity (type and name), at its first occurrence, with how often it occurs:
+ * Outline, breadcrumbs and sticky scroll ask for symbols constantly, and one per occurrence is
+ * tens of thousands on a long crawl.
+ */
 export function entitySymbols(document: TextDocument, annotations: readonly Annotation[]): DocumentSymbol[] {
-  return annotations
-    .filter((a) => a.kind === 'entity')
-    .map((a) => {
-      const range = { start: document.positionAt(a.start), end: document.positionAt(a.end) };
-      return { name: a.cleanText ?? a.text, detail: labelName(a.label), kind: KIND[a.label] ?? SymbolKind.Key, range, selectionRange: range };
-    });
+  const byEntity = new Map<string, { first: Annotation; name: string; count: number }>();
+  for (const a of annotations) {
+    if (a.kind !== 'entity') continue;
+    const name = a.cleanText ?? a.text;
+    const key = `${a.label}\u0000${name}`;
+    const seen = byEntity.get(key);
+    if (seen) seen.count++;
+    else byEntity.set(key, { first: a, name, count: 1 });
+  }
+  return [...byEntity.values()].map(({ first, name, count }) => {
+    const range = { start: document.positionAt(first.start), end: document.positionAt(first.end) };
+    const detail = count > 1 ? `${labelName(first.label)} ×${count}` : labelName(first.label);
+    return { name, detail, kind: KIND[first.label] ?? SymbolKind.Key, range, selectionRange: range };
+  });
 }

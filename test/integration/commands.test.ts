@@ -58,6 +58,9 @@ describe('commands, views and decorations', function () {
   it('the entity tree lists entities grouped by type, and a click reveals one', async () => {
     const { entityTree } = await api();
     await vscode.commands.executeCommand('newsLens.showEntities');
+    // The view must actually open (its `when` clause once kept it hidden for good).
+    for (const started = Date.now(); !entityTree.visible && Date.now() - started < 5000; ) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(entityTree.visible, 'the entity view is on screen');
     const groups = entityTree.getChildren();
     const people = groups.find((g) => g.kind === 'type' && g.type === 'PER');
     assert.ok(people && people.kind === 'type');

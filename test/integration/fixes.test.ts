@@ -23,6 +23,22 @@ describe('quick fixes and fix-all', function () {
     assert.ok(titles.some((t) => /^Clean document/.test(t)), titles.join(' | '));
   });
 
+  it('sends the document-wide fixes without their edits, which VS Code resolves when one is chosen', async () => {
+    const editor = await openSampleCopy();
+    await fullAnnotations(editor.document);
+    const before = editor.document.getText();
+    const gloss = newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss')!;
+    const isRemoveAll = (a: vscode.CodeAction) => /^Remove all Pinyin gloss/.test(a.title);
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, gloss.range, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(offered.find(isRemoveAll)?.edit, undefined, 'listing the actions must not carry 160 edits');
+    // The fourth argument asks VS Code to resolve that many actions, as it does for the one a user picks.
+    const resolved = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, gloss.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const removeAll = resolved.find(isRemoveAll)!;
+    assert.ok(removeAll.edit, 'resolved with its edit');
+    assert.ok(await vscode.workspace.applyEdit(removeAll.edit));
+    assert.equal(editor.document.getText(), cleanText(before, {}, ['pinyin-gloss']).text);
+  });
+
   it('offers remove-this and clean-document on the spam line, and removing it deletes only that line', async () => {
     const editor = await openSampleCopy();
     await fullAnnotations(editor.document);

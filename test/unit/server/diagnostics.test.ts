@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../src/core/analyze';
 import { applyEdits } from '../../../src/core/edits';
-import { quickFixes } from '../../../src/server/code-actions';
+import { quickFixes, resolveLazyAction } from '../../../src/server/code-actions';
 import { GROUP_DIAGNOSTICS_ABOVE, junkDiagnostics } from '../../../src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../src/server/settings';
 
@@ -29,7 +29,24 @@ describe('server diagnostics and quick fixes', () => {
     const actions = quickFixes(document, annotations, [diagnostics[0]]);
     assert.deepEqual(actions.map((a) => a.title), ['Remove this Pinyin gloss', 'Remove all Pinyin gloss in this document (6)', 'Clean document: remove all junk (6)']);
     assert.equal(applyAction(document, actions[0]), document.getText().replace('(xù)', ''));
-    assert.equal(applyAction(document, actions[1]), '嘉興持續發力全面融入長三角一體化發展。\n甲、嘉興持續發力全面融入長三角一體化發展。\n');
+    // The document-wide actions carry no edit until resolved (codeAction/resolve), then the right one.
+    assert.equal(actions[1].edit, undefined);
+    assert.equal(actions[2].edit, undefined);
+    const cleaned = '嘉興持續發力全面融入長三角一體化發展。\n甲、嘉興持續發力全面融入長三角一體化發展。\n';
+    assert.equal(applyAction(document, resolveLazyAction(actions[1], document, annotations, document.version)), cleaned);
+    assert.equal(applyAction(document, resolveLazyAction(actions[2], document, annotations, document.version)), cleaned);
+  });
+
+  it('resolves a document-wide fix only for the version it was offered on, and only for its kinds', () => {
+    const { document, annotations, diagnostics } = documentOf(`<b>${GLOSSED}</b>\n`);
+    const gloss = diagnostics.find((d) => d.code === 'pinyin-gloss')!;
+    const [, removeAllGlosses, clean] = quickFixes(document, annotations, [gloss]);
+    assert.match(removeAllGlosses.title, /Remove all Pinyin gloss/);
+    assert.equal(applyAction(document, resolveLazyAction(removeAllGlosses, document, annotations, document.version)), '<b>嘉興持續發力全面融入長三角一體化發展。</b>\n');
+    assert.equal(applyAction(document, resolveLazyAction(clean, document, annotations, document.version)), '嘉興持續發力全面融入長三角一體化發展。\n');
+    const edited = TextDocument.update(document, [{ text: '新' }], document.version + 1);
+    assert.equal(resolveLazyAction(clean, edited, annotations, edited.version).edit, undefined, 'stale: no edit');
+    assert.equal(resolveLazyAction(clean, document, annotations, document.version + 1).edit, undefined, 'analysis of another version: no edit');
   });
 
   it('groups findings of one kind per line above the threshold, and the fix removes the whole group', () => {
