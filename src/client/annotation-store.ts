@@ -24,7 +24,15 @@ export class StoredAnnotations implements AnnotationsParams {
   private unpacked: WireSpan[] | undefined;
   private entityOrdinals: Int32Array | undefined;
 
-  constructor(private readonly params: PackedAnnotationsParams) {
+  /**
+   * @param params a whole annotation set
+   * @param receivedAs how it came: whole, or as a delta the client applied to the previous set
+   */
+  constructor(
+    private readonly params: PackedAnnotationsParams,
+    readonly receivedAs: 'whole' | 'delta' = 'whole',
+  ) {
+    if (params.delta) throw new Error('StoredAnnotations needs a whole annotation set, not a delta');
     this.uri = params.uri;
     this.version = params.version;
     this.counts = params.counts;
@@ -43,6 +51,11 @@ export class StoredAnnotations implements AnnotationsParams {
     }
     this.kinds = kinds;
     this.labels = labels;
+  }
+
+  /** The whole message these annotations came from (the base the server's next delta applies to). */
+  get message(): PackedAnnotationsParams {
+    return this.params;
   }
 
   /** The spans as tuples (built on first use, for scripts and tests; the client itself reads `packed`). */

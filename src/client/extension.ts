@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ANNOTATIONS_NOTIFICATION,
+  REFRESH_REQUEST,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
   type PackedAnnotationsParams,
   type ServerInfo,
   type WarningParams,
+  withDeltaApplied,
 } from '../server/protocol';
 import { AnnotationStore, StoredAnnotations } from './annotation-store';
 import { registerCommands } from './commands';
@@ -42,7 +44,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
 
   client.onNotification(
     ANNOTATIONS_NOTIFICATION,
-    hostTiming.wrap('annotations', (params: PackedAnnotationsParams) => store.update(hostTiming.measure('annotations.unpack', () => new StoredAnnotations(params)))),
+    hostTiming.wrap('annotations', (params: PackedAnnotationsParams) => {
+      const whole = hostTiming.measure('annotations.unpack', () => wholeMessage(store, params));
+      if (whole) store.update(new StoredAnnotations(whole, params.delta ? 'delta' : 'whole'));
+      // A delta whose base this client no longer has: ask for the whole set (refresh makes the server send it).
+      else void client.sendRequest(REFRESH_REQUEST, { uri: params.uri });
+    }),
   );
   client.onNotification(WARNING_NOTIFICATION, (params: WarningParams) => void vscode.window.showWarningMessage(`News Lens: ${params.message}`));
 
@@ -69,4 +76,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
 
 export function deactivate(): void {
   // The client is stopped through context.subscriptions.
+}
+
+/** A message as a whole annotation set: itself, or a delta applied to the stored set it was computed from. */
+function wholeMessage(store: AnnotationStore, params: PackedAnnotationsParams): PackedAnnotationsParams | undefined {
+  return params.delta ? withDeltaApplied(store.get(params.uri)?.message, params) : params;
 }

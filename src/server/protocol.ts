@@ -37,6 +37,104 @@ export interface PackedAnnotationsParams extends Omit<AnnotationsParams, 'spans'
   packed: number[];
   labels: string[];
   names: string[];
+  /**
+   * Set when `packed` and `names` hold only the spans that changed since the message for
+   * `baseVersion` (see AnnotationsDelta); `labels` is always the document's whole label table.
+   */
+  delta?: AnnotationsDelta;
+}
+
+/**
+ * After a keystroke most spans are the same as in the previous message, those after the edit moved
+ * by the edit's length. The spans are then: the base message's first `prefix` spans, this message's
+ * spans, and the base message's last `suffix` spans with `shift` added to their offsets.
+ */
+export interface AnnotationsDelta {
+  baseVersion: number;
+  prefix: number;
+  suffix: number;
+  shift: number;
+}
+
+/** Packed spans with their names and label table: what a delta is computed from and applied to. */
+export type PackedSpans = Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names'>;
+
+function isEntityLabel(labels: readonly string[], index: number): boolean {
+  return labels[index].startsWith('entity:');
+}
+
+/**
+ * How `next` differs from `base` (both whole, label indices from one append-only table): the
+ * longest unchanged run of spans at the start, and at the end once moved by `shift`.
+ */
+export function diffSpans(base: PackedSpans, next: PackedSpans, shift: number): { prefix: number; suffix: number } {
+  const baseCount = base.packed.length / 3;
+  const nextCount = next.packed.length / 3;
+  const limit = Math.min(baseCount, nextCount);
+  let prefix = 0;
+  let entity = 0;
+  for (; prefix < limit; prefix++) {
+    const b = prefix * 3;
+    if (base.packed[b] !== next.packed[b] || base.packed[b + 1] !== next.packed[b + 1] || base.packed[b + 2] !== next.packed[b + 2]) break;
+    if (isEntityLabel(next.labels, next.packed[b + 2])) {
+      if (base.names[entity] !== next.names[entity]) break;
+      entity++;
+    }
+  }
+  let suffix = 0;
+  let baseEntity = base.names.length;
+  let nextEntity = next.names.length;
+  for (; suffix < limit - prefix; suffix++) {
+    const b = (baseCount - 1 - suffix) * 3;
+    const n = (nextCount - 1 - suffix) * 3;
+    if (base.packed[b] + shift !== next.packed[n] || base.packed[b + 1] + shift !== next.packed[n + 1] || base.packed[b + 2] !== next.packed[n + 2]) break;
+    if (isEntityLabel(next.labels, next.packed[n + 2])) {
+      if (base.names[baseEntity - 1] !== next.names[nextEntity - 1]) break;
+      baseEntity--;
+      nextEntity--;
+    }
+  }
+  return { prefix, suffix };
+}
+
+/** The spans of `next` between its unchanged prefix and suffix, with their names. */
+export function middleSpans(next: PackedSpans, prefix: number, suffix: number): Pick<PackedSpans, 'packed' | 'names'> {
+  const count = next.packed.length / 3;
+  let entitiesBefore = 0;
+  for (let i = 0; i < prefix; i++) if (isEntityLabel(next.labels, next.packed[i * 3 + 2])) entitiesBefore++;
+  const packed = next.packed.slice(prefix * 3, (count - suffix) * 3);
+  let entitiesInside = 0;
+  for (let i = 2; i < packed.length; i += 3) if (isEntityLabel(next.labels, packed[i])) entitiesInside++;
+  return { packed, names: next.names.slice(entitiesBefore, entitiesBefore + entitiesInside) };
+}
+
+/**
+ * The whole message a delta stands for, given the whole message the client kept for the document;
+ * undefined when that is not the delta's base (the client must then ask for the whole set again).
+ */
+export function withDeltaApplied(base: PackedAnnotationsParams | undefined, message: PackedAnnotationsParams): PackedAnnotationsParams | undefined {
+  const { delta, ...rest } = message;
+  if (!delta) return message;
+  if (!base || base.delta || base.uri !== message.uri || base.version !== delta.baseVersion) return undefined;
+  const baseCount = base.packed.length / 3;
+  if (delta.prefix + delta.suffix > baseCount) return undefined;
+  return { ...rest, ...applyDelta(base, { ...message, delta }) };
+}
+
+/** Rebuilds the whole spans of a delta message from the base message's (whole) spans. */
+export function applyDelta(base: PackedSpans, message: PackedSpans & { delta: AnnotationsDelta }): PackedSpans {
+  const { prefix, suffix, shift } = message.delta;
+  const baseCount = base.packed.length / 3;
+  if (prefix + suffix > baseCount) throw new Error(`delta keeps ${prefix} + ${suffix} spans of a base that has ${baseCount}`);
+  const packed = base.packed.slice(0, prefix * 3);
+  for (const value of message.packed) packed.push(value);
+  for (let i = (baseCount - suffix) * 3; i < baseCount * 3; i += 3) packed.push(base.packed[i] + shift, base.packed[i + 1] + shift, base.packed[i + 2]);
+  let prefixEntities = 0;
+  for (let i = 0; i < prefix; i++) if (isEntityLabel(base.labels, base.packed[i * 3 + 2])) prefixEntities++;
+  let suffixEntities = 0;
+  for (let i = baseCount - suffix; i < baseCount; i++) if (isEntityLabel(base.labels, base.packed[i * 3 + 2])) suffixEntities++;
+  const names = [...base.names.slice(0, prefixEntities), ...message.names, ...base.names.slice(base.names.length - suffixEntities)];
+  return { packed, labels: message.labels, names };
 }
 
 export function packAnnotations(params: AnnotationsParams): PackedAnnotationsParams {
@@ -59,9 +157,8 @@ interface PackableSpan {
  * Packs annotations straight into number triples, labels and entity names (see PackedAnnotationsParams),
  * with counts per kind. Runs after every keystroke on up to ~10^5 spans: no tuple or key string per span.
  */
-export function packSpans(spans: readonly PackableSpan[]): Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names' | 'counts'> {
-  const labels: string[] = [];
-  const labelIndex = new Map<string, Map<string, number>>();
+export function packSpans(spans: readonly PackableSpan[], table: LabelTable = new LabelTable()): Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names' | 'counts'> {
+  const { labels, labelIndex } = table;
   const packed: number[] = new Array(spans.length * 3);
   const names: string[] = [];
   const counts = { junk: 0, entities: 0, figures: 0 };
@@ -83,7 +180,13 @@ export function packSpans(spans: readonly PackableSpan[]): Pick<PackedAnnotation
     } else if (kind === 'junk') counts.junk++;
     else if (kind === 'figure') counts.figures++;
   }
-  return { packed, labels, names, counts };
+  return { packed, labels: labels.slice(), names, counts };
+}
+
+/** "kind:label" strings and their indices; kept per document and only ever appended to, so that indices stay valid across messages. */
+export class LabelTable {
+  readonly labels: string[] = [];
+  readonly labelIndex = new Map<string, Map<string, number>>();
 }
 
 export function unpackAnnotations(params: PackedAnnotationsParams): AnnotationsParams {

@@ -29,9 +29,8 @@ import {
   type ExportParams,
   type ExportResult,
   type ServerInfo,
-  type PackedAnnotationsParams,
-  packSpans,
 } from './protocol';
+import { AnnotationSender } from './annotation-sender';
 import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
 import { entitySymbols } from './symbols';
 
@@ -57,19 +56,22 @@ async function loadSettings(uri: string): Promise<NewsLensSettings> {
   return cached;
 }
 
+/** Whole annotation sets the first time, then what changed (the client keeps the last one per document). */
+const sender = new AnnotationSender();
+
 function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
   const document = documents.get(outcome.uri);
   if (!document || document.version !== outcome.version) return;
   connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: junkDiagnostics(document, outcome.annotations, settings) });
-  const params: PackedAnnotationsParams = {
+  const fields = {
     uri: outcome.uri,
     version: outcome.version,
-    ...packSpans(outcome.annotations),
+    textLength: document.getText().length,
     entitiesPending: outcome.entitiesPending,
     degraded: outcome.degraded,
     elapsedMs: Math.round(outcome.elapsedMs),
   };
-  connection.sendNotification(ANNOTATIONS_NOTIFICATION, params);
+  connection.sendNotification(ANNOTATIONS_NOTIFICATION, sender.message(fields, outcome.annotations));
 }
 
 const service = new AnalysisService(
@@ -111,6 +113,7 @@ documents.onDidChangeContent(async (event) => {
 });
 documents.onDidClose((event) => {
   service.close(event.document.uri);
+  sender.close(event.document.uri);
   settingsCache.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -178,6 +181,8 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<Expor
 
 connection.onRequest(REFRESH_REQUEST, async ({ uri }: { uri: string }) => {
   settingsCache.delete(uri);
+  // Also how a client that cannot apply a delta (it lost its base) gets the whole set again.
+  sender.forget(uri);
   const outcome = await service.run(uri);
   return outcome ? { version: outcome.version } : null;
 });

@@ -109,4 +109,20 @@ describe('a large document', function () {
     assert.equal(apply.recentCpuMs?.at(-1), 2);
     assert.ok(apply.maxCpuMs! >= 2);
   });
+
+  it('after an edit receives only what changed, and holds exactly the whole set the server would send', async () => {
+    const line = 200;
+    const before = editor.document.version;
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 2), '新')));
+    const version = editor.document.version;
+    assert.ok(version > before);
+    const merged = await newsLens.store.when(editor.document.uri, (p) => p.version === version && !p.entitiesPending, 60000);
+    assert.equal(merged.receivedAs, 'delta', 'a one-character edit should come as a delta');
+    const spans = merged.spans.map((s) => s.join('|'));
+    // The Annotate command makes the server send the whole set again for the same version.
+    await vscode.commands.executeCommand('newsLens.annotate');
+    const whole = await newsLens.store.when(editor.document.uri, (p) => p !== merged && p.version === version && p.receivedAs === 'whole', 60000);
+    assert.equal(whole.spans.length, spans.length);
+    assert.deepEqual(whole.spans.map((s) => s.join('|')), spans);
+  });
 });
