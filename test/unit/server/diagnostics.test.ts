@@ -62,4 +62,21 @@ describe('server diagnostics and quick fixes', () => {
     assert.equal(after[1], '第1段：嘉興持續發力全面融入長三角一體化發展。');
     assert.equal(after[0], `第0段：${GLOSSED}`);
   });
+
+  it('never sends more than the per-file limit: blocks of lines share a diagnostic, and every finding stays covered', () => {
+    const lines = GROUP_DIAGNOSTICS_ABOVE * 2 + 37;
+    const text = Array.from({ length: lines }, (_, i) => `第${i}段：${GLOSSED}\n`).join('');
+    const { document, annotations, diagnostics } = documentOf(text);
+    const junk = annotations.filter((a) => a.kind === 'junk');
+    assert.equal(junk.length, lines * 3);
+    assert.ok(diagnostics.length <= GROUP_DIAGNOSTICS_ABOVE, `${diagnostics.length} diagnostics`);
+    assert.ok(diagnostics.length > GROUP_DIAGNOSTICS_ABOVE / 4);
+    const ranges = diagnostics.map((d) => [document.offsetAt(d.range.start), document.offsetAt(d.range.end)]);
+    for (const a of junk) assert.equal(ranges.filter(([s, e]) => a.start >= s && a.end <= e).length, 1, `finding at ${a.start}`);
+    assert.match(diagnostics[0].message, /12× on these 4 lines/);
+    const [removeThese] = quickFixes(document, annotations, [diagnostics[0]]);
+    assert.equal(removeThese.title, 'Remove these 12 × Pinyin gloss');
+    const after = applyAction(document, removeThese).split('\n');
+    assert.deepEqual(after.slice(0, 5), [0, 1, 2, 3].map((i) => `第${i}段：嘉興持續發力全面融入長三角一體化發展。`).concat(`第4段：${GLOSSED}`));
+  });
 });
