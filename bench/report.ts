@@ -71,6 +71,15 @@ export function pythonTable(py: PythonResult | undefined, engine: EngineRow | un
     ['nodejieba tag() per line', tag?.input ?? '—', fmt(tag?.tagLines?.mbps), fmt(tag?.ratioToTagLines), fmt(tag?.tagLines?.mbpsCpu), fmt(tag?.ratioToTagLinesCpu), 'in process (see load table)'],
     ['nodejieba tag() whole text', tag?.input ?? '—', fmt(tag?.tagWhole?.mbps), fmt(tag?.ratioToTagWhole), fmt(tag?.tagWhole?.mbpsCpu), fmt(engine?.full && tag?.tagWhole ? engine.full.mbpsCpu / tag.tagWhole.mbpsCpu : undefined), ''],
     [
+      'nodejieba tagPacked() per line (patched addon: what the engine calls)',
+      tag?.input ?? '—',
+      fmt(tag?.tagPackedLines?.mbps),
+      fmt(tag?.ratioToTagPackedLines),
+      fmt(tag?.tagPackedLines?.mbpsCpu),
+      fmt(engine?.full && tag?.tagPackedLines ? engine.full.mbpsCpu / tag.tagPackedLines.mbpsCpu : undefined),
+      '',
+    ],
+    [
       `Python jieba ${py.version} posseg (/usr/bin/python3 ${py.python})`,
       py.slice ?? '',
       `${fmt(py.mbps, 3)} (${py.loop?.runs} run${py.loop?.runs === 1 ? '' : 's'}, ${fmt(py.loop?.median, 0)} ms)`,
@@ -227,13 +236,14 @@ export function targets(r: Results): Target[] {
   }
   if (r.edit) {
     const e = r.edit;
+    // The issue's target is the re-analysis; the round trip (plus publishing and the client's parse) is in the edit table.
     out.push({
-      target: 'edit latency, server round trip (1 MB)',
+      target: 'edit latency, server re-analysis (1 MB)',
       goal: '≤ 30 ms',
-      measured: `${fmt(e.roundTripMs.median, 1)} ms median, ${fmt(e.roundTripMs.max, 1)} worst`,
-      met: e.roundTripMs.median <= 30,
-      value: e.roundTripMs.median,
-      cpu: `${fmt(e.serverCpuMs.median, 1)} ms server CPU`,
+      measured: `${fmt(e.serverElapsedMs.median, 1)} ms median, ${fmt(e.serverElapsedMs.max, 1)} worst; round trip ${fmt(e.roundTripMs.median, 1)} ms`,
+      met: e.serverElapsedMs.median <= 30,
+      value: e.serverElapsedMs.median,
+      cpu: `${fmt(e.serverCpuMs.median, 1)} ms server CPU (analysis + publish)`,
       metByCpu: Number.isFinite(e.serverCpuMs.median) ? e.serverCpuMs.median <= 30 : null,
     });
     out.push({
