@@ -59,8 +59,9 @@ export interface AnnotationsDelta {
 /** Packed spans with their names and label table: what a delta is computed from and applied to. */
 export type PackedSpans = Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names'>;
 
-function isEntityLabel(labels: readonly string[], index: number): boolean {
-  return labels[index].startsWith('entity:');
+/** Per label index: whether its spans are entities (those have a name in `names`). */
+function entityLabels(labels: readonly string[]): boolean[] {
+  return labels.map((label) => label.startsWith('entity:'));
 }
 
 /**
@@ -71,12 +72,13 @@ export function diffSpans(base: PackedSpans, next: PackedSpans, shift: number): 
   const baseCount = base.packed.length / 3;
   const nextCount = next.packed.length / 3;
   const limit = Math.min(baseCount, nextCount);
+  const isEntity = entityLabels(next.labels);
   let prefix = 0;
   let entity = 0;
   for (; prefix < limit; prefix++) {
     const b = prefix * 3;
     if (base.packed[b] !== next.packed[b] || base.packed[b + 1] !== next.packed[b + 1] || base.packed[b + 2] !== next.packed[b + 2]) break;
-    if (isEntityLabel(next.labels, next.packed[b + 2])) {
+    if (isEntity[next.packed[b + 2]]) {
       if (base.names[entity] !== next.names[entity]) break;
       entity++;
     }
@@ -88,7 +90,7 @@ export function diffSpans(base: PackedSpans, next: PackedSpans, shift: number): 
     const b = (baseCount - 1 - suffix) * 3;
     const n = (nextCount - 1 - suffix) * 3;
     if (base.packed[b] + shift !== next.packed[n] || base.packed[b + 1] + shift !== next.packed[n + 1] || base.packed[b + 2] !== next.packed[n + 2]) break;
-    if (isEntityLabel(next.labels, next.packed[n + 2])) {
+    if (isEntity[next.packed[n + 2]]) {
       if (base.names[baseEntity - 1] !== next.names[nextEntity - 1]) break;
       baseEntity--;
       nextEntity--;
@@ -100,11 +102,12 @@ export function diffSpans(base: PackedSpans, next: PackedSpans, shift: number): 
 /** The spans of `next` between its unchanged prefix and suffix, with their names. */
 export function middleSpans(next: PackedSpans, prefix: number, suffix: number): Pick<PackedSpans, 'packed' | 'names'> {
   const count = next.packed.length / 3;
+  const isEntity = entityLabels(next.labels);
   let entitiesBefore = 0;
-  for (let i = 0; i < prefix; i++) if (isEntityLabel(next.labels, next.packed[i * 3 + 2])) entitiesBefore++;
+  for (let i = 0; i < prefix; i++) if (isEntity[next.packed[i * 3 + 2]]) entitiesBefore++;
   const packed = next.packed.slice(prefix * 3, (count - suffix) * 3);
   let entitiesInside = 0;
-  for (let i = 2; i < packed.length; i += 3) if (isEntityLabel(next.labels, packed[i])) entitiesInside++;
+  for (let i = 2; i < packed.length; i += 3) if (isEntity[packed[i]]) entitiesInside++;
   return { packed, names: next.names.slice(entitiesBefore, entitiesBefore + entitiesInside) };
 }
 
@@ -126,13 +129,21 @@ export function applyDelta(base: PackedSpans, message: PackedSpans & { delta: An
   const { prefix, suffix, shift } = message.delta;
   const baseCount = base.packed.length / 3;
   if (prefix + suffix > baseCount) throw new Error(`delta keeps ${prefix} + ${suffix} spans of a base that has ${baseCount}`);
-  const packed = base.packed.slice(0, prefix * 3);
-  for (const value of message.packed) packed.push(value);
-  for (let i = (baseCount - suffix) * 3; i < baseCount * 3; i += 3) packed.push(base.packed[i] + shift, base.packed[i + 1] + shift, base.packed[i + 2]);
+  // Preallocated and filled by index: this runs in the extension host on every keystroke.
+  const middle = message.packed.length;
+  const packed: number[] = new Array(prefix * 3 + middle + suffix * 3);
+  for (let i = 0; i < prefix * 3; i++) packed[i] = base.packed[i];
+  for (let i = 0; i < middle; i++) packed[prefix * 3 + i] = message.packed[i];
+  for (let i = (baseCount - suffix) * 3, o = prefix * 3 + middle; i < baseCount * 3; i += 3, o += 3) {
+    packed[o] = base.packed[i] + shift;
+    packed[o + 1] = base.packed[i + 1] + shift;
+    packed[o + 2] = base.packed[i + 2];
+  }
+  const isEntity = entityLabels(base.labels);
   let prefixEntities = 0;
-  for (let i = 0; i < prefix; i++) if (isEntityLabel(base.labels, base.packed[i * 3 + 2])) prefixEntities++;
+  for (let i = 0; i < prefix; i++) if (isEntity[base.packed[i * 3 + 2]]) prefixEntities++;
   let suffixEntities = 0;
-  for (let i = baseCount - suffix; i < baseCount; i++) if (isEntityLabel(base.labels, base.packed[i * 3 + 2])) suffixEntities++;
+  for (let i = baseCount - suffix; i < baseCount; i++) if (isEntity[base.packed[i * 3 + 2]]) suffixEntities++;
   const names = [...base.names.slice(0, prefixEntities), ...message.names, ...base.names.slice(base.names.length - suffixEntities)];
   return { packed, labels: message.labels, names };
 }
