@@ -1,7 +1,7 @@
 // Page boilerplate: copyright notices, editor credits, share/print/navigation bars and breadcrumbs.
 import type { Annotation } from '../types';
 import { toSimplified, toTraditional } from '../script';
-import { contentRange, excerpt, glossTolerantAlternation, junkAt, stripGlossLike, wholeLine } from './common';
+import { alternation, contentRange, excerpt, junkAt, stripGlossLike, wholeLine, withoutGlosses } from './common';
 
 /** A word list in Simplified with its Traditional forms (opencc first candidates) and any extra hand-written forms. */
 function bothScripts(simplified: readonly string[], extra: readonly string[] = []): string[] {
@@ -24,15 +24,16 @@ const EDITOR_KEYS = bothScripts(
   ['責編', '責任編輯', '編輯', '監製', '審稿'],
 );
 
-const HEADING_LINE = new RegExp(`^\\s*(?:${glossTolerantAlternation(COPYRIGHT_HEADINGS)})\\s*[:：]`);
+// The keyword patterns below run on text without its pinyin glosses (withoutGlosses), so keywords are plain words.
+const HEADING_LINE = new RegExp(`^\\s*(?:${alternation(COPYRIGHT_HEADINGS)})\\s*[:：]`);
 const OWNER_LINE = new RegExp(
-  `^\\s*(?:(?:${glossTolerantAlternation(COPYRIGHT_OWNER)})(?=\\s|[:：©(（0-9]|$)|copyright\\b|©|\\(c\\)|（c）)`,
+  `^\\s*(?:(?:${alternation(COPYRIGHT_OWNER)})(?=\\s|[:：©(（0-9]|$)|copyright\\b|©|\\(c\\)|（c）)`,
   'i',
 );
-const PHRASE = new RegExp(`all rights reserved|${glossTolerantAlternation(COPYRIGHT_PHRASES)}`, 'i');
+const PHRASE = new RegExp(`all rights reserved|${alternation(COPYRIGHT_PHRASES)}`, 'i');
 
 const NAME = `[^\\s:：()（）\\[\\]【】。，,！？；、/]{1,12}`;
-const CREDIT = `(?:${glossTolerantAlternation(EDITOR_KEYS)})\\s*[:：]\\s*${NAME}(?:[\\s、,，/]+${NAME})*?`;
+const CREDIT = `(?:${alternation(EDITOR_KEYS)})\\s*[:：]\\s*${NAME}(?:[\\s、,，/]+${NAME})*?`;
 const CREDIT_LINE = new RegExp(`^\\s*[(（\\[【]?\\s*${CREDIT}(?:\\s+${CREDIT})*\\s*[)）\\]】]?\\s*$`);
 const CREDIT_BRACKETED = new RegExp(`[(（\\[【]\\s*${CREDIT}\\s*[)）\\]】]`, 'g');
 /** Cheap pre-check for a bracketed credit inside a line: a colon and an opening bracket. */
@@ -62,12 +63,12 @@ const NAV_WEAK = new Set(['新闻', '国内', '国际', '社会', '财经', '体
 
 const NAV_SPLIT = /[\s|｜丨·•/,，、【】\[\]]+/;
 const NAV_BRACKETS = /^[【\[「(（<]+|[】\]」)）>:：]+$/g;
-const PREV_NEXT = new RegExp(`^\\s*[【\\[]?(?:${glossTolerantAlternation(bothScripts(['上一篇', '下一篇', '上一条', '下一条', '上一页', '下一页']))})[】\\]]?\\s*[:：]?`);
-const SHARE = new RegExp(`^\\s*[【\\[]?(?:${glossTolerantAlternation(bothScripts(['分享到', '分享至', '分享']))})\\s*[:：]`);
+const PREV_NEXT = new RegExp(`^\\s*[【\\[]?(?:${alternation(bothScripts(['上一篇', '下一篇', '上一条', '下一条', '上一页', '下一页']))})[】\\]]?\\s*[:：]?`);
+const SHARE = new RegExp(`^\\s*[【\\[]?(?:${alternation(bothScripts(['分享到', '分享至', '分享']))})\\s*[:：]`);
 
 const BREADCRUMB_SPLIT = /\s*(?:>>|[>＞»›→])\s*|\s+\/\s+|\//;
 const BREADCRUMB_HINT = /[>＞»›→\/]/;
-const BREADCRUMB_LEAD = new RegExp(`^\\s*(?:${glossTolerantAlternation(bothScripts(['当前位置', '您的位置', '你的位置', '您现在的位置', '你现在的位置', '所在位置', '位置']))})\\s*[:：]`);
+const BREADCRUMB_LEAD = new RegExp(`^\\s*(?:${alternation(bothScripts(['当前位置', '您的位置', '你的位置', '您现在的位置', '你现在的位置', '所在位置', '位置']))})\\s*[:：]`);
 const HOME_WORDS = new Set(['首页', '主页', '网站首页', 'home', '当前位置', '您的位置', '你的位置', '位置']);
 const SEGMENT_PUNCTUATION = /[。，,！？；;!?“”]/;
 const LETTER = /[\p{L}]/u;
@@ -76,13 +77,14 @@ function navToken(token: string): string {
   return toSimplified(stripGlossLike(token.replace(NAV_BRACKETS, ''))).toLowerCase();
 }
 
-function detectCopyright(line: string, content: string): Annotation | undefined {
-  if (HEADING_LINE.test(content)) return wholeLine(line, 'boilerplate', 'Copyright or disclaimer notice of the web site', 0.92);
-  if (content.length <= 200 && OWNER_LINE.test(content)) return wholeLine(line, 'boilerplate', 'Copyright line of the web site', 0.9);
+/** `bare` is `content` without its glosses. */
+function detectCopyright(line: string, content: string, bare: string): Annotation | undefined {
+  if (HEADING_LINE.test(bare)) return wholeLine(line, 'boilerplate', 'Copyright or disclaimer notice of the web site', 0.92);
+  if (content.length <= 200 && OWNER_LINE.test(bare)) return wholeLine(line, 'boilerplate', 'Copyright line of the web site', 0.9);
   if (content.length > 120) return undefined;
   if (REGISTRATION.test(content)) return wholeLine(line, 'boilerplate', 'Site registration footer (ICP number)', 0.85);
-  const phrase = PHRASE.exec(content);
-  if (phrase && PHRASE_LEAD.test(stripGlossLike(content.slice(0, phrase.index)))) {
+  const phrase = PHRASE.exec(bare);
+  if (phrase && PHRASE_LEAD.test(stripGlossLike(bare.slice(0, phrase.index)))) {
     return wholeLine(line, 'boilerplate', 'Copyright footer of the web site', 0.85);
   }
   return undefined;
@@ -90,8 +92,9 @@ function detectCopyright(line: string, content: string): Annotation | undefined 
 
 function detectNavigation(line: string, content: string): Annotation | undefined {
   if (content.length > 150) return undefined;
-  if (PREV_NEXT.test(content)) return wholeLine(line, 'boilerplate', 'Link to the previous or next article', 0.85);
-  if (content.length <= 100 && SHARE.test(content)) return wholeLine(line, 'boilerplate', 'Share bar of the web page', 0.85);
+  const bare = withoutGlosses(content).text;
+  if (PREV_NEXT.test(bare)) return wholeLine(line, 'boilerplate', 'Link to the previous or next article', 0.85);
+  if (content.length <= 100 && SHARE.test(bare)) return wholeLine(line, 'boilerplate', 'Share bar of the web page', 0.85);
   const tokens = content.split(NAV_SPLIT).map(navToken).filter((t) => t !== '');
   if (tokens.length === 1) {
     return NAV_ALONE.has(tokens[0]) ? wholeLine(line, 'boilerplate', `Navigation link “${tokens[0]}” of the web page`, 0.8) : undefined;
@@ -112,8 +115,9 @@ function detectNavigation(line: string, content: string): Annotation | undefined
 
 function detectBreadcrumb(line: string, content: string): Annotation | undefined {
   if (content.length > 120 || !BREADCRUMB_HINT.test(content)) return undefined;
-  const lead = BREADCRUMB_LEAD.exec(content);
-  const body = lead ? content.slice(lead[0].length) : content;
+  const view = withoutGlosses(content);
+  const lead = BREADCRUMB_LEAD.exec(view.text);
+  const body = lead ? content.slice(view.end(lead[0].length)) : content;
   const segments = body.split(BREADCRUMB_SPLIT).map((s) => s.trim());
   if (segments.length < 2 || segments.some((s) => s === '')) return undefined;
   for (const segment of segments) {
@@ -137,18 +141,20 @@ export function detectBoilerplate(line: string): Annotation[] {
   if (!range) return [];
   const content = line.slice(range.start, range.end);
 
-  const copyright = detectCopyright(line, content);
+  const bare = withoutGlosses(content).text;
+  const copyright = detectCopyright(line, content, bare);
   if (copyright) return [copyright];
 
-  if (content.length <= 80 && CREDIT_LINE.test(content)) {
+  if (content.length <= 80 && CREDIT_LINE.test(bare)) {
     const whole = wholeLine(line, 'boilerplate', 'Editor credit of the web page', 0.9);
     if (whole) return [whole];
   }
   if ((content.indexOf(':') >= 0 || content.indexOf('：') >= 0) && CREDIT_BRACKET_HINT.test(content)) {
     const credits: Annotation[] = [];
+    const view = withoutGlosses(line);
     CREDIT_BRACKETED.lastIndex = 0;
-    for (let m = CREDIT_BRACKETED.exec(line); m; m = CREDIT_BRACKETED.exec(line)) {
-      credits.push(junkAt(line, 'boilerplate', m.index, m.index + m[0].length, 'Editor credit of the web page', 0.88));
+    for (let m = CREDIT_BRACKETED.exec(view.text); m; m = CREDIT_BRACKETED.exec(view.text)) {
+      credits.push(junkAt(line, 'boilerplate', view.start(m.index), view.end(m.index + m[0].length), 'Editor credit of the web page', 0.88));
     }
     if (credits.length > 0) return credits;
   }

@@ -1,7 +1,7 @@
 // Metadata lines (publish time, source, author): annotated as kind 'metadata', never removed.
 import type { Annotation } from '../types';
 import { toSimplified, toTraditional } from '../script';
-import { glossTolerantAlternation, stripGlossLike } from './common';
+import { alternation, stripGlossLike, withoutGlosses } from './common';
 
 type MetadataLabel = 'PUBLISHED' | 'SOURCE' | 'AUTHOR' | 'METADATA';
 
@@ -22,8 +22,9 @@ for (const [label, words] of Object.entries(KEYS) as [MetadataLabel, string[]][]
   for (const word of words) LABEL_OF.set(toSimplified(word), label);
 }
 
-const ALL_KEYS = glossTolerantAlternation(Object.values(KEYS).flat());
-const LEADING_KEYS = glossTolerantAlternation([...KEYS.PUBLISHED, ...KEYS.SOURCE, ...KEYS.AUTHOR]);
+// These run on the line without its pinyin glosses (withoutGlosses), so keys are plain words.
+const ALL_KEYS = alternation(Object.values(KEYS).flat());
+const LEADING_KEYS = alternation([...KEYS.PUBLISHED, ...KEYS.SOURCE, ...KEYS.AUTHOR]);
 const FIELD = new RegExp(`(${ALL_KEYS})\\s*[:：]`, 'g');
 const DATE = '\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?(?:\\s*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?';
 /** A line that starts with a metadata key and its colon. */
@@ -48,20 +49,23 @@ function annotation(line: string, label: MetadataLabel, start: number, end: numb
 
 export function detectMetadata(line: string): Annotation[] {
   if (line.length > 300) return [];
-  const keyed = STARTS_WITH_KEY.test(line);
-  const dated = keyed ? undefined : STARTS_WITH_DATE.exec(line);
+  // Keys and dates are found on the line without glosses; offsets and values come from the line itself.
+  const view = withoutGlosses(line);
+  const keyed = STARTS_WITH_KEY.test(view.text);
+  const dated = keyed ? undefined : STARTS_WITH_DATE.exec(view.text);
   if (!keyed && !dated) return [];
 
   const found: Annotation[] = [];
   if (dated) {
-    const start = dated.index + dated[0].indexOf(dated[1]);
-    found.push(annotation(line, 'PUBLISHED', start, start + dated[1].length, dated[1]));
+    const at = dated.index + dated[0].indexOf(dated[1]);
+    const start = view.start(at);
+    found.push(annotation(line, 'PUBLISHED', start, view.end(at + dated[1].length), dated[1]));
   }
   const fields: { start: number; keyEnd: number; label: MetadataLabel }[] = [];
   FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(line); m; m = FIELD.exec(line)) {
+  for (let m = FIELD.exec(view.text); m; m = FIELD.exec(view.text)) {
     const label = LABEL_OF.get(toSimplified(stripGlossLike(m[1]))) ?? 'METADATA';
-    fields.push({ start: m.index, keyEnd: m.index + m[0].length, label });
+    fields.push({ start: view.start(m.index), keyEnd: view.end(m.index + m[0].length), label });
   }
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f];
