@@ -25,6 +25,12 @@ interface DocumentEntry {
   latest?: AnalysisOutcome;
 }
 
+/**
+ * Above this multiple of newsLens.maxDocumentSizeKB not even the cheap layers run in the editor (16 MiB by
+ * default): a 50 MB crawl would hold a million findings in memory and take the server seconds per change.
+ */
+export const NO_ANALYSIS_FACTOR = 8;
+
 /** True when a text looks binary (NUL characters near its start): only a message is shown for it. */
 export function looksBinaryText(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
@@ -89,7 +95,12 @@ export class AnalysisService {
       degraded = 'This file looks binary (it contains NUL characters); News Lens does not analyse it.';
       return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, degraded, elapsedMs: 0 });
     }
-    const tooLarge = document.text.length > settings.maxDocumentSizeKB * 1024;
+    const limit = settings.maxDocumentSizeKB * 1024;
+    if (document.text.length > limit * NO_ANALYSIS_FACTOR) {
+      degraded = `This document is larger than ${NO_ANALYSIS_FACTOR} × newsLens.maxDocumentSizeKB (${NO_ANALYSIS_FACTOR * settings.maxDocumentSizeKB} KiB): News Lens does not analyse it in the editor. The news-lens command line cleans and annotates files of any size.`;
+      return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, degraded, elapsedMs: 0 });
+    }
+    const tooLarge = document.text.length > limit;
     if (tooLarge) {
       degraded = `This document is larger than newsLens.maxDocumentSizeKB (${settings.maxDocumentSizeKB} KiB): only junk and figures are shown.`;
     }
