@@ -141,7 +141,9 @@ export function detectBoilerplate(line: string): Annotation[] {
   if (!range) return [];
   const content = line.slice(range.start, range.end);
 
-  const bare = withoutGlosses(content).text;
+  // The line without glosses, for the keyword patterns. Longer lines are only tested by the anchored heading
+  // pattern (the others have length limits): their first 80 code units are enough.
+  const bare = withoutGlosses(content.length <= 200 ? content : content.slice(0, 80)).text;
   const copyright = detectCopyright(line, content, bare);
   if (copyright) return [copyright];
 

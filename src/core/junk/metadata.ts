@@ -32,6 +32,7 @@ const STARTS_WITH_KEY = new RegExp(`^\\s*(?:${LEADING_KEYS})\\s*[:：]`);
 /** A line that starts with a date (and time) followed by a metadata field, or holds only a date-time. */
 const STARTS_WITH_DATE = new RegExp(`^\\s*(${DATE})\\s*(?=(?:${ALL_KEYS})\\s*[:：]|$)`);
 const HAS_DIGIT = /\d/;
+const STARTS_WITH_DIGIT = /^\s*\d/;
 const SENTENCE = /[。！？!?]/;
 const MAX_VALUE = 40;
 
@@ -49,6 +50,8 @@ function annotation(line: string, label: MetadataLabel, start: number, end: numb
 
 export function detectMetadata(line: string): Annotation[] {
   if (line.length > 300) return [];
+  // Every metadata line has a key with its colon, or starts with a date: most lines have neither.
+  if (line.indexOf(':') < 0 && line.indexOf('：') < 0 && !STARTS_WITH_DIGIT.test(line)) return [];
   // Keys and dates are found on the line without glosses; offsets and values come from the line itself.
   const view = withoutGlosses(line);
   const keyed = STARTS_WITH_KEY.test(view.text);

@@ -9,17 +9,18 @@ import { PINYIN_LETTERS, junkAt } from './common';
  * before comparing. The character before the parenthesis is checked by hand (faster than a look-behind).
  */
 const CANDIDATE = new RegExp(`[(（]([${PINYIN_LETTERS}\\u0300\\u0301\\u0304\\u0308\\u030c]{1,7})[)）]`, 'g');
+const COMBINING_MARK = /[\u0300-\u036f]/;
 const TONE_MARKED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]/;
 
 /** Reading (tone marks, NFC, lower case) → the characters that have it: data/readings.json, pinyin-pro's readings generated at build time. */
-const CHARACTERS_BY_READING = table.readings as Record<string, string | undefined>;
+const CHARACTERS_BY_READING = new Map<string, string>(Object.entries(table.readings as Record<string, string>));
 
 /**
  * True when `reading` is a reading of the character or of its Simplified form. One short string
  * search (the characters sharing one reading), so nothing is built before the first gloss.
  */
 export function hasReading(ch: string, reading: string): boolean {
-  const characters = Object.hasOwn(CHARACTERS_BY_READING, reading) ? CHARACTERS_BY_READING[reading] : undefined;
+  const characters = CHARACTERS_BY_READING.get(reading);
   if (!characters) return false;
   if (characters.includes(ch)) return true;
   const simplified = toSimplified(ch);
@@ -29,7 +30,7 @@ export function hasReading(ch: string, reading: string): boolean {
 /** All readings of a character and of its Simplified form (a scan of the whole table: for tests and tools, not hot paths). */
 export function readingsOf(ch: string): ReadonlySet<string> {
   const found = new Set<string>();
-  for (const reading of Object.keys(CHARACTERS_BY_READING)) if (hasReading(ch, reading)) found.add(reading);
+  for (const reading of CHARACTERS_BY_READING.keys()) if (hasReading(ch, reading)) found.add(reading);
   return found;
 }
 
@@ -55,7 +56,8 @@ export function detectPinyinGlosses(line: string): Annotation[] {
     const ch = characterBefore(line, start);
     if (ch === undefined) continue;
     const syllableRaw = match[1];
-    if (!hasReading(ch, syllableRaw.normalize('NFC'))) continue;
+    // Tone marks come precomposed nearly always; normalising only when a combining mark is there saves a call per gloss.
+    if (!hasReading(ch, COMBINING_MARK.test(syllableRaw) ? syllableRaw.normalize('NFC') : syllableRaw)) continue;
     const end = start + match[0].length;
     const toned = TONE_MARKED.test(syllableRaw);
     found.push(

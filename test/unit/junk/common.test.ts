@@ -26,4 +26,11 @@ describe('gloss-free view of a line', () => {
     const [found] = detectBoilerplate(credit);
     assert.equal(found.text, '(責(zé)編(biān):李文治)');
   });
+  it('finds a glossed copyright heading at the start of a long paragraph', () => {
+    const line = `版(bǎn)權(quán)聲明:${'凡本網注明來源的所有作品,版權均屬本網所有,未經授權不得轉載。'.repeat(10)}`;
+    assert.ok(line.length > 200);
+    const [found] = detectBoilerplate(line);
+    assert.equal(found?.label, 'boilerplate');
+    assert.equal(found.text, line);
+  });
 });
