@@ -99,6 +99,27 @@ function previousParagraph(lines: readonly DocLine[], i: number): number {
 }
 
 /**
+ * The length of the shortest prefix that, repeated, makes up `content` and still counts as a paragraph;
+ * `fallback` (half of it) when there is none shorter. Uses the smallest period (prefix function, O(n)).
+ */
+function shortestRepeatedUnit(content: string, fallback: number): number {
+  const n = content.length;
+  const border = new Int32Array(n);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && content.charCodeAt(i) !== content.charCodeAt(k)) k = border[k - 1];
+    if (content.charCodeAt(i) === content.charCodeAt(k)) k++;
+    border[i] = k;
+  }
+  const period = n - border[n - 1];
+  if (n % period !== 0) return fallback;
+  for (let unit = period; unit < fallback; unit += period) {
+    if (n % unit !== 0 || isHighSurrogate(content.charCodeAt(unit - 1))) continue;
+    if (hasNonSpace(content.slice(0, unit), MIN_DUPLICATE_LENGTH)) return unit;
+  }
+  return fallback;
+}
+
+/**
  * A content string made of the same text twice (`XX` or `X X`): returns where the second copy starts and where
  * its removal starts (including the separating whitespace).
  */
@@ -109,7 +130,11 @@ function doubledWithin(content: string): { start: number; removalStart: number }
   // Never cut between the halves of a surrogate pair.
   const splitsPair = isHighSurrogate(content.charCodeAt(half - 1)) && isLowSurrogate(content.charCodeAt(half));
   if (n % 2 === 0 && !splitsPair && content.charCodeAt(0) === content.charCodeAt(half) && content.slice(0, half) === content.slice(half)) {
-    if (hasNonSpace(content.slice(0, half), MIN_DUPLICATE_LENGTH)) return { start: half, removalStart: half };
+    if (hasNonSpace(content.slice(0, half), MIN_DUPLICATE_LENGTH)) {
+      // The copy may itself be repeated (X = YYY): keep one Y, so that one clean removes every extra copy.
+      const unit = shortestRepeatedUnit(content, half);
+      return { start: unit, removalStart: unit };
+    }
   }
   // `X<space>X`: one whitespace unit in the middle.
   if (n % 2 === 1 && /\s/.test(content[half]) && content.slice(0, half) === content.slice(half + 1)) {

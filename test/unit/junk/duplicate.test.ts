@@ -32,6 +32,18 @@ describe('duplicate detector', () => {
     assert.deepEqual(detectDocumentJunk(splitLines(text), TRAD), []);
   });
 
+  it('keeps one copy of a paragraph repeated many times within one line, in one pass', () => {
+    const line = P2.repeat(8);
+    const [doubled] = junkOf(detectLineJunk(line, TRAD), 'duplicate');
+    assert.equal(doubled.start, P2.length);
+    assert.equal(doubled.removal?.start, P2.length);
+    assert.equal(doubled.removal?.end, line.length);
+    // A short unit repeated: the kept copy is the shortest repeat that divides the line and counts as a paragraph
+    // (12 units would be long enough, but 4096 is not a multiple of 12).
+    const short = '\u0300接'.repeat(2048);
+    const [cut] = junkOf(detectLineJunk(short, TRAD), 'duplicate');
+    assert.equal(cut.start, 16);
+  });
   it('flags a paragraph doubled within one line', () => {
     // A line-level finding, so that junk revealed by cutting the copy is found in the same analysis.
     const doubled = junkOf(detectLineJunk(`${P2}${P2}`, TRAD), 'duplicate');
