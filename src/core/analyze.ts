@@ -38,6 +38,8 @@ interface LineAnalysis {
   cleaned: string;
   /** The annotations moved to document offsets the last time, where the line stood then, and in which run. */
   placed?: { start: number; removalKey: number; annotations: Annotation[]; run: number };
+  /** Script characters of `cleaned`; set on first use. */
+  cleanedCounts?: ScriptCounts;
   /** The cleaned line as a duplicate-paragraph candidate (null when it is too short to count); set on first use. */
   paragraph?: Paragraph | null;
 }
@@ -79,24 +81,37 @@ export class Analyzer {
     }
     this.cache = current;
 
-    const script = scriptFromCounts({ traditionalOnly, simplifiedOnly });
-    const ctx: LineContext = { script, options };
     const cheapOnly = options.cheapOnly === true;
-    const contextKey = `${script}|${cheapOnly}`;
+    let script = scriptFromCounts({ traditionalOnly, simplifiedOnly });
     let linesAnalysed = 0;
-    const analyses: LineAnalysis[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      let analysis = lineResults[i].byContext.get(contextKey);
-      if (!analysis) {
-        analysis = analyseLine(lines[i].text, ctx, cheapOnly);
-        const byContext = lineResults[i].byContext;
-        // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
-        if (!cheapOnly) byContext.delete(`${script}|true`);
-        byContext.set(contextKey, analysis);
-        linesAnalysed++;
+    const analyseAll = (): LineAnalysis[] => {
+      const ctx: LineContext = { script, options };
+      const contextKey = `${script}|${cheapOnly}`;
+      const analyses: LineAnalysis[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        let analysis = lineResults[i].byContext.get(contextKey);
+        if (!analysis) {
+          analysis = analyseLine(lines[i].text, ctx, cheapOnly);
+          const byContext = lineResults[i].byContext;
+          // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
+          if (!cheapOnly) byContext.delete(`${script}|true`);
+          byContext.set(contextKey, analysis);
+          linesAnalysed++;
+        }
+        analyses.push(analysis);
       }
-      analyses.push(analysis);
+      return analyses;
+    };
+    let analyses = analyseAll();
+    // The script is that of the text as `clean` leaves it. Junk must not decide it (a Simplified spam line on a
+    // short Traditional page): else cleaning could change the judgement, and a second clean find more junk.
+    for (let round = 0; round < 2 && wantsJunk(options); round++) {
+      const cleanedScript = scriptFromCounts(cleanedCounts(analyses));
+      if (cleanedScript === script) break;
+      script = cleanedScript;
+      analyses = analyseAll();
     }
+    const ctx: LineContext = { script, options };
     const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
     documentLevel.sort(byPosition);
 
@@ -149,6 +164,18 @@ function shiftAnnotations(annotations: Annotation[], delta: number): void {
     annotation.end += delta;
     if (annotation.removal) annotation.removal = { start: annotation.removal.start + delta, end: annotation.removal.end + delta };
   }
+}
+
+/** Traditional-only and Simplified-only characters of the document as `clean` leaves it. */
+function cleanedCounts(analyses: readonly LineAnalysis[]): ScriptCounts {
+  let traditionalOnly = 0;
+  let simplifiedOnly = 0;
+  for (const analysis of analyses) {
+    const counts = (analysis.cleanedCounts ??= countScriptCharacters(analysis.cleaned));
+    traditionalOnly += counts.traditionalOnly;
+    simplifiedOnly += counts.simplifiedOnly;
+  }
+  return { traditionalOnly, simplifiedOnly };
 }
 
 /** Compared in blocks first: string equality of two slices is a fast memory compare. */

@@ -1,5 +1,6 @@
 // Unit tests of incremental re-analysis: lines that only moved are reused and shifted, and the result equals a fresh analysis.
 import { strict as assert } from 'node:assert';
+import { cleanText } from '../../src/core';
 import { Analyzer, analyze } from '../../src/core/analyze';
 
 const PARAGRAPH = '嘉興市委書記張三在杭州表示,2023年投資102.54億元,同比增長12%。';
@@ -45,5 +46,14 @@ describe('incremental analysis', () => {
       `${PARAGRAPH}\r\n${spam}\r\n`,
       `新新${PARAGRAPH}\r\n${spam}\r\n`,
     ]) assertSameAsFresh(analyzer, text, JSON.stringify(text.slice(-5)));
+  });
+
+  it('judges the script on the text as clean leaves it, so that a second clean finds nothing more', () => {
+    // Found by the soak: removing the only Simplified-only line made the page Traditional, and then the Simplified
+    // spam suffix of the first line counted as spam only in the second clean.
+    const text = '緑一\ud800一0接接一0|精品|无码\ud800\n箏箏\n无码无码\n驗';
+    const once = cleanText(text).text;
+    assert.equal(cleanText(once).text, once);
+    assert.equal(analyze(text).script, analyze(once).script);
   });
 });
