@@ -1,6 +1,6 @@
 // Holds the latest annotations the server sent for each document and tells listeners when they change.
 import * as vscode from 'vscode';
-import { unpackAnnotations, type AnnotationsParams, type PackedAnnotationsParams, type WireSpan } from '../server/protocol';
+import { labelParts, unpackAnnotations, type AnnotationsParams, type PackedAnnotationsParams, type WireSpan } from '../server/protocol';
 
 /**
  * One notification's annotations, kept in the packed form they arrived in: the client's own readers (decorations,
@@ -42,15 +42,9 @@ export class StoredAnnotations implements AnnotationsParams {
     this.packed = params.packed;
     this.spanCount = Math.floor(params.packed.length / 3);
     this.names = params.names;
-    const kinds: WireSpan[2][] = [];
-    const labels: string[] = [];
-    for (const key of params.labels) {
-      const colon = key.indexOf(':');
-      kinds.push(key.slice(0, colon) as WireSpan[2]);
-      labels.push(key.slice(colon + 1));
-    }
-    this.kinds = kinds;
-    this.labels = labels;
+    const parts = params.labels.map(labelParts);
+    this.kinds = parts.map(([kind]) => kind);
+    this.labels = parts.map(([, label]) => label);
   }
 
   /** The whole message these annotations came from (the base the server's next delta applies to). */

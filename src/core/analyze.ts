@@ -265,7 +265,10 @@ function documentJunk(lines: readonly DocLine[], analyses: readonly LineAnalysis
     position += text.length + 1;
   }
   // Cached per line: the candidate strings are the same objects from one analysis to the next, so hashing them is free.
-  const paragraphs = analyses.map((a) => (a.paragraph === undefined ? (a.paragraph = paragraphOf(a.cleaned) ?? null) : a.paragraph) ?? undefined);
+  const paragraphs = analyses.map((a) => {
+    if (a.paragraph === undefined) a.paragraph = paragraphOf(a.cleaned) ?? null;
+    return a.paragraph ?? undefined;
+  });
   const found: Annotation[] = [];
   for (const annotation of detectDocumentJunk(cleanedLines, ctx, paragraphs)) {
     const index = findLineIndex(cleanedLines, annotation.start);

@@ -200,12 +200,15 @@ export class LabelTable {
   readonly labelIndex = new Map<string, Map<string, number>>();
 }
 
+/** A packed label "kind:label" as its span kind and label ("entity:PER" → entity, PER). */
+export function labelParts(key: string): [WireSpan[2], string] {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon) as WireSpan[2], key.slice(colon + 1)];
+}
+
 export function unpackAnnotations(params: PackedAnnotationsParams): AnnotationsParams {
   const { packed, labels, names, ...rest } = params;
-  const kinds = labels.map((key) => {
-    const colon = key.indexOf(':');
-    return [key.slice(0, colon) as WireSpan[2], key.slice(colon + 1)] as const;
-  });
+  const kinds = labels.map(labelParts);
   const spans: WireSpan[] = [];
   let entity = 0;
   for (let i = 0; i < packed.length; i += 3) {

@@ -1,7 +1,7 @@
 // Page boilerplate: copyright notices, editor credits, share/print/navigation bars and breadcrumbs.
 import type { Annotation } from '../types';
 import { toSimplified, toTraditional } from '../script';
-import { alternation, contentRange, excerpt, junkAt, stripGlossLike, wholeLine, withoutGlosses } from './common';
+import { alternation, contentRange, excerpt, junkAt, stripGlossLike, wholeLine, withoutGlosses, type GlossFreeView } from './common';
 
 /** A word list in Simplified with its Traditional forms (opencc first candidates) and any extra hand-written forms. */
 function bothScripts(simplified: readonly string[], extra: readonly string[] = []): string[] {
@@ -90,9 +90,10 @@ function detectCopyright(line: string, content: string, bare: string): Annotatio
   return undefined;
 }
 
-function detectNavigation(line: string, content: string): Annotation | undefined {
+/** `view` is `content` without its glosses. */
+function detectNavigation(line: string, content: string, view: GlossFreeView): Annotation | undefined {
   if (content.length > 150) return undefined;
-  const bare = withoutGlosses(content).text;
+  const bare = view.text;
   if (PREV_NEXT.test(bare)) return wholeLine(line, 'boilerplate', 'Link to the previous or next article', 0.85);
   if (content.length <= 100 && SHARE.test(bare)) return wholeLine(line, 'boilerplate', 'Share bar of the web page', 0.85);
   const tokens = content.split(NAV_SPLIT).map(navToken).filter((t) => t !== '');
@@ -113,9 +114,9 @@ function detectNavigation(line: string, content: string): Annotation | undefined
   return undefined;
 }
 
-function detectBreadcrumb(line: string, content: string): Annotation | undefined {
+/** `view` is `content` without its glosses. */
+function detectBreadcrumb(line: string, content: string, view: GlossFreeView): Annotation | undefined {
   if (content.length > 120 || !BREADCRUMB_HINT.test(content)) return undefined;
-  const view = withoutGlosses(content);
   const lead = BREADCRUMB_LEAD.exec(view.text);
   const body = lead ? content.slice(view.end(lead[0].length)) : content;
   const segments = body.split(BREADCRUMB_SPLIT).map((s) => s.trim());
@@ -143,7 +144,8 @@ export function detectBoilerplate(line: string): Annotation[] {
 
   // The line without glosses, for the keyword patterns. Longer lines are only tested by the anchored heading
   // pattern (the others have length limits): their first 80 code units are enough.
-  const bare = withoutGlosses(content.length <= 200 ? content : content.slice(0, 80)).text;
+  const contentView = withoutGlosses(content.length <= 200 ? content : content.slice(0, 80));
+  const bare = contentView.text;
   const copyright = detectCopyright(line, content, bare);
   if (copyright) return [copyright];
 
@@ -163,9 +165,11 @@ export function detectBoilerplate(line: string): Annotation[] {
 
   // A tag's `>` or `/` is no breadcrumb separator: judge navigation on the text without tags.
   const untagged = content.indexOf('<') >= 0 ? content.replace(TAG_LIKE, ' ').trim() : content;
-  if (untagged === '') return [];
-  const crumb = detectBreadcrumb(line, untagged);
+  // Navigation and breadcrumbs are short lines (both give up above 150 code units).
+  if (untagged === '' || untagged.length > 150) return [];
+  const untaggedView = untagged === content ? contentView : withoutGlosses(untagged);
+  const crumb = detectBreadcrumb(line, untagged, untaggedView);
   if (crumb) return [crumb];
-  const nav = detectNavigation(line, untagged);
+  const nav = detectNavigation(line, untagged, untaggedView);
   return nav ? [nav] : [];
 }
