@@ -33,8 +33,8 @@ export interface EditLatencyResult {
   inProcessCpuMs: Summary;
   /** In-process re-analysis of an unchanged text (every line from the cache): the floor of the incremental path. */
   inProcessUnchangedMs: Summary;
-  /** Lines re-analysed per edit in-process (should be 1). */
-  linesAnalysed: Summary;
+  /** Lines re-analyzed per edit in-process (should be 1). */
+  linesAnalyzed: Summary;
 }
 
 const INSERTS = ['新', '5', '區', '的', '年'];
@@ -119,7 +119,7 @@ export async function measureEditLatency(input: BenchInput, count: number, timeo
   const lines = input.text.split('\n');
   const inProcess: number[] = [];
   const inProcessCpu: number[] = [];
-  const analysed: number[] = [];
+  const analyzed: number[] = [];
   for (const point of points) {
     applyEdit(lines, point);
     const text = lines.join('\n');
@@ -129,7 +129,7 @@ export async function measureEditLatency(input: BenchInput, count: number, timeo
     const result = analyzer.analyze(text, options);
     inProcess.push(performance.now() - t0);
     inProcessCpu.push(threadCpuMs() - c0);
-    analysed.push(result.linesAnalysed);
+    analyzed.push(result.linesAnalyzed);
   }
   return {
     edits: points.length,
@@ -145,6 +145,6 @@ export async function measureEditLatency(input: BenchInput, count: number, timeo
     inProcessMs: summarize(inProcess),
     inProcessCpuMs: summarize(inProcessCpu),
     inProcessUnchangedMs: summarize(unchanged),
-    linesAnalysed: summarize(analysed),
+    linesAnalyzed: summarize(analyzed),
   };
 }

@@ -129,7 +129,7 @@ export function editTable(e: EditLatencyResult): string {
       ['  its main-thread CPU', fmt(e.inProcessCpuMs.median, 1), fmt(e.inProcessCpuMs.max, 1), fmt(e.inProcessCpuMs.min, 1)],
       ['in-process, unchanged text (all lines cached)', fmt(e.inProcessUnchangedMs.median, 1), fmt(e.inProcessUnchangedMs.max, 1), fmt(e.inProcessUnchangedMs.min, 1)],
     ]) +
-    `\nlines re-analysed per edit (in-process): median ${fmt(e.linesAnalysed.median, 0)}, max ${fmt(e.linesAnalysed.max, 0)}; ` +
+    `\nlines re-analyzed per edit (in-process): median ${fmt(e.linesAnalyzed.median, 0)}, max ${fmt(e.linesAnalyzed.max, 0)}; ` +
     `\nper edit the server re-sends ${e.notificationSpans ?? '?'} spans (${e.notificationChars ? `${fmt(e.notificationChars / 1e6)} M JSON chars` : '?'}) ` +
     `and ${e.diagnosticsCount ?? '?'} diagnostics (${e.diagnosticsChars ? `${fmt(e.diagnosticsChars / 1e6)} M JSON chars` : '?'}); ` +
     `open → first full result ${fmt(e.openToFullMs, 0)} ms`

@@ -33,7 +33,7 @@ export class StatusBar implements vscode.Disposable {
     const params = this.store.get(editor.document.uri);
     if (!params) {
       this.item.text = `$(loading~spin) ${vscode.l10n.t('News Lens')}`;
-      this.item.tooltip = vscode.l10n.t('Analysing…');
+      this.item.tooltip = vscode.l10n.t('Analyzing…');
     } else {
       const { junk, entities, figures } = params.counts;
       const pending = params.entitiesPending ? '$(loading~spin) ' : '';

@@ -12,7 +12,7 @@ import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './
 
 export interface AnalysisResult {
   /**
-   * All annotations, sorted by start offset; offsets are UTF-16 units into the analysed text.
+   * All annotations, sorted by start offset; offsets are UTF-16 units into the analyzed text.
    * Read-only, and valid until the same Analyzer's next analyze(): it reuses (and moves) these
    * objects for lines that did not change. Copy what you keep across calls.
    */
@@ -21,8 +21,8 @@ export interface AnalysisResult {
   script: DocumentScript;
   /** True when entity recognition was skipped (cheapOnly, or the segmenter is not loaded yet). */
   entitiesSkipped: boolean;
-  /** How many lines were analysed afresh rather than taken from the cache. */
-  linesAnalysed: number;
+  /** How many lines were analyzed afresh rather than taken from the cache. */
+  linesAnalyzed: number;
   lineCount: number;
 }
 
@@ -45,7 +45,7 @@ interface LineAnalysis {
 }
 
 /**
- * Analyses documents, remembering per-line results so that re-analysing an edited document only
+ * Analyzes documents, remembering per-line results so that re-analyzing an edited document only
  * redoes the lines that changed. Keep one Analyzer per open document.
  */
 export class Analyzer {
@@ -83,33 +83,33 @@ export class Analyzer {
 
     const cheapOnly = options.cheapOnly === true;
     let script = scriptFromCounts({ traditionalOnly, simplifiedOnly });
-    let linesAnalysed = 0;
-    const analyseAll = (): LineAnalysis[] => {
+    let linesAnalyzed = 0;
+    const analyzeAll = (): LineAnalysis[] => {
       const ctx: LineContext = { script, options };
       const contextKey = `${script}|${cheapOnly}`;
       const analyses: LineAnalysis[] = [];
       for (let i = 0; i < lines.length; i++) {
         let analysis = lineResults[i].byContext.get(contextKey);
         if (!analysis) {
-          analysis = analyseLine(lines[i].text, ctx, cheapOnly);
+          analysis = analyzeLine(lines[i].text, ctx, cheapOnly);
           const byContext = lineResults[i].byContext;
           // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
           if (!cheapOnly) byContext.delete(`${script}|true`);
           byContext.set(contextKey, analysis);
-          linesAnalysed++;
+          linesAnalyzed++;
         }
         analyses.push(analysis);
       }
       return analyses;
     };
-    let analyses = analyseAll();
+    let analyses = analyzeAll();
     // The script is that of the text as `clean` leaves it. Junk must not decide it (a Simplified spam line on a
     // short Traditional page): else cleaning could change the judgement, and a second clean find more junk.
     for (let round = 0; round < 2 && wantsJunk(options); round++) {
       const cleanedScript = scriptFromCounts(cleanedCounts(analyses));
       if (cleanedScript === script) break;
       script = cleanedScript;
-      analyses = analyseAll();
+      analyses = analyzeAll();
     }
     const ctx: LineContext = { script, options };
     const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
@@ -133,7 +133,7 @@ export class Analyzer {
       }
     }
     while (d < documentLevel.length) annotations.push(documentLevel[d++]);
-    return { annotations, script, entitiesSkipped: cheapOnly, linesAnalysed, lineCount: lines.length };
+    return { annotations, script, entitiesSkipped: cheapOnly, linesAnalyzed, lineCount: lines.length };
   }
 
   /**
@@ -209,7 +209,7 @@ function reuseUnchangedLineTexts(oldText: string, oldLines: readonly DocLine[], 
   }
 }
 
-/** Analyses a text once, without keeping a cache. */
+/** Analyzes a text once, without keeping a cache. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return new Analyzer().analyze(text, options);
 }
@@ -227,7 +227,7 @@ const NOISE_LINE_KINDS = new Set(['spam', 'markup', 'encoding']);
 /** In-line junk that is cut out of the line before entities and figures are looked for. */
 const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
 
-function analyseLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
+function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
   if (text.trim() === '') return { annotations: [], cleaned: text };
   const junk = wantsJunk(ctx.options) ? settledLineJunk(text, ctx) : [];
   const wholeLineJunk = junk.filter((a) => a.kind === 'junk' && isWholeLine(a, text));

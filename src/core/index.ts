@@ -1,4 +1,4 @@
-// Public API of the News Lens engine: analyse text, turn junk into edits, export annotations.
+// Public API of the News Lens engine: analyze text, turn junk into edits, export annotations.
 import { analyze } from './analyze';
 import { applyEdits, countByKind, junkEdits } from './edits';
 import type { AnalyzeOptions, JunkKind, TextEdit } from './types';

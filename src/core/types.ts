@@ -12,7 +12,7 @@ export type FigureType = (typeof FIGURE_TYPES)[number];
 
 export type AnnotationKind = 'junk' | 'entity' | 'figure' | 'metadata';
 
-/** A half-open range of UTF-16 offsets [start, end) into the analysed text. */
+/** A half-open range of UTF-16 offsets [start, end) into the analyzed text. */
 export interface TextRange {
   start: number;
   end: number;

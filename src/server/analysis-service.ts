@@ -55,12 +55,12 @@ export class AnalysisService {
     return entry;
   }
 
-  /** True once the document has been scheduled or analysed (and not closed since). */
+  /** True once the document has been scheduled or analyzed (and not closed since). */
   isKnown(uri: string): boolean {
     return this.entries.has(uri);
   }
 
-  /** Analyses after `delayMs` of quiet; a newer request for the same document replaces an older one. */
+  /** Analyzes after `delayMs` of quiet; a newer request for the same document replaces an older one. */
   schedule(uri: string, delayMs: number): void {
     const entry = this.entry(uri);
     if (entry.timer) clearTimeout(entry.timer);
@@ -70,21 +70,21 @@ export class AnalysisService {
     }, delayMs);
   }
 
-  /** Analyses now and publishes; returns the outcome (or undefined for a closed document). */
+  /** Analyzes now and publishes; returns the outcome (or undefined for a closed document). */
   async run(uri: string): Promise<AnalysisOutcome | undefined> {
     const document = this.getDocument(uri);
     if (!document) return undefined;
     const settings = await this.getSettings(uri);
     const current = this.getDocument(uri);
     if (!current || current.version !== document.version) return undefined; // a newer version is on its way
-    const outcome = this.analyse(current, settings);
+    const outcome = this.analyze(current, settings);
     this.publish(outcome, settings);
     if (outcome.entitiesPending && !outcome.degraded && settings.enable) this.warmUpThen(uri);
     return outcome;
   }
 
   /** Synchronous analysis of a snapshot; cheap layers only while the segmenter is not loaded or for large documents. */
-  analyse(document: DocumentSnapshot, settings: NewsLensSettings): AnalysisOutcome {
+  analyze(document: DocumentSnapshot, settings: NewsLensSettings): AnalysisOutcome {
     const started = performance.now();
     const entry = this.entry(document.uri);
     if (!settings.enable) {
@@ -92,12 +92,12 @@ export class AnalysisService {
     }
     let degraded: string | undefined;
     if (looksBinaryText(document.text)) {
-      degraded = 'This file looks binary (it contains NUL characters); News Lens does not analyse it.';
+      degraded = 'This file looks binary (it contains NUL characters); News Lens does not analyze it.';
       return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, degraded, elapsedMs: 0 });
     }
     const limit = settings.maxDocumentSizeKB * 1024;
     if (document.text.length > limit * NO_ANALYSIS_FACTOR) {
-      degraded = `This document is larger than ${NO_ANALYSIS_FACTOR} × newsLens.maxDocumentSizeKB (${NO_ANALYSIS_FACTOR * settings.maxDocumentSizeKB} KiB): News Lens does not analyse it in the editor. The news-lens command line cleans and annotates files of any size.`;
+      degraded = `This document is larger than ${NO_ANALYSIS_FACTOR} × newsLens.maxDocumentSizeKB (${NO_ANALYSIS_FACTOR * settings.maxDocumentSizeKB} KiB): News Lens does not analyze it in the editor. The news-lens command line cleans and annotates files of any size.`;
       return (entry.latest = { uri: document.uri, version: document.version, annotations: [], entitiesPending: false, degraded, elapsedMs: 0 });
     }
     const tooLarge = document.text.length > limit;
@@ -121,13 +121,13 @@ export class AnalysisService {
     return entry.latest;
   }
 
-  /** The latest outcome for the document's current version, analysing afresh if it is stale. */
+  /** The latest outcome for the document's current version, analyzing afresh if it is stale. */
   async current(uri: string): Promise<AnalysisOutcome | undefined> {
     const document = this.getDocument(uri);
     if (!document) return undefined;
     const latest = this.entries.get(uri)?.latest;
     if (latest && latest.version === document.version) return latest;
-    return this.analyse(document, await this.getSettings(uri));
+    return this.analyze(document, await this.getSettings(uri));
   }
 
   private warmUpThen(uri: string): void {
@@ -136,8 +136,8 @@ export class AnalysisService {
     void this.warming.then(() => this.schedule(uri, 0));
   }
 
-  /** Re-analyses every open document after a settings change (each Analyzer drops its line cache when its options differ). */
-  reanalyseAll(openUris: readonly string[]): void {
+  /** Re-analyzes every open document after a settings change (each Analyzer drops its line cache when its options differ). */
+  reanalyzeAll(openUris: readonly string[]): void {
     for (const uri of openUris) this.schedule(uri, 0);
   }
 

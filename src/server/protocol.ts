@@ -7,7 +7,7 @@ export const ANNOTATIONS_NOTIFICATION = 'newsLens/annotations';
 export const CLEAN_REQUEST = 'newsLens/clean';
 /** Client → server: annotations of a document in an interchange format. */
 export const EXPORT_REQUEST = 'newsLens/export';
-/** Client → server: analyse a document again now (the Annotate command). */
+/** Client → server: analyze a document again now (the Annotate command). */
 export const REFRESH_REQUEST = 'newsLens/refresh';
 /** Server → client: a user-facing warning (a bad setting, a degraded large document). */
 export const WARNING_NOTIFICATION = 'newsLens/warning';

@@ -98,10 +98,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
-  service.reanalyseAll(documents.all().map((d) => d.uri));
+  service.reanalyzeAll(documents.all().map((d) => d.uri));
 });
 
-// Fires on open too: a newly opened document is analysed at once, later changes after the debounce delay.
+// Fires on open too: a newly opened document is analyzed at once, later changes after the debounce delay.
 documents.onDidChangeContent(async (event) => {
   const uri = event.document.uri;
   if (!service.isKnown(uri)) {

@@ -9,11 +9,11 @@ const GLOSSED = '中國西藏網(wǎng)報道,長三角一體化發(fā)展取�
 function assertSameAsFresh(analyzer: Analyzer, text: string, what: string): number {
   const incremental = analyzer.analyze(text, { cheapOnly: true });
   assert.deepStrictEqual(incremental.annotations, analyze(text, { cheapOnly: true }).annotations, what);
-  return incremental.linesAnalysed;
+  return incremental.linesAnalyzed;
 }
 
 describe('incremental analysis', () => {
-  it('re-analyses only the edited line and moves the rest', () => {
+  it('re-analyzes only the edited line and moves the rest', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `${i}. ${i % 2 ? PARAGRAPH : GLOSSED}`);
     const analyzer = new Analyzer();
     analyzer.analyze(lines.join('\n'), { cheapOnly: true });

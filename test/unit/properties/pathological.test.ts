@@ -1,4 +1,4 @@
-// Bounded work: pathological inputs must be analysed and cleaned within a time budget (run in a worker, cut off if not).
+// Bounded work: pathological inputs must be analyzed and cleaned within a time budget (run in a worker, cut off if not).
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';

@@ -168,7 +168,7 @@ export const PROPERTIES: readonly EngineProperty[] = [
       { why: 'a lone low surrogate next to a converted character comes back as U+FFFD', value: '\udc00计' },
     ]),
 
-  define('incremental', 'an Analyzer re-analysing edited text returns exactly what a fresh analyze returns', 150,
+  define('incremental', 'an Analyzer re-analyzing edited text returns exactly what a fresh analyze returns', 150,
     (p) => fc.record({
       text: anyText(p),
       edits: fc.array(documentEdit(p), { minLength: 1, maxLength: 4 }),

@@ -1,11 +1,11 @@
-// Unit tests of the server's analysis service on documents it must not fully analyse: large, huge and binary ones.
+// Unit tests of the server's analysis service on documents it must not fully analyze: large, huge and binary ones.
 import { strict as assert } from 'node:assert';
 import { AnalysisService, NO_ANALYSIS_FACTOR, type AnalysisOutcome } from '../../../src/server/analysis-service';
 import { DEFAULT_SETTINGS, type NewsLensSettings } from '../../../src/server/settings';
 
 const LINE = '中國西藏網(wǎng)報道,嘉興市委書記楊克建表示,2023年投資102.54億元。\n';
 
-async function analyse(text: string, settings: Partial<NewsLensSettings> = {}): Promise<AnalysisOutcome> {
+async function analyze(text: string, settings: Partial<NewsLensSettings> = {}): Promise<AnalysisOutcome> {
   const published: AnalysisOutcome[] = [];
   const service = new AnalysisService(
     (uri) => ({ uri, version: 1, text }),
@@ -14,14 +14,14 @@ async function analyse(text: string, settings: Partial<NewsLensSettings> = {}): 
   );
   const outcome = await service.run('file:///doc.txt');
   assert.ok(outcome);
-  assert.deepEqual(published, [outcome], 'what is analysed is published');
+  assert.deepEqual(published, [outcome], 'what is analyzed is published');
   return outcome;
 }
 
 describe('analysis service on large and binary documents', () => {
   it('runs only the cheap layers above maxDocumentSizeKB, and says so', async () => {
     const text = LINE.repeat(Math.ceil(3000 / LINE.length));
-    const outcome = await analyse(text, { maxDocumentSizeKB: 1 });
+    const outcome = await analyze(text, { maxDocumentSizeKB: 1 });
     assert.match(outcome.degraded ?? '', /maxDocumentSizeKB \(1 KiB\): only junk and figures/);
     assert.equal(outcome.entitiesPending, false, 'nothing is pending: entities are off for this document');
     assert.ok(outcome.annotations.some((a) => a.label === 'pinyin-gloss'));
@@ -29,15 +29,15 @@ describe('analysis service on large and binary documents', () => {
     assert.ok(!outcome.annotations.some((a) => a.kind === 'entity'));
   });
 
-  it(`does not analyse a document above ${NO_ANALYSIS_FACTOR} × maxDocumentSizeKB, and points to the command line`, async () => {
+  it(`does not analyze a document above ${NO_ANALYSIS_FACTOR} × maxDocumentSizeKB, and points to the command line`, async () => {
     const text = LINE.repeat(Math.ceil((NO_ANALYSIS_FACTOR * 1024 + 100) / LINE.length));
-    const outcome = await analyse(text, { maxDocumentSizeKB: 1 });
+    const outcome = await analyze(text, { maxDocumentSizeKB: 1 });
     assert.deepEqual(outcome.annotations, []);
-    assert.match(outcome.degraded ?? '', /does not analyse it in the editor.*command line/);
+    assert.match(outcome.degraded ?? '', /does not analyze it in the editor.*command line/);
   });
 
   it('shows only a message for a binary-looking file', async () => {
-    const outcome = await analyse(`PK\u0003\u0004\u0000\u0000${LINE}`);
+    const outcome = await analyze(`PK\u0003\u0004\u0000\u0000${LINE}`);
     assert.deepEqual(outcome.annotations, []);
     assert.match(outcome.degraded ?? '', /looks binary/);
   });
