@@ -10,10 +10,11 @@
 // failed build falls back to and what bench/jieba-load.ts compares against. Under `npm ci`/`npm install`
 // a failure only warns (News Lens works with the stock addon, with more memory); run by hand it exits 1.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyFileAtomic as copyAtomic, writeFileAtomic as writeAtomic } from '../src/shared/atomic-write.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -92,19 +93,6 @@ function transform(content, file, to) {
   return out;
 }
 
-function writeAtomic(file, content) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
-
-/** Copies through a temporary file and a rename, so a process that has the old addon mapped keeps its copy intact. */
-function copyAtomic(from, to) {
-  mkdirSync(dirname(to), { recursive: true });
-  const temporary = `${to}.${process.pid}.tmp`;
-  copyFileSync(from, temporary);
-  renameSync(temporary, to);
-}
 
 /** 'lean' (the patched build's marker), 'stock', 'missing' or 'broken'; checked in a child so this process never maps the file. */
 function addonState(file) {

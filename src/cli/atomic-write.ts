@@ -1,20 +1,11 @@
-// Writes files atomically (temp file in the same folder, then rename) so an interrupted run never leaves half a file.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// The CLI's writes: the project's atomic write, with its failures turned into one-line input errors.
+import { writeFileAtomic as writeAtomic } from '../shared/atomic-write.mjs';
 import { InputError } from './input';
 
-export function writeFileAtomic(target: string, content: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   try {
-    fs.writeFileSync(temp, content, { flag: 'wx' });
-    try {
-      fs.chmodSync(temp, fs.statSync(target).mode);
-    } catch {
-      // a new file keeps the default mode
-    }
-    fs.renameSync(temp, target);
+    writeAtomic(target, content);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
     throw new InputError(`${target}: could not write (${why}); the original file is unchanged`);

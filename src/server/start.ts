@@ -9,6 +9,7 @@ import Module, { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { writeFileAtomic } from '../shared/atomic-write.mjs';
 
 const BUNDLE = path.join(__dirname, 'language-server.js');
 /** Written this long after start, when the first analyses have compiled the functions they use. */
@@ -54,10 +55,7 @@ function runWithScriptCache(): void {
 
 function writeAtomically(file: string, data: () => Buffer): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, data());
-    fs.renameSync(temporary, file);
+    writeFileAtomic(file, data(), { makeDirectory: true });
   } catch {
     // A read-only or full temp directory only costs the next start its compile time.
   }

@@ -17,6 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../shared/atomic-write.mjs';
 
 interface TagResult {
   word: string;
@@ -59,9 +60,7 @@ function stubFile(name: string, content: string): string | undefined {
   try {
     const file = path.join(os.tmpdir(), name);
     if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return file;
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
+    writeFileAtomic(file, content);
     return fs.readFileSync(file, 'utf8') === content ? file : undefined;
   } catch {
     return undefined;

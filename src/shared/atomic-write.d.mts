@@ -1,0 +1,3 @@
+// Types of the project's one atomic write (src/shared/atomic-write.mjs).
+export function writeFileAtomic(target: string, content: string | Uint8Array, options?: { mode?: number; makeDirectory?: boolean }): void;
+export function copyFileAtomic(from: string, to: string): void;
