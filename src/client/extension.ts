@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
       const whole = hostTiming.measure('annotations.unpack', () => wholeMessage(store, params));
       if (whole) store.update(new StoredAnnotations(whole, params.delta ? 'delta' : 'whole'));
       // A delta whose base this client no longer has: ask for the whole set (refresh makes the server send it).
-      else void client.sendRequest(REFRESH_REQUEST, { uri: params.uri });
+      else client.sendRequest(REFRESH_REQUEST, { uri: params.uri }).catch((error) => client.error(`News Lens: could not refresh ${params.uri}`, error, false));
     }),
   );
   client.onNotification(WARNING_NOTIFICATION, (params: WarningParams) => void vscode.window.showWarningMessage(`News Lens: ${params.message}`));
@@ -60,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     statusBar,
     vscode.workspace.onDidCloseTextDocument((document) => store.delete(document.uri)),
     ...registerCommands({ client: () => client, decorations }),
-    { dispose: () => void client.stop() },
+    { dispose: () => void client.stop().catch(() => undefined) }, // stopping a server that already died is fine
   );
   await client.start();
   return {

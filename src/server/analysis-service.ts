@@ -1,7 +1,9 @@
 // Keeps one incremental Analyzer per open document, schedules analyses (debounced, cheap layers first) and remembers results.
-import { Analyzer } from '../core/analyze';
+import type { Analyzer } from '../core/analyze';
 import { entitySegmenterReady, segmenterError, warmUpEntities } from '../core/entities';
 import type { Annotation } from '../core/types';
+import { ErrorBoundary } from './error-boundary';
+import { createAnalyzer } from './fault-injection';
 import { toAnalyzeOptions, type NewsLensSettings } from './settings';
 
 export interface DocumentSnapshot {
@@ -36,20 +38,33 @@ export function looksBinaryText(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
+export interface AnalysisServiceOptions {
+  /** Where failures are logged (the server's output channel); default stderr. */
+  boundary?: ErrorBoundary;
+  /** Makes each document's Analyzer (tests inject failing ones). */
+  createAnalyzer?: () => Analyzer;
+}
+
 export class AnalysisService {
   private readonly entries = new Map<string, DocumentEntry>();
   private warming: Promise<void> | undefined;
+  private readonly boundary: ErrorBoundary;
+  private readonly newAnalyzer: () => Analyzer;
 
   constructor(
     private readonly getDocument: (uri: string) => DocumentSnapshot | undefined,
     private readonly getSettings: (uri: string) => Promise<NewsLensSettings>,
     private readonly publish: (outcome: AnalysisOutcome, settings: NewsLensSettings) => void,
-  ) {}
+    options: AnalysisServiceOptions = {},
+  ) {
+    this.boundary = options.boundary ?? new ErrorBoundary((message) => process.stderr.write(message + '\n'));
+    this.newAnalyzer = options.createAnalyzer ?? (() => createAnalyzer());
+  }
 
   private entry(uri: string): DocumentEntry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { analyzer: new Analyzer() };
+      entry = { analyzer: this.newAnalyzer() };
       this.entries.set(uri, entry);
     }
     return entry;
@@ -66,7 +81,7 @@ export class AnalysisService {
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      void this.run(uri);
+      void this.boundary.guard('analysis', uri, undefined, () => this.run(uri));
     }, delayMs);
   }
 
@@ -109,16 +124,37 @@ export class AnalysisService {
     // Without a segmenter there is nothing to wait for: entities are not pending, they are off.
     const wantsEntities = settings.entityTypes.length > 0 && !failure;
     const cheapOnly = tooLarge || failure !== undefined || (wantsEntities && !entitySegmenterReady());
-    const result = entry.analyzer.analyze(document.text, toAnalyzeOptions(settings, cheapOnly));
+    let annotations: Annotation[];
+    try {
+      annotations = entry.analyzer.analyze(document.text, toAnalyzeOptions(settings, cheapOnly)).annotations;
+    } catch (error) {
+      // One document's failure: log it, publish what the cheap layers still find, and keep serving the others.
+      this.boundary.report('analysis', document.uri, error);
+      ({ annotations, degraded } = this.cheapFallback(entry, document, settings));
+      return (entry.latest = { uri: document.uri, version: document.version, annotations, entitiesPending: false, degraded, elapsedMs: performance.now() - started });
+    }
     entry.latest = {
       uri: document.uri,
       version: document.version,
-      annotations: result.annotations,
+      annotations,
       entitiesPending: cheapOnly && wantsEntities && !tooLarge,
       degraded,
       elapsedMs: performance.now() - started,
     };
     return entry.latest;
+  }
+
+  /** After a failed analysis: a fresh Analyzer (the old one's line cache may be half updated), cheap layers only. */
+  private cheapFallback(entry: DocumentEntry, document: DocumentSnapshot, settings: NewsLensSettings): { annotations: Annotation[]; degraded: string } {
+    entry.analyzer = this.newAnalyzer();
+    try {
+      const { annotations } = entry.analyzer.analyze(document.text, toAnalyzeOptions(settings, true));
+      return { annotations, degraded: 'News Lens could not analyze this document fully (the error is in the News Lens output): only junk and figures are shown.' };
+    } catch (error) {
+      this.boundary.report('analysis (junk and figures only)', document.uri, error);
+      entry.analyzer = this.newAnalyzer();
+      return { annotations: [], degraded: 'News Lens could not analyze this document (the error is in the News Lens output).' };
+    }
   }
 
   /** The latest outcome for the document's current version, analyzing afresh if it is stale. */

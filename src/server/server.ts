@@ -13,6 +13,7 @@ import { junkEdits } from '../core/edits';
 import { entitySegmenterReady, segmenterLeanLoad } from '../core/entities';
 import { toBrat, toConll, toDoccano, toLabelStudio } from '../core/export';
 import { AnalysisService, type AnalysisOutcome } from './analysis-service';
+import { ErrorBoundary } from './error-boundary';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveLazyAction } from './code-actions';
 import { junkDiagnostics } from './diagnostics';
 import { annotationsAt, hoverMarkdown } from './hover';
@@ -38,6 +39,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<NewsLensSettings>>();
 const reportedProblems = new Set<string>();
+/** Every handler runs inside it: a failure on one document is logged to the output channel and answered with nothing. */
+const boundary = new ErrorBoundary((message) => connection.console.error(message));
+process.on('unhandledRejection', (reason) => boundary.report('a background task', undefined, reason));
 
 async function loadSettings(uri: string): Promise<NewsLensSettings> {
   let cached = settingsCache.get(uri);
@@ -81,6 +85,7 @@ const service = new AnalysisService(
   },
   loadSettings,
   publish,
+  { boundary },
 );
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -102,14 +107,16 @@ connection.onDidChangeConfiguration(() => {
 });
 
 // Fires on open too: a newly opened document is analyzed at once, later changes after the debounce delay.
-documents.onDidChangeContent(async (event) => {
+documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
-  if (!service.isKnown(uri)) {
-    service.schedule(uri, 0);
-    return;
-  }
-  const settings = await loadSettings(uri);
-  service.schedule(uri, settings.debounceMs);
+  void boundary.guard('scheduling an analysis', uri, undefined, async () => {
+    if (!service.isKnown(uri)) {
+      service.schedule(uri, 0);
+      return;
+    }
+    const settings = await loadSettings(uri);
+    service.schedule(uri, settings.debounceMs);
+  });
 });
 documents.onDidClose((event) => {
   service.close(event.document.uri);
@@ -118,7 +125,7 @@ documents.onDidClose((event) => {
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.onHover(async ({ textDocument, position }) => {
+connection.onHover(({ textDocument, position }) => boundary.guard('hover', textDocument.uri, null, async () => {
   const document = documents.get(textDocument.uri);
   const outcome = await service.current(textDocument.uri);
   if (!document || !outcome) return null;
@@ -130,9 +137,9 @@ connection.onHover(async ({ textDocument, position }) => {
     contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') },
     range: { start: document.positionAt(top.start), end: document.positionAt(top.end) },
   };
-});
+}));
 
-connection.onCodeAction(async ({ textDocument, context }) => {
+connection.onCodeAction(({ textDocument, context }) => boundary.guard('code actions', textDocument.uri, [], async () => {
   const document = documents.get(textDocument.uri);
   const outcome = await service.current(textDocument.uri);
   if (!document || !outcome) return [];
@@ -141,28 +148,31 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   if (only && wantsFixAll) return fixAllAction(document, outcome.annotations);
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
   return quickFixes(document, outcome.annotations, context.diagnostics);
-});
+}));
 
-connection.onCodeActionResolve(async (action) => {
+connection.onCodeActionResolve((action) => {
   const uri = (action.data as { uri?: string } | undefined)?.uri;
-  if (!uri) return action;
-  const outcome = await service.current(uri);
-  return resolveLazyAction(action, documents.get(uri), outcome?.annotations, outcome?.version);
+  return boundary.guard('resolving a code action', uri, action, async () => {
+    if (!uri) return action;
+    const outcome = await service.current(uri);
+    return resolveLazyAction(action, documents.get(uri), outcome?.annotations, outcome?.version);
+  });
 });
 
-connection.onDocumentSymbol(async ({ textDocument }) => {
+connection.onDocumentSymbol(({ textDocument }) => boundary.guard('document symbols', textDocument.uri, [], async () => {
   const document = documents.get(textDocument.uri);
   const outcome = await service.current(textDocument.uri);
   return document && outcome ? entitySymbols(document, outcome.annotations) : [];
-});
+}));
 
-connection.onRequest(CLEAN_REQUEST, async (params: CleanParams): Promise<CleanResult | null> => {
+// Requests the user started answer with an error (the client shows it); requests VS Code makes on its own answer nothing.
+connection.onRequest(CLEAN_REQUEST, (params: CleanParams): Promise<CleanResult | null> => boundary.logged('clean', params.uri, async () => {
   const outcome = await service.current(params.uri);
   if (!outcome) return null;
   return { version: outcome.version, edits: junkEdits(outcome.annotations, { kinds: params.kinds }) };
-});
+}));
 
-connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<ExportResult | null> => {
+connection.onRequest(EXPORT_REQUEST, (params: ExportParams): Promise<ExportResult | null> => boundary.logged('export', params.uri, async () => {
   const document = documents.get(params.uri);
   const outcome = await service.current(params.uri);
   if (!document || !outcome) return null;
@@ -177,13 +187,13 @@ connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<Expor
     case 'conll':
       return { content: toConll(text, outcome.annotations) };
   }
-});
+}));
 
 connection.onRequest(REFRESH_REQUEST, async ({ uri }: { uri: string }) => {
   settingsCache.delete(uri);
   // Also how a client that cannot apply a delta (it lost its base) gets the whole set again.
   sender.forget(uri);
-  const outcome = await service.run(uri);
+  const outcome = await boundary.guard('analysis', uri, undefined, () => service.run(uri));
   return outcome ? { version: outcome.version } : null;
 });
 

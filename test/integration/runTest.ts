@@ -22,6 +22,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { INJECTED_FAILURE_MARKER } from './fault-marker';
 
 function findRepoRoot(start: string): string {
   let dir = start;
@@ -128,7 +129,8 @@ async function run(o: Options): Promise<number> {
       extensionDevelopmentPath: o.extensionDevelopmentPath,
       extensionTestsPath: o.extensionTestsPath,
       launchArgs,
-      extensionTestsEnv: { NEWS_LENS_TEST_REPORT: o.reportPath },
+      // NEWS_LENS_TEST_FAIL_ON: documents containing this marker fail their full analysis (src/server/fault-injection.ts).
+      extensionTestsEnv: { NEWS_LENS_TEST_REPORT: o.reportPath, NEWS_LENS_TEST_FAIL_ON: INJECTED_FAILURE_MARKER },
     });
   } catch (e) {
     runError = e;

@@ -2,6 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { AnalysisService, NO_ANALYSIS_FACTOR, type AnalysisOutcome } from '../../../src/server/analysis-service';
 import { DEFAULT_SETTINGS, type NewsLensSettings } from '../../../src/server/settings';
+import type { Analyzer } from '../../../src/core/analyze';
+import { warmUpEntities } from '../../../src/core/entities';
+import { ErrorBoundary } from '../../../src/server/error-boundary';
+import { createAnalyzer } from '../../../src/server/fault-injection';
 
 const LINE = '中國西藏網(wǎng)報道,嘉興市委書記楊克建表示,2023年投資102.54億元。\n';
 
@@ -40,5 +44,47 @@ describe('analysis service on large and binary documents', () => {
     const outcome = await analyze(`PK\u0003\u0004\u0000\u0000${LINE}`);
     assert.deepEqual(outcome.annotations, []);
     assert.match(outcome.degraded ?? '', /looks binary/);
+  });
+});
+
+describe('analysis service error boundary', () => {
+  it('contains a failing analysis: logs the URI and stack, publishes the cheap layers, and keeps serving others', async () => {
+    const texts: Record<string, string> = { 'file:///bad.txt': `BOOM\n${LINE}`, 'file:///good.txt': LINE };
+    const published: AnalysisOutcome[] = [];
+    const logged: string[] = [];
+    const service = new AnalysisService(
+      (uri) => ({ uri, version: 1, text: texts[uri] }),
+      async () => DEFAULT_SETTINGS,
+      (outcome) => published.push(outcome),
+      { boundary: new ErrorBoundary((m) => logged.push(m)), createAnalyzer: () => createAnalyzer('BOOM') },
+    );
+    await warmUpEntities();
+    const bad = await service.run('file:///bad.txt');
+    assert.ok(bad);
+    assert.match(bad.degraded ?? '', /could not analyze this document fully/);
+    assert.ok(bad.annotations.some((a) => a.label === 'pinyin-gloss'), 'junk from the cheap layers is still published');
+    assert.ok(!bad.annotations.some((a) => a.kind === 'entity'));
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /analysis failed for file:\/\/\/bad\.txt/);
+    assert.match(logged[0], /injected failure[\s\S]*at /, 'the stack is logged');
+    const good = await service.run('file:///good.txt');
+    assert.ok(good && good.degraded === undefined);
+    assert.ok(good.annotations.some((a) => a.kind === 'entity'), 'the other document is fully analyzed');
+    assert.deepEqual(published.map((o) => o.uri), ['file:///bad.txt', 'file:///good.txt']);
+  });
+
+  it('publishes nothing but a message when even the cheap layers fail', async () => {
+    const logged: string[] = [];
+    const failing = { analyze: () => { throw new Error('broken engine'); } } as unknown as Analyzer;
+    const service = new AnalysisService(
+      (uri) => ({ uri, version: 1, text: LINE }),
+      async () => DEFAULT_SETTINGS,
+      () => undefined,
+      { boundary: new ErrorBoundary((m) => logged.push(m)), createAnalyzer: () => failing },
+    );
+    const outcome = await service.run('file:///x.txt');
+    assert.deepEqual(outcome?.annotations, []);
+    assert.match(outcome?.degraded ?? '', /could not analyze this document \(/);
+    assert.equal(logged.length, 2);
   });
 });
