@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityType, type JunkKind, type UserWord } from '../core/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export';
 import { InputError } from './input';
+import { checkEncodingName } from './encoding';
 
 export const USAGE = `Usage: news-lens <command> [options] [FILE…]
 
@@ -11,6 +12,8 @@ Commands:
   annotate   print junk, entities and figures of each document as JSON lines
   clean      strip junk; print the cleaned text, or rewrite files with --in-place
   export     write entity and figure annotations for annotation tools
+  dedup      list exact and near-duplicate documents of JSONL corpora (or drop them)
+  serve      run tasks ({"id", "argv"} JSON lines) from standard input: one long-lived process (Dask workers)
 
 Options:
   --input text|jsonl      read whole text files (default) or a JSONL corpus (one document per line)
@@ -19,7 +22,16 @@ Options:
   --in-place              clean: rewrite the files (atomically)
   --backup-suffix SUFFIX  clean --in-place: keep the original as FILE+SUFFIX
   --format FORMAT         export: ${EXPORT_FORMATS.join('|')}
-  --out-dir DIR           export --format brat: where to write X.txt and X.ann
+  --out-dir DIR           write one output shard per input (per --shard-records records of a JSONL file) with a
+                          completion marker; a new run skips complete shards (export --format brat: X.txt, X.ann)
+  --shard-records N       records per shard of a JSONL input with --out-dir (default 100000)
+  --jobs N                worker threads (default: the number of cores); the output is the same for any N
+  --stats FILE            write a JSON summary (documents, junk, spam terms, entities, figures, duplicates, time)
+                          and print a short table on stderr
+  --encoding NAME|auto    input encoding (default UTF-8, or UTF-16 by its BOM): gb18030, big5, utf-16le, …;
+                          auto: the BOM, then a detector
+  --threshold T           dedup: estimated Jaccard similarity from which a document is a near duplicate (0.8)
+  --drop --out FILE       dedup: write the corpus without its duplicates to FILE
   --dict FILE             user dictionary, one "word TYPE" per line (TYPE: ${ENTITY_TYPES.join('/')})
   --spam-terms FILE       extra spam terms, one per line (matched literally)
   -h, --help              show this help
@@ -27,8 +39,10 @@ Options:
 
 With no FILE, or with "-", the input is read from standard input.`;
 
+export const COMMANDS = ['annotate', 'clean', 'export', 'dedup', 'serve'] as const;
+
 export interface CliOptions {
-  command: 'annotate' | 'clean' | 'export' | 'help' | 'version';
+  command: (typeof COMMANDS)[number] | 'help' | 'version';
   files: string[];
   input: 'text' | 'jsonl';
   textField: string;
@@ -37,6 +51,13 @@ export interface CliOptions {
   backupSuffix?: string;
   format?: ExportFormat;
   outDir?: string;
+  shardRecords: number;
+  jobs?: number;
+  stats?: string;
+  encoding?: string;
+  threshold: number;
+  drop: boolean;
+  out?: string;
   analyze: AnalyzeOptions;
 }
 
@@ -56,6 +77,13 @@ export function parseCli(argv: string[]): CliOptions {
         'out-dir': { type: 'string' },
         dict: { type: 'string' },
         'spam-terms': { type: 'string' },
+        'shard-records': { type: 'string' },
+        jobs: { type: 'string' },
+        stats: { type: 'string' },
+        encoding: { type: 'string' },
+        threshold: { type: 'string' },
+        drop: { type: 'boolean' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -67,20 +95,44 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.version) return base('version');
   const [command, ...files] = positionals;
   if (values.help || command === undefined || command === 'help') return base('help');
-  if (command !== 'annotate' && command !== 'clean' && command !== 'export') {
-    throw new InputError(`unknown command "${command}" (expected annotate, clean or export; see news-lens --help)`);
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new InputError(`unknown command "${command}" (expected ${COMMANDS.join(', ')}; see news-lens --help)`);
   }
   const input = values.input ?? 'text';
   if (input !== 'text' && input !== 'jsonl') throw new InputError(`--input must be text or jsonl, not "${input}"`);
   const options: CliOptions = {
-    ...base(command),
+    ...base(command as CliOptions['command']),
     files,
     input,
     textField: values['text-field'] ?? 'text',
     inPlace: values['in-place'] ?? false,
     backupSuffix: values['backup-suffix'],
     outDir: values['out-dir'],
+    stats: values.stats,
+    drop: values.drop ?? false,
+    out: values.out,
   };
+  if (values.jobs !== undefined) options.jobs = positiveInteger('--jobs', values.jobs);
+  if (values['shard-records'] !== undefined) options.shardRecords = positiveInteger('--shard-records', values['shard-records']);
+  if (values.encoding !== undefined) options.encoding = checkEncodingName(values.encoding);
+  if (values.threshold !== undefined) {
+    const t = Number(values.threshold);
+    if (!(t > 0 && t <= 1)) throw new InputError(`--threshold must be a number in (0, 1], not "${values.threshold}"`);
+    options.threshold = t;
+  }
+  if (command !== 'dedup' && (values.threshold !== undefined || options.drop || options.out !== undefined)) {
+    throw new InputError('--threshold, --drop and --out apply to dedup');
+  }
+  if (command === 'dedup') {
+    if (input !== 'jsonl') throw new InputError('dedup works on JSONL corpora: give --input jsonl');
+    if (options.drop !== (options.out !== undefined)) throw new InputError('dedup: --drop and --out FILE go together');
+    if (options.outDir !== undefined) throw new InputError('dedup writes no shards: use --drop --out FILE');
+  }
+  if (values['shard-records'] !== undefined && (options.outDir === undefined || input !== 'jsonl')) {
+    throw new InputError('--shard-records needs --out-dir and --input jsonl');
+  }
+  if (options.outDir !== undefined && command === 'clean' && options.inPlace) throw new InputError('--out-dir and --in-place do not go together');
+  if (command === 'serve' && (files.length > 0 || argv.length > 1)) throw new InputError('serve takes no files or options: each task carries its own argv');
   if (values.kinds !== undefined) options.kinds = parseKinds(values.kinds);
   if (values.format !== undefined) {
     if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) {
@@ -100,7 +152,13 @@ export function parseCli(argv: string[]): CliOptions {
 }
 
 function base(command: CliOptions['command']): CliOptions {
-  return { command, files: [], input: 'text', textField: 'text', inPlace: false, analyze: {} };
+  return { command, files: [], input: 'text', textField: 'text', inPlace: false, shardRecords: 100000, threshold: 0.8, drop: false, analyze: {} };
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`${flag} must be a positive integer, not "${value}"`);
+  return n;
 }
 
 function parseKinds(list: string): JunkKind[] {

@@ -4,12 +4,14 @@ export class Progress {
   private readonly enabled: boolean;
   private lastDraw = 0;
 
-  constructor(private readonly total: number, private readonly label: string, stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    private readonly total: number,
+    private readonly label: string,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly format: (n: number) => string = String,
+  ) {
     this.enabled = Boolean(stream.isTTY) && total > 1;
-    this.stream = stream;
   }
-
-  private readonly stream: NodeJS.WriteStream;
 
   update(done: number): void {
     if (!this.enabled) return;
@@ -17,8 +19,8 @@ export class Progress {
     if (done < this.total && now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const width = 30;
-    const filled = Math.round((done / this.total) * width);
-    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total}`);
+    const filled = Math.round((Math.min(done, this.total) / this.total) * width);
+    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.format(done)}/${this.format(this.total)}`);
   }
 
   finish(): void {

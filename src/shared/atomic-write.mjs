@@ -61,3 +61,54 @@ function syncDirectory(folder) {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/**
+ * An atomic write of content too large to hold in memory (a corpus shard): `write()` appends pieces to a temporary
+ * file in the target's folder, `commit()` flushes it, renames it onto the target and flushes the folder (the same
+ * guarantees as writeFileAtomic), `abort()` removes it. Until commit() the target is untouched; a process killed
+ * before then leaves only a `.NAME.PID.*.tmp` file, never a partial target.
+ * @param {string} target
+ * @param {{ mode?: number, makeDirectory?: boolean }} [options]
+ */
+export function openAtomicWriter(target, options = {}) {
+  const folder = path.dirname(target);
+  if (options.makeDirectory) fs.mkdirSync(folder, { recursive: true });
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+  let fd = fs.openSync(temporary, 'wx', options.mode ?? 0o666);
+  const close = () => {
+    if (fd !== undefined) fs.closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    temporary,
+    /** @param {string | Uint8Array} piece */
+    write(piece) {
+      if (fd === undefined) throw new Error(`${target}: write after commit or abort`);
+      try {
+        fs.writeFileSync(fd, piece);
+      } catch (error) {
+        this.abort();
+        throw error;
+      }
+    },
+    commit() {
+      if (fd === undefined) throw new Error(`${target}: commit after commit or abort`);
+      try {
+        fs.fsyncSync(fd);
+        close();
+        fs.renameSync(temporary, target);
+      } catch (error) {
+        this.abort();
+        throw error;
+      }
+      syncDirectory(folder);
+    },
+    abort() {
+      try {
+        close();
+      } finally {
+        fs.rmSync(temporary, { force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// The work on one batch of documents, the same in the main thread (--jobs 1) and in worker threads: output text in input order.
+import { analyze, applyEdits, countByKind, junkEdits } from '../core';
+import { toBrat, toConll, toDoccano, toLabelStudio, type ExportFormat } from '../core/export';
+import { MinHasher, type DocumentSignature, type MinHashParams } from '../core/dedup';
+import type { AnalyzeOptions, JunkKind } from '../core/types';
+import { InputError } from './input';
+import { parseRecord } from './sources';
+import { countDocument, emptyCounts, type Counts } from './stats';
+import { toJsonSpans } from './spans';
+
+/** What every batch of a run is processed with (sent once to each worker). */
+export interface WorkConfig {
+  command: 'annotate' | 'clean' | 'export' | 'dedup';
+  textField: string;
+  analyze: AnalyzeOptions;
+  kinds?: JunkKind[];
+  format?: ExportFormat;
+  /** Count annotations for --stats. */
+  stats: boolean;
+  /** Compute near-duplicate signatures (dedup, and --stats). */
+  minhash?: MinHashParams;
+}
+
+/** One document: a JSONL line (parsed here, in the worker) or a whole file's text. */
+export interface WorkItem {
+  source: string;
+  line?: number;
+  raw?: string;
+  text?: string;
+}
+
+export interface BatchResult {
+  /** Output of each item, in order ('' when it has none). */
+  pieces: string[];
+  counts?: Counts;
+  signatures?: (DocumentSignature | undefined)[];
+  /** dedup: each record's `id` field, undefined when it has none. */
+  ids?: unknown[];
+  /** clean: junk removed per kind; and per item whether the text changed. */
+  removed?: Partial<Record<JunkKind, number>>;
+  changed?: boolean[];
+  /** export --format brat: the .txt and .ann of each item. */
+  brat?: { txt: string; ann: string }[];
+  /** The first item that failed, and why; items before it are done. */
+  error?: { index: number; message: string; input: boolean };
+}
+
+let hasher: { params: string; hasher: MinHasher } | undefined;
+
+function minHasher(params: MinHashParams): MinHasher {
+  const key = JSON.stringify(params);
+  if (hasher?.params !== key) hasher = { params: key, hasher: new MinHasher(params) };
+  return hasher.hasher;
+}
+
+export function processBatch(config: WorkConfig, items: readonly WorkItem[]): BatchResult {
+  const result: BatchResult = { pieces: [] };
+  if (config.stats) result.counts = emptyCounts();
+  if (config.minhash) result.signatures = [];
+  if (config.command === 'dedup') result.ids = [];
+  if (config.command === 'clean') {
+    result.removed = {};
+    result.changed = [];
+  }
+  if (config.command === 'export' && config.format === 'brat') result.brat = [];
+  for (let index = 0; index < items.length; index++) {
+    try {
+      processItem(config, items[index], result);
+    } catch (error) {
+      const input = error instanceof InputError;
+      result.error = { index, input, message: input ? (error as Error).message : String((error as Error).stack ?? error) };
+      break;
+    }
+  }
+  return result;
+}
+
+function processItem(config: WorkConfig, item: WorkItem, result: BatchResult): void {
+  let text: string;
+  let record: Record<string, unknown> | undefined;
+  if (item.raw !== undefined) {
+    ({ record, text } = parseRecord(item.raw, item.source, item.line!, config.textField));
+  } else {
+    text = item.text!;
+  }
+  if (config.minhash) result.signatures!.push(minHasher(config.minhash).signature(text));
+  if (config.command === 'dedup') {
+    result.ids!.push(record && 'id' in record ? record.id : undefined);
+    result.pieces.push('');
+    return;
+  }
+  if (config.command === 'clean') {
+    const analysis = analyze(text, { ...config.analyze, junkKinds: config.kinds ?? config.analyze.junkKinds, entityTypes: [], figures: false });
+    if (result.counts) countDocument(result.counts, text, analysis.annotations, config.analyze);
+    const edits = junkEdits(analysis.annotations, { kinds: config.kinds });
+    const cleaned = applyEdits(text, edits);
+    for (const [kind, n] of Object.entries(countByKind(analysis.annotations))) {
+      result.removed![kind as JunkKind] = (result.removed![kind as JunkKind] ?? 0) + (n ?? 0);
+    }
+    result.changed!.push(edits.length > 0);
+    result.pieces.push(record ? JSON.stringify({ ...record, [config.textField]: cleaned }) + '\n' : cleaned);
+    return;
+  }
+  const { annotations } = analyze(text, config.analyze);
+  if (result.counts) countDocument(result.counts, text, annotations, config.analyze);
+  if (config.command === 'annotate') {
+    const head: Record<string, unknown> = item.line === undefined ? { file: item.source } : { file: item.source, line: item.line };
+    if (record && 'id' in record) head.id = record.id;
+    result.pieces.push(JSON.stringify({ ...head, spans: toJsonSpans(text, annotations) }) + '\n');
+    return;
+  }
+  switch (config.format) {
+    case 'brat':
+      result.brat!.push({ txt: text, ann: toBrat(text, annotations) });
+      result.pieces.push('');
+      break;
+    case 'doccano':
+      result.pieces.push(JSON.stringify(toDoccano(text, annotations)) + '\n');
+      break;
+    case 'label-studio':
+      // One element of the array JSON.stringify(tasks, null, 1) prints; the caller adds "[", "," and "]".
+      result.pieces.push(' ' + JSON.stringify(toLabelStudio(text, annotations), null, 1).split('\n').join('\n '));
+      break;
+    case 'conll':
+      result.pieces.push(toConll(text, annotations) + '\n');
+      break;
+  }
+}
