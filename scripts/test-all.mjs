@@ -36,6 +36,7 @@ suite('build', 'node', ['scripts/build.mjs']);
 suite('unit', 'npx', ['mocha', '--reporter', join(root, 'test/support/summary-reporter.js')], 'NEWS_LENS_SUMMARY');
 suite('package', 'npx', ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '180000', '--reporter', join(root, 'test/support/summary-reporter.js'), 'test/package/vsix.test.ts'], 'NEWS_LENS_SUMMARY');
 suite('integration', 'npx', ['tsx', 'test/integration/runTest.ts'], 'NEWS_LENS_TEST_REPORT');
+suite('dask', 'npx', ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', '--reporter', join(root, 'test/support/summary-reporter.js'), 'test/dask/dask.test.ts'], 'NEWS_LENS_SUMMARY');
 if (existsSync(join(root, 'test/e2e/run.ts'))) suite('e2e', 'npx', ['tsx', 'test/e2e/run.ts'], 'NEWS_LENS_SUMMARY');
 
 console.log('\n=== summary ===');

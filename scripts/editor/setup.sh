@@ -35,7 +35,7 @@ node_bin="$node_dir/bin/node"
 cs_dir="$cache/code-server-$CODE_SERVER_VERSION"
 cs_pkg="$cs_dir/node_modules/code-server"
 chromium_bin=/usr/bin/chromium
-apt_packages="chromium fonts-liberation fonts-wqy-microhei libkrb5-dev ${NEWS_LENS_APT_EXTRA:-}"
+apt_packages="chromium fonts-liberation fonts-wqy-microhei libkrb5-dev python3-dask python3-distributed ${NEWS_LENS_APT_EXTRA:-}"
 
 mkdir -p "$cache/logs"
 log="$cache/logs/setup-$(date +%Y%m%d-%H%M%S)-$$.log"

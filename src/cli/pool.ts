@@ -1,5 +1,6 @@
 // Runs document batches on N worker threads (or in this thread for one job); callers consume results in submission order.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -127,7 +128,7 @@ function startWorker(config: WorkConfig): Worker {
   // Bundled (dist/cli.js): the worker runs the same file. From the TypeScript sources (tests, tsx): through tsx.
   if (__filename.endsWith('.ts')) {
     const entry = path.join(__dirname, 'index.ts');
-    const tsx = require.resolve('tsx/cjs');
+    const tsx = createRequire(__filename).resolve('tsx/cjs');
     return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
   }
   return new Worker(__filename, { workerData });
