@@ -1,5 +1,6 @@
 // Turns the collected results into the printed tables and the targets-vs-measured summary.
 import type { ColdResult } from './cold-start';
+import type { CorpusResult } from './corpus';
 import type { EditLatencyResult } from './edit-latency';
 import type { EngineRow, LayerRow, Throughput } from './engine';
 import type { HostBlockingResult } from './host-blocking';
@@ -17,6 +18,7 @@ export interface Results {
   edit?: EditLatencyResult;
   memory?: MemoryScenario[];
   host?: HostBlockingResult;
+  corpus?: CorpusResult;
 }
 
 export interface Target {
@@ -280,8 +282,32 @@ export function targets(r: Results): Target[] {
       metByCpu: r.host?.mostCpuTask ? r.host.mostCpuTask.cpuMaxMs <= HOST_TASK_BUDGET_MS : null,
     });
   } else out.push(none('extension host: longest News Lens task', `≤ ${HOST_TASK_BUDGET_MS} ms`, r.host?.skipped ? ` (${r.host.skipped})` : ''));
+  out.push(...corpusTargets(r.corpus));
   return out;
 }
+
+/** Corpus targets: --jobs 2 at least 1.6× --jobs 1 on 2 cores, and RSS within 1 GB (here on the bench corpus). */
+function corpusTargets(c: CorpusResult | undefined): Target[] {
+  if (!c || c.speedupJobs2 === undefined) {
+    return [{ target: 'CLI --jobs 2 ÷ --jobs 1 (crawled corpus)', goal: '≥ 1.6×', measured: 'not measured', met: null }];
+  }
+  const out: Target[] = [
+    {
+      target: `CLI --jobs 2 ÷ --jobs 1 (${fmt(c.mb, 1)} MB crawled corpus)`,
+      goal: '≥ 1.6×',
+      measured: `${fmt(c.speedupJobs2, 2)}×`,
+      met: c.speedupJobs2 >= 1.6,
+      value: c.speedupJobs2,
+      cpu: c.speedupJobs2Cpu === undefined ? undefined : `${fmt(c.speedupJobs2Cpu, 2)}× (CPU s of --jobs 1 ÷ half the CPU s of --jobs 2)`,
+      metByCpu: c.speedupJobs2Cpu === undefined ? null : c.speedupJobs2Cpu >= 1.6,
+    },
+  ];
+  const peak = Math.max(...c.runs.filter((r) => r.name.startsWith('annotate')).map((r) => r.peakRssMB ?? NaN));
+  if (Number.isFinite(peak)) out.push({ target: 'CLI peak RSS, annotate --jobs 2 (streams: flat in corpus size)', goal: '< 1024 MB', measured: `${fmt(peak, 0)} MB`, met: peak < 1024, value: peak });
+  return out;
+}
+
+export { corpusTable } from './corpus';
 
 export function targetsTable(t: Target[]): string {
   const verdict = (met: boolean | null | undefined): string => (met === null || met === undefined ? 'n/a' : met ? 'met' : 'MISSED');

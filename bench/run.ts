@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readConfig, type Section } from './config';
 import { measureColdStart } from './cold-start';
+import { measureCorpus } from './corpus';
 import { measureEditLatency } from './edit-latency';
 import { measureEngine, measureLayers, warmEngine } from './engine';
 import { measureHostBlocking } from './host-blocking';
@@ -12,7 +13,7 @@ import { measureJiebaLoad } from './jieba-load';
 import { SERVER_RELATIVE } from './lsp-client';
 import { measureMemory } from './memory';
 import { measurePython, PYTHON, runSetup } from './python-peer';
-import { coldTable, editTable, engineTable, hostTable, jiebaLoadTable, layersTable, memoryTable, pythonTable, targets, targetsTable, type Results } from './report';
+import { coldTable, corpusTable, editTable, engineTable, hostTable, jiebaLoadTable, layersTable, memoryTable, pythonTable, targets, targetsTable, type Results } from './report';
 import { round } from './stats';
 
 const log = (line: string): void => console.log(line);
@@ -107,6 +108,10 @@ async function main(): Promise<number> {
     results.host = host;
   });
 
+  await section('corpus', 'corpus: the CLI with --jobs 1 and 2, Dask with 1 and 2 workers, dedup (a crawled-style JSONL corpus)', () => {
+    results.corpus = measureCorpus(log, config.quick);
+  });
+
   // ---- report
   const out: string[] = [];
   out.push('', '================ News Lens benchmark: medians (min–max) ================');
@@ -126,6 +131,7 @@ async function main(): Promise<number> {
   if (results.edit) out.push('', '4. Edit latency', editTable(results.edit));
   if (results.memory) out.push('', '5. Memory', memoryTable(results.memory));
   if (results.host) out.push('', '6. Extension-host blocking (real VS Code, client task timings; event-loop delay beside)', hostTable(results.host));
+  if (results.corpus) out.push('', '7. Corpus scale (CLI and Dask, child processes)', corpusTable(results.corpus));
   const t = targets(results);
   out.push('', 'Targets vs measured', targetsTable(t));
   if (errors.length) out.push('', 'ERRORS (something is broken):', ...errors.map((e) => `  ${e.section}: ${e.message}`));
