@@ -276,7 +276,11 @@ class Run {
     const items = this.batch;
     this.batch = [];
     this.batchCharacters = 0;
-    await this.step({ kind: 'batch', items, result: this.runner.run(items) });
+    const result = this.runner.run(items);
+    // Awaited in order by consume(); a failure after an earlier one has stopped the run must not go unhandled.
+    result.catch(() => undefined);
+    this.progress.update(this.inputBytes);
+    await this.step({ kind: 'batch', items, result });
   }
 
   /** Queues a step; consumes the oldest while too many batches are in flight (bounded memory). */

@@ -121,7 +121,9 @@ export async function runDedup(options: CliOptions, io: CliIo, started: number):
     for (let f = 0; f < files.length; f++) {
       let items: WorkItem[] = [];
       const submit = async () => {
-        pending.push({ file: f, items, result: runner.run(items) });
+        const result = runner.run(items);
+        result.catch(() => undefined); // awaited in order by consume()
+        pending.push({ file: f, items, result });
         items = [];
         while (pending.length > runner.jobs * 2) await consume();
       };

@@ -157,10 +157,11 @@ describe('dedup: near-duplicate detection', () => {
     assert.ok(loose.add(edited).duplicateOf);
   });
 
-  it('stores distinct documents compactly (typed arrays, about 0.7 KB each)', () => {
+  it('stores distinct documents compactly (typed arrays, about 0.7 KB each)', function () {
+    this.timeout(120000);
     const index = new DuplicateIndex();
     const next = random(13);
-    const n = 20000;
+    const n = 10000;
     for (let i = 0; i < n; i++) index.add(randomText(next, 40));
     const perDocument = index.bytes() / n;
     assert.ok(perDocument < 1100, `${perDocument} bytes per document`);
