@@ -173,7 +173,6 @@ class Run {
   private batchCharacters = 0;
   private writer: ShardWriter | undefined;
   private shardCounts: Counts | undefined;
-  private shardDocuments = 0;
   private readonly index;
   private documentNumber = 0;
   private labelStudioItems = 0;
@@ -312,7 +311,6 @@ class Run {
       if (step.kind === 'open') {
         this.writer = this.folder!.open(step.name);
         this.shardCounts = this.config.stats ? emptyCounts() : undefined;
-        this.shardDocuments = 0;
         this.labelStudioItems = 0;
       } else if (step.kind === 'close') {
         if (this.options.format === 'label-studio' && this.options.command === 'export') this.writer!.write(this.labelStudioItems === 0 ? '[]\n' : '\n]\n');
@@ -350,7 +348,6 @@ class Run {
     } else {
       this.totals.documents += done;
     }
-    this.shardDocuments += done;
     if (result.removed) for (const [kind, n] of Object.entries(result.removed)) this.removed[kind as JunkKind] = (this.removed[kind as JunkKind] ?? 0) + (n ?? 0);
     if (this.index && result.signatures) for (const signature of result.signatures.slice(0, done)) this.index.add(signature as DocumentSignature | undefined);
     if (result.error) {

@@ -85,6 +85,7 @@ function processItem(config: WorkConfig, item: WorkItem, result: BatchResult): v
   }
   if (config.minhash) result.signatures!.push(minHasher(config.minhash).signature(text));
   if (config.command === 'dedup') {
+    if (result.counts) countDocument(result.counts, text, [], config.analyze);
     result.ids!.push(record && 'id' in record ? record.id : undefined);
     result.pieces.push('');
     return;

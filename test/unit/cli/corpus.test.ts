@@ -112,6 +112,23 @@ describe('news-lens CLI at corpus scale', function () {
       assert.equal(stats.shards.written + stats.shards.skipped, 40);
     });
 
+    it('Ctrl-C (SIGINT) stops with exit code 130, removes the shard being written, and leaves complete shards marked', async () => {
+      const corpus = file('c.jsonl', jsonl(crawledRecords(80, 15)));
+      const out = path.join(dir, 'out');
+      const child = startChild(['annotate', '--input', 'jsonl', '--jobs', '1', '--out-dir', out, '--shard-records', '4', corpus]);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      for (const deadline = Date.now() + 200000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+        if (fs.existsSync(out) && fs.readdirSync(out).some((n) => n.endsWith('.done'))) break;
+      }
+      child.kill('SIGINT');
+      assert.equal(await exited, 130);
+      const names = fs.readdirSync(out);
+      assert.ok(names.every((n) => !n.endsWith('.tmp')), names.join(' '));
+      const markers = names.filter((n) => n.endsWith('.done'));
+      assert.ok(markers.length >= 1 && markers.length < 20);
+      for (const m of markers) assert.ok(names.includes(m.slice(0, -'.done'.length)));
+    });
+
     it('on a full disk stops with a one-line error, and the shard it was writing is not marked complete', async function () {
       if (process.getuid?.() !== 0) this.skip(); // mounting a tmpfs needs root (CI and the dev machines run as root)
       const corpus = file('c.jsonl', jsonl(crawledRecords(60, 6)));

@@ -29,8 +29,12 @@ describe('news-lens dedup', function () {
       { id: 'm2', text: mirror.replace('嘉興', '嘉兴') + '\n(來源：鏡像站)' },
       { text: wire + ' ' },
     ]));
-    const r = await run('dedup', '--input', 'jsonl', '--jobs', '1', a, b);
+    const statsFile = path.join(dir, 'stats.json');
+    const r = await run('dedup', '--input', 'jsonl', '--jobs', '1', '--stats', statsFile, a, b);
     assert.equal(r.code, 0, r.stderr);
+    const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+    assert.equal(stats.documents, 7);
+    assert.deepEqual([stats.duplicates.exactDuplicates, stats.duplicates.nearDuplicates, stats.duplicates.clusters], [2, 1, 3]);
     const found = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(found.length, 3);
     assert.deepEqual(found[0], { file: b, line: 2, id: 'b2', duplicateOf: { file: a, line: 1, id: 'b1' }, similarity: 1, exact: true });
