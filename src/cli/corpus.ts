@@ -13,7 +13,7 @@ import type { JunkKind } from '../core/types';
 import { writeFileAtomic } from './atomic-write';
 import { encodeStrict, type Encoding } from './encoding';
 import { InputError } from './input';
-import { dedupIndex, inputFiles, version, writeOut, type CliIo } from './main';
+import { dedupIndex, inputFiles, version, writeOut, type CliIo } from './context';
 import type { CliOptions } from './options';
 import { createRunner, defaultJobs, inputSize, type BatchRunner } from './pool';
 import { Progress } from './progress';
@@ -55,7 +55,9 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
   if (options.inPlace) return cleanInPlace(files, spec, config, options, io, started);
 
   // Workers start loading the engine while the inputs are checked.
-  const runner = createRunner(options.jobs ?? defaultJobs(inputSize(files)), config);
+  // A text file is one document: more jobs than files would only load more engines.
+  const jobs = options.jobs ?? Math.min(defaultJobs(inputSize(files)), options.input === 'text' ? files.length : Infinity);
+  const runner = createRunner(jobs, config);
   let run: Run | undefined;
   try {
     for (const file of pending) if (file !== '-') await validate(file, spec);

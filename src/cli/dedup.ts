@@ -4,7 +4,7 @@ import type { DocumentSignature } from '../core/dedup';
 import { openAtomicWriter, type AtomicWriter } from '../shared/atomic-write.mjs';
 import { writeFileAtomic } from './atomic-write';
 import { InputError } from './input';
-import { dedupIndex, inputFiles, writeOut, type CliIo } from './main';
+import { dedupIndex, inputFiles, writeOut, type CliIo } from './context';
 import type { CliOptions } from './options';
 import { createRunner, defaultJobs, inputSize } from './pool';
 import { isBlank, parseRecord, readLines, sourceName, type SourceSpec } from './sources';

@@ -49,8 +49,10 @@ export function createRunner(jobs: number, config: WorkConfig): BatchRunner {
 class InlineRunner implements BatchRunner {
   readonly jobs = 1;
   constructor(private readonly config: WorkConfig) {}
-  run(items: WorkItem[]): Promise<BatchResult> {
-    return Promise.resolve(processBatch(this.config, items));
+  async run(items: WorkItem[]): Promise<BatchResult> {
+    // Analysis is synchronous: let the event loop turn between batches, or a Ctrl-C would wait for the whole run.
+    await new Promise((resolve) => setImmediate(resolve));
+    return processBatch(this.config, items);
   }
   async close(): Promise<void> {}
 }

@@ -4,7 +4,7 @@
 // per worker, not one per shard. Replies are {"id", "code", "stderr"} (and "stdout" when the task printed any); a
 // task's errors are in its reply, and the process keeps serving. Tasks run one at a time, in order.
 import * as readline from 'node:readline';
-import type { CliIo } from './main';
+import type { CliIo } from './context';
 
 type Main = (argv: string[], io: CliIo) => Promise<number>;
 
