@@ -91,7 +91,7 @@ describe('Dask integration (npm run corpus:dask)', function () {
     fs.writeFileSync(good, jsonl(crawledRecords(5, 4)));
     fs.writeFileSync(bad, jsonl(crawledRecords(3, 5)) + '{"text": \n');
     const out = path.join(dir, 'out');
-    const r = await runDask(['--workers', '2', '--retries', '1', '--out', out, good, bad], `${process.pid}-bad`, false);
+    const r = await runDask(['--workers', '1', '--retries', '0', '--out', out, good, bad], `${process.pid}-bad`, false);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /FAILED .*bad\.jsonl: .*bad\.jsonl:4: not valid JSON/);
     assert.match(r.stderr, /1 of 2 input\(s\) failed/);
