@@ -93,6 +93,9 @@ def merge_stats(parts, seconds, workers):
 
 def main(argv):
     args = parse_args(argv)
+    if args.command == "export" and args.format in (None, "brat"):
+        print("corpus:dask: export needs --format doccano, conll or label-studio (brat writes a file pair per document, not shards)", file=sys.stderr)
+        return 2
     started = time.time()
     from dask.distributed import Client, LocalCluster, as_completed  # imported late: --help works without Dask
 

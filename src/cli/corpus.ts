@@ -50,8 +50,15 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
     minhash: wantStats ? minhashParams(options) : undefined,
   };
   const folder = shardMode ? new ShardFolder(options.outDir!, fingerprint(options)) : undefined;
-  // Shards of inputs already complete are neither checked nor read again.
-  const pending = files.filter((file) => !(folder && fileComplete(folder, file, options)));
+  // Inputs whose shards are all complete are neither checked nor read again.
+  const done = new Map<string, ShardMarker[]>();
+  if (folder) {
+    for (const file of files) {
+      const markers = completeMarkers(folder, file, options);
+      if (markers) done.set(file, markers);
+    }
+  }
+  const pending = files.filter((file) => !done.has(file));
   if (options.inPlace) return cleanInPlace(files, spec, config, options, io, started);
 
   // Workers start loading the engine while the inputs are checked.
@@ -63,8 +70,9 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
     for (const file of pending) if (file !== '-') await validate(file, spec);
     run = new Run(options, io, config, runner, folder);
     for (const file of files) {
-      if (pending.includes(file)) await run.file(file, spec);
-      else run.skipFile(file);
+      const markers = done.get(file);
+      if (markers) run.skipFile(markers);
+      else await run.file(file, spec);
     }
     await run.finish();
     if (wantStats) {
@@ -138,13 +146,20 @@ function shardName(file: string, index: number, options: CliOptions): string {
   return options.command === 'clean' ? path.basename(file) : path.basename(file) + outputExtension(options);
 }
 
-/** True when every shard of an input is complete (checked from shard 0 to the one marked last). */
-function fileComplete(folder: ShardFolder, file: string, options: CliOptions): boolean {
-  const identity = inputIdentity(file);
+/** The markers of an input whose shards are all complete (from shard 0 to the one marked last), else undefined. */
+function completeMarkers(folder: ShardFolder, file: string, options: CliOptions): ShardMarker[] | undefined {
+  let identity;
+  try {
+    identity = inputIdentity(file);
+  } catch {
+    return undefined; // a missing input is reported when it is read
+  }
+  const markers: ShardMarker[] = [];
   for (let index = 0; ; index++) {
     const marker = folder.complete(shardName(file, index, options), identity, index);
-    if (!marker) return false;
-    if (marker.last) return true;
+    if (!marker) return undefined;
+    markers.push(marker);
+    if (marker.last) return markers;
   }
 }
 
@@ -246,13 +261,8 @@ class Run {
   }
 
   /** An input whose shards are all complete: its counts come from the markers. */
-  skipFile(file: string): void {
-    const identity = inputIdentity(file);
-    for (let index = 0; ; index++) {
-      const marker = this.folder!.complete(shardName(file, index, this.options), identity, index)!;
-      this.skipShard(marker);
-      if (marker.last) return;
-    }
+  skipFile(markers: ShardMarker[]): void {
+    for (const marker of markers) this.skipShard(marker);
   }
 
   private skipShard(marker: ShardMarker): void {

@@ -152,6 +152,34 @@ describe('news-lens CLI at corpus scale', function () {
       }
     });
 
+    it('shards export formats and cleaned text files too, each resumable', async () => {
+      const corpus = file('c.jsonl', jsonl(crawledRecords(9, 16)));
+      const out = path.join(dir, 'out');
+      for (const format of ['conll', 'label-studio', 'doccano']) {
+        const r = await run('export', '--format', format, '--input', 'jsonl', '--jobs', '1', '--out-dir', out, '--shard-records', '5', corpus);
+        assert.equal(r.code, 0, r.stderr);
+      }
+      const ls = [0, 1].map((k) => JSON.parse(fs.readFileSync(path.join(out, `c.0000${k}.json`), 'utf8')));
+      assert.deepEqual(ls.map((tasks) => tasks.length), [5, 4]);
+      const whole = JSON.parse((await run('export', '--format', 'label-studio', '--input', 'jsonl', '--jobs', '1', corpus)).stdout);
+      assert.deepEqual([...ls[0], ...ls[1]], whole);
+      assert.equal(
+        fs.readFileSync(path.join(out, 'c.00000.conll'), 'utf8') + fs.readFileSync(path.join(out, 'c.00001.conll'), 'utf8'),
+        (await run('export', '--format', 'conll', '--input', 'jsonl', '--jobs', '1', corpus)).stdout,
+      );
+      assert.ok(fs.existsSync(path.join(out, 'c.00001.jsonl.done')));
+      const a = file('a.txt', '網(wǎng)站報道。\n');
+      const b = file('b.txt', '<p>新聞</p>\n');
+      const cleaned = path.join(dir, 'cleaned');
+      const r = await run('clean', '--out-dir', cleaned, '--stats', path.join(dir, 's.json'), a, b);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(fs.readFileSync(path.join(cleaned, 'a.txt'), 'utf8'), '網站報道。\n');
+      assert.ok(fs.existsSync(path.join(cleaned, 'b.txt.done')));
+      const again = await run('clean', '--out-dir', cleaned, '--stats', path.join(dir, 's.json'), a, b);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 's.json'), 'utf8')).shards, { written: 0, skipped: 2 });
+    });
+
     it('refuses two inputs whose shards would have the same name', async () => {
       fs.mkdirSync(path.join(dir, 'x'));
       const a = file('c.jsonl', jsonl(crawledRecords(2, 1)));
