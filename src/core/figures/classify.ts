@@ -78,7 +78,8 @@ function withQualifier(v: FigureValue, q: Qualifier | undefined): FigureValue {
 export function numericFigure(
   start: number, end: number, label: FigureType, v: Omit<FigureValue, 'display'>, q: Qualifier | undefined, mult = 0, divisor?: number,
 ): Figure {
-  const value = withQualifier({ ...v, display: '' }, q);
+  // `v` is always a fresh object of the caller's: it becomes the value (no copy per figure).
+  const value = withQualifier(v as FigureValue, q);
   value.display = describe(label, value);
   return { start, end, label, value, mult, divisor };
 }

@@ -175,7 +175,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   const arabic = isArabicDigit(line.charCodeAt(s));
   if (arabic) {
     const english = englishDateAt(line, s, tokenEnd, floor);
-    if (english) return { ...english, label: 'DATE' };
+    if (english) return english;
     ISO_DATE.lastIndex = s;
     let m = ISO_DATE.exec(line);
     if (m) {
@@ -254,13 +254,18 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     return { start, end: clock.end, label: 'TIME', iso: clock.iso, display: clock.iso };
   }
   // 3 p.m.
-  if (arabic && tokenEnd - s <= 2) {
-    const hour = digitsValue(line.slice(s, tokenEnd));
-    const meridiem = hour >= 1 && hour <= 12 ? meridiemAt(line, tokenEnd) : undefined;
-    if (meridiem) {
+  if (arabic && tokenEnd - s <= 2 && isMeridiemStart(line.charCodeAt(line.charCodeAt(tokenEnd) === 0x20 ? tokenEnd + 1 : tokenEnd))) {
+    const meridiem = meridiemAt(line, tokenEnd);
+    const hour = meridiem ? digitsValue(line.slice(s, tokenEnd)) : NaN;
+    if (meridiem && hour >= 1 && hour <= 12) {
       const iso = `${pad2(meridiem.pm ? (hour % 12) + 12 : hour % 12)}:00`;
       return { start: s, end: meridiem.end, label: 'TIME', iso, display: iso };
     }
   }
   return undefined;
+}
+
+/** a, p, A or P: what a.m./p.m. starts with. */
+function isMeridiemStart(code: number): boolean {
+  return code === 0x61 || code === 0x70 || code === 0x41 || code === 0x50;
 }

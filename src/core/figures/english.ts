@@ -5,6 +5,7 @@ import { WordTable } from './wordtable';
 export interface EnglishDate {
   start: number;
   end: number;
+  label: 'DATE';
   iso: string;
   display: string;
 }
@@ -52,9 +53,9 @@ function yearAfter(line: string, p: number): { end: number; year: number } | und
 
 function dayDate(start: number, end: number, month: number, day: number, year: number | undefined): EnglishDate {
   const md = `${pad2(month)}-${pad2(day)}`;
-  if (year === undefined) return { start, end, iso: `--${md}`, display: `${md} (year not stated)` };
+  if (year === undefined) return { start, end, label: 'DATE', iso: `--${md}`, display: `${md} (year not stated)` };
   const iso = `${year}-${md}`;
-  return { start, end, iso, display: iso };
+  return { start, end, label: 'DATE', iso, display: iso };
 }
 
 /**
@@ -62,9 +63,15 @@ function dayDate(start: number, end: number, month: number, day: number, year: n
  * Nothing before `floor` is used.
  */
 export function englishDateAt(line: string, s: number, e: number, floor: number): EnglishDate | undefined {
+  // Each form has a month name or an s right next to the number, across one space (Jan 5, 5 May, 1990s).
+  const b = line.charCodeAt(s - 1);
+  const a = line.charCodeAt(e);
+  const monthBefore = (b === 0x20 || b === 0xa0) && isAsciiLetterOrDot(line.charCodeAt(s - 2));
+  const monthAfter = (a === 0x20 || a === 0xa0) && isAsciiUpper(line.charCodeAt(e + 1));
+  if (!monthBefore && !monthAfter && a !== 0x73) return undefined;
   if (!isAsciiDigits(line, s, e)) return undefined;
   const n = digitsValue(line.slice(s, e));
-  const before = MONTH_BEFORE.before(line, s, floor);
+  const before = monthBefore ? MONTH_BEFORE.before(line, s, floor) : undefined;
   if (before) {
     const start = s - before.word.length;
     if (e - s <= 2 && n >= 1 && n <= 31) {
@@ -73,12 +80,12 @@ export function englishDateAt(line: string, s: number, e: number, floor: number)
     }
     if (e - s === 4 && n >= 1000 && n <= 2999) {
       const iso = `${n}-${pad2(before.value)}`;
-      return { start, end: e, iso, display: iso };
+      return { start, end: e, label: 'DATE', iso, display: iso };
     }
     return undefined;
   }
   if (e - s <= 2 && n >= 1 && n <= 31) {
-    const after = MONTH_AFTER.at(line, e);
+    const after = monthAfter ? MONTH_AFTER.at(line, e) : undefined;
     if (!after) return undefined;
     const end = e + after.word.length;
     const y = yearAfter(line, end);
@@ -86,9 +93,17 @@ export function englishDateAt(line: string, s: number, e: number, floor: number)
   }
   if (e - s === 4 && n >= 1000 && n <= 2990 && n % 10 === 0) {
     DECADE_S.lastIndex = e;
-    if (DECADE_S.exec(line)) return { start: s, end: DECADE_S.lastIndex, iso: String(n / 10), display: `${n}s` };
+    if (DECADE_S.exec(line)) return { start: s, end: DECADE_S.lastIndex, label: 'DATE', iso: String(n / 10), display: `${n}s` };
   }
   return undefined;
+}
+
+function isAsciiLetterOrDot(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e;
+}
+
+function isAsciiUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 function isIdeograph(code: number): boolean {

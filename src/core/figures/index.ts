@@ -2,9 +2,10 @@
 import type { Annotation, LineContext } from '../types';
 import { type Figure, figureAt, GLUED } from './classify';
 import { type NumeralLexicon, numeralLexicon, wordAcross } from './lexicon';
-import { isFinancial } from './numerals';
+import { isArabicDigit, isFinancial } from './numerals';
 import { rangeFrom } from './ranges';
-import { NUMERAL, rangeEndAt, skipWord, urlRanges } from './tokens';
+import * as tokens from './tokens';
+import { nextToken, rangeEndAt, skipWord, urlRanges } from './tokens';
 
 export { parseChineseNumber } from './numerals';
 
@@ -26,38 +27,39 @@ export function scanFigures(line: string, lexicon: NumeralLexicon | undefined): 
   const found: Annotation[] = [];
   const urls = urlRanges(line);
   let floor = 0;
-  NUMERAL.lastIndex = 0;
-  for (let m = NUMERAL.exec(line); m; m = NUMERAL.exec(line)) {
-    const s = m.index;
-    const e = s + m[0].length;
+  let from = 0;
+  for (let s = nextToken(line, 0); s >= 0; s = nextToken(line, from)) {
+    const e = tokens.tokenEnd;
+    from = e;
     if (urls) {
       const urlEnd = rangeEndAt(urls, s);
       if (urlEnd >= 0) {
-        NUMERAL.lastIndex = urlEnd;
+        from = urlEnd;
         continue;
       }
     }
     const read = figureAt(line, s, e, floor);
     if (read === GLUED) {
-      NUMERAL.lastIndex = skipWord(line, e);
+      from = skipWord(line, e);
       continue;
     }
     const fig: Figure | undefined = rangeFrom(line, s, e, read, floor) ?? read;
     if (!fig) {
       // A run that starts with the 一 of a word may still hold a figure: 統一三個 (一三 fails, 三個 does not).
-      if (e - s > 1 && (line.charCodeAt(s) === C_YI || isFinancial(line.charCodeAt(s)))) NUMERAL.lastIndex = s + 1;
+      if (e - s > 1 && (line.charCodeAt(s) === C_YI || isFinancial(line.charCodeAt(s)))) from = s + 1;
       continue;
     }
-    if (lexicon) {
+    // Lexicon words are written with Chinese numerals: a figure read from Arabic digits is in none of them.
+    if (lexicon && !isArabicDigit(line.charCodeAt(s))) {
       const wordEnd = wordAcross(lexicon, line, s, fig.start, fig.end);
       if (wordEnd >= 0) {
-        NUMERAL.lastIndex = wordEnd;
+        from = wordEnd;
         continue;
       }
     }
     found.push({ kind: 'figure', label: fig.label, start: fig.start, end: fig.end, text: line.slice(fig.start, fig.end), value: fig.value });
     floor = fig.end;
-    NUMERAL.lastIndex = fig.end;
+    from = fig.end;
   }
   return found;
 }

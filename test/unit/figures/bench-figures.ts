@@ -1,8 +1,11 @@
 // Times findFigures alone over the repo's samples repeated to 1 MB (median MB/s); optionally against another copy of the layer.
-// Usage: npx tsx test/unit/figures/bench-figures.ts [--rounds N] [--against DIR/src/core/figures]
-// With --against, both versions run interleaved round by round on the same lines, so the ratio is fair on a noisy machine.
-import { readdirSync, readFileSync } from 'node:fs';
+// Usage: npx tsx test/unit/figures/bench-figures.ts [--rounds N] [--bundle] [--against DIR/src/core/figures]
+// --bundle times esbuild bundles (as the extension and CLI run), not tsx's per-module loading; --against runs another
+// copy of the layer (e.g. `git archive` of an older commit) interleaved round by round, so the ratio is fair on a noisy machine.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildSync } from 'esbuild';
 import { findFigures } from '../../../src/core/figures';
 import type { Annotation, LineContext } from '../../../src/core/types';
 
@@ -39,23 +42,35 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** CPU time (user + system) of one pass: on a machine shared with other jobs it varies far less than wall time. */
 function timeOnce(find: Finder, lines: readonly string[], ctx: LineContext): { ms: number; count: number } {
-  const t0 = process.hrtime.bigint();
+  const t0 = process.cpuUsage();
   let count = 0;
   for (const l of lines) count += find(l, ctx).length;
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, count };
+  const t = process.cpuUsage(t0);
+  return { ms: (t.user + t.system) / 1000, count };
+}
+
+/** findFigures from the figures folder `dir`, bundled by esbuild when `bundle` is set. */
+function load(dir: string, bundle: boolean): Finder {
+  let file = dir;
+  if (bundle) {
+    file = path.join(mkdtempSync(path.join(os.tmpdir(), 'figures-bench-')), 'figures.js');
+    buildSync({ entryPoints: [path.join(dir, 'index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(file) as { findFigures: Finder }).findFigures;
 }
 
 function main(): void {
   const rounds = Number(arg('--rounds') ?? 15);
   const against = arg('--against');
+  const bundle = process.argv.includes('--bundle');
   const { lines, bytes } = sampleLines();
   const ctx: LineContext = { script: 'simplified', options: {} };
-  const finders: Array<[string, Finder]> = [['current', findFigures]];
-  if (against) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    finders.push(['against', (require(path.resolve(against)) as { findFigures: Finder }).findFigures]);
-  }
+  const own = path.join(ROOT, 'src', 'core', 'figures');
+  const finders: Array<[string, Finder]> = [['current', bundle ? load(own, true) : findFigures]];
+  if (against) finders.push(['against', load(path.resolve(against), bundle)]);
   const times = new Map<string, number[]>(finders.map(([n]) => [n, []]));
   const counts = new Map<string, number>();
   for (const [, f] of finders) for (let i = 0; i < 3; i++) timeOnce(f, lines, ctx); // warm-up
@@ -69,7 +84,7 @@ function main(): void {
   const mb = bytes / 1e6;
   for (const [name] of finders) {
     const ms = median(times.get(name)!);
-    console.log(`${name}: ${(mb / (ms / 1000)).toFixed(2)} MB/s (median of ${rounds}, ${ms.toFixed(1)} ms per ${mb.toFixed(2)} MB, ${counts.get(name)} figures)`);
+    console.log(`${name}: ${(mb / (ms / 1000)).toFixed(2)} MB/s of CPU time (median of ${rounds}, ${ms.toFixed(1)} ms per ${mb.toFixed(2)} MB, ${counts.get(name)} figures)`);
   }
   if (against) {
     const ratios = times.get('current')!.map((t, i) => times.get('against')![i] / t);
