@@ -189,6 +189,8 @@ function parseUnsigned(s: string): number | undefined {
   if (n === 0) return undefined;
   const digitString = parseDigitString(s);
   if (digitString !== undefined) return digitString;
+  // 萬一, 億三 are words ("in case", …), not 萬 followed by a colloquial digit.
+  if (n > 1 && UNIT_POW[s.charCodeAt(0)] >= 4 && DIGIT[s.charCodeAt(1)] > 0) return undefined;
 
   let total = 0; // everything already multiplied by 萬/億
   let section = 0; // the part below 萬 being built

@@ -69,22 +69,25 @@ function numericRange(a: Figure, b: Figure): Figure | undefined {
 
 /** An ISO date split into its fields: "2023-05-10" → [2023, 5, 10]; "--05" → [undefined, 5]; "---12" → [u, u, 12]. */
 function fields(iso: string): Array<number | undefined> | undefined {
-  const m = /^(?:(\d{4})|-)(?:-(\d{2}|-)(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return undefined;
-  const num = (x: string | undefined): number | undefined => (x === undefined || x === '-' ? undefined : Number(x));
-  return [num(m[1]), num(m[2]), num(m[3])];
+  const num = (x: string | undefined): number | undefined => (x === undefined ? undefined : Number(x));
+  let m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (m) return [num(m[1]), num(m[2]), num(m[3])];
+  m = /^--(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (m) return [undefined, num(m[1]), num(m[2])];
+  m = /^---(\d{2})$/.exec(iso);
+  return m ? [undefined, undefined, num(m[1])] : undefined;
 }
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** The ISO 8601 form of date fields, with the reduced forms --MM, --MM-DD and ---DD when the year is not known. */
 function isoOf(f: Array<number | undefined>): string {
   const [y, mo, d] = f;
-  let iso = y !== undefined ? String(y) : '-';
-  if (mo !== undefined || d !== undefined) iso += `-${mo !== undefined ? pad2(mo) : '-'}`;
-  if (d !== undefined) iso += `-${pad2(d)}`;
-  return iso;
+  if (y !== undefined) return `${y}${mo !== undefined ? `-${pad2(mo)}${d !== undefined ? `-${pad2(d)}` : ''}` : ''}`;
+  if (mo !== undefined) return `--${pad2(mo)}${d !== undefined ? `-${pad2(d)}` : ''}`;
+  return `---${pad2(d ?? 1)}`;
 }
 
 function lowest(f: Array<number | undefined>): number {

@@ -29,8 +29,8 @@ export function signBefore(line: string, s: number, floor: number): number {
   if (c === C_FU_S || c === C_FU_T) return p > floor && BEFORE_FU_IN_WORD.has(line.charCodeAt(p - 1)) ? -1 : p;
   if (c === C_XIA && p - 1 >= floor && line.charCodeAt(p - 1) === C_LING) return p - 1;
   if (c === 0x2d || c === 0x2212 || c === 0xff0d) {
-    if (p === floor) return p;
-    const b = line.charCodeAt(p - 1);
+    if (p === 0) return p;
+    const b = line.charCodeAt(p - 1); // a look at what precedes, even before `floor`: 3-2 is a score
     return isDigitLike(b) ? -1 : p;
   }
   return -1;
