@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readTable, scoreRows, summary, tablePath } from './forms/score';
 
 describe('figures: the table of numeral forms', () => {
-  for (const part of ['dev']) {
+  for (const part of ['dev', 'heldout']) {
     it(`reads at least 98% of the ${part} forms right and keeps figures out of its negatives`, () => {
       const rows = readTable(tablePath(part));
       const score = scoreRows(rows);
