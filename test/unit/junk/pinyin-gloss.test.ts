@@ -29,7 +29,7 @@ describe('pinyin-gloss detector', () => {
 
   it('keeps parentheticals that are not readings of the character before them', () => {
     for (const line of ['全體(擴大)會議', '報告(2023)', '世衛組織(WHO)', '王(Wang)先生', '聯合學院(海寧)', '新建項目(一期)', '重點項目(事項)',
-      '網(fā)站', '(wǎng)開頭', 'abc(wǎng)', '網 (wǎng)', '網(wang)']) {
+      '網(fā)站', '(wǎng)開頭', 'abc(wǎng)', '網  (wǎng)', '網(wang4)', '網(wǎng3)', '網(网)', '網(站)']) {
       assert.deepEqual(glossesIn(line), [], line);
     }
   });
