@@ -45,10 +45,16 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
     case 'junk':
       lines.push(`${t('hover.junk')}: ${title}`);
       if (annotation.reason) lines.push(annotation.reason);
+      // Mojibake and what it said: the quick fix writes the second in place of the first.
+      if (annotation.label === 'encoding' && annotation.replacement) lines.push(`${t('hover.repair')}: \`${clip(annotation.text)}\` → \`${clip(annotation.replacement)}\``);
       if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
       break;
   }
   return lines.join('\n\n');
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
 }
 
 /**

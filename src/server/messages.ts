@@ -6,7 +6,8 @@ type Key =
   | 'type.MONEY' | 'type.PERCENT' | 'type.DATE' | 'type.TIME' | 'type.QUANTITY' | 'type.CARDINAL' | 'type.ORDINAL'
   | 'hover.entity' | 'hover.figure' | 'hover.junk' | 'hover.metadata' | 'hover.simplified' | 'hover.pinyin' | 'hover.occurrences'
   | 'hover.value' | 'hover.unit' | 'hover.currency' | 'hover.confidence'
-  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll';
+  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll'
+  | 'fix.repairEncoding' | 'hover.repair';
 
 const en: Record<Key, string> = {
   'junk.spam': 'SEO spam',
@@ -43,6 +44,8 @@ const en: Record<Key, string> = {
   'fix.removeAll': 'Remove all {0} in this document ({1})',
   'fix.cleanDocument': 'Clean document: remove all junk ({0})',
   'fix.fixAll': 'News Lens: remove all junk',
+  'fix.repairEncoding': 'Repair encoding',
+  'hover.repair': 'Repair',
 };
 
 const zhCn: Record<Key, string> = {
@@ -80,6 +83,8 @@ const zhCn: Record<Key, string> = {
   'fix.removeAll': '删除本文所有{0}（{1} 处）',
   'fix.cleanDocument': '清理文档：删除所有垃圾（{0} 处）',
   'fix.fixAll': 'News Lens：删除所有垃圾',
+  'fix.repairEncoding': '修复编码',
+  'hover.repair': '修复',
 };
 
 const zhTw: Record<Key, string> = {
@@ -117,6 +122,8 @@ const zhTw: Record<Key, string> = {
   'fix.removeAll': '刪除本文所有{0}（{1} 處）',
   'fix.cleanDocument': '清理文件：刪除所有垃圾（{0} 處）',
   'fix.fixAll': 'News Lens：刪除所有垃圾',
+  'fix.repairEncoding': '修復編碼',
+  'hover.repair': '修復',
 };
 
 let table: Record<Key, string> = en;
