@@ -28,12 +28,19 @@ export const RANGES = [[0x3400, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ffff], [
 /** What counts as a reading: pinyin-pro echoes characters it has no reading for. */
 const LATIN_READING = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+$/;
 
+/**
+ * Readings that only occur in context: tone sandhi of 一 (yí before a fourth tone, yì before the others) and
+ * 不 (bú before a fourth tone). pinyin-pro writes them when it glosses a sentence (一个 → yí gè), and so do the
+ * mirrors' glossing tools; asked for the character alone it gives yī and bù.
+ */
+export const SANDHI = { 一: ['yí', 'yì'], 不: ['bú'] };
+
 const byReading = new Map();
 let characters = 0;
 for (const [from, to] of RANGES) {
   for (let code = from; code <= to; code++) {
     const ch = String.fromCodePoint(code);
-    const readings = pinyin(ch, { multiple: true, type: 'array' }).filter((r) => r && r !== ch && LATIN_READING.test(r));
+    const readings = [...pinyin(ch, { multiple: true, type: 'array' }), ...(SANDHI[ch] ?? [])].filter((r) => r && r !== ch && LATIN_READING.test(r));
     if (readings.length === 0) continue;
     characters++;
     for (const reading of new Set(readings.map((r) => r.toLowerCase().normalize('NFC')))) {

@@ -184,6 +184,8 @@ export function mojibakeSentences(sentences: readonly Sentence[], seed: number):
   const items: MojibakeItem[] = [];
   const forms = Object.keys(MISREADINGS);
   sentences.forEach((sentence, index) => {
+    // A sentence with damage of its own (U+FFFD, DEL) is not a writer's text to give back.
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/.test(sentence.text)) return;
     const traditional = rand() < 1 / 3;
     const original = traditional ? toTraditional(sentence.text) : sentence.text;
     const form = forms[index % forms.length];

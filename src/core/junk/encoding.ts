@@ -37,6 +37,12 @@ function codeName(code: number): string {
   return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
 }
 
+function nonAsciiUnits(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
+
 /** A repair as a finding: `clean` writes the repaired text in place of the mojibake. */
 function repairFinding(line: string, repair: MojibakeRepair): Annotation {
   const shown = excerpt(line.slice(repair.start, repair.end));
@@ -110,7 +116,10 @@ export function detectEncoding(line: string): Annotation[] {
 
   const latin = scanLatinSide(line, repaired, false);
   // A line with a GBK-read-as-Latin-1 run is read so throughout: its single characters too (`2023Äê` = 2023年).
-  const doubleByte = latin.some((a) => a.replacement !== undefined && / read as Latin-1/.test(a.reason ?? ''));
+  // Only when such runs make up much of the line: random bytes yield a plausible pair now and then.
+  let doubleByteUnits = 0;
+  for (const a of latin) if (a.replacement !== undefined && / read as Latin-1/.test(a.reason ?? '')) doubleByteUnits += a.end - a.start;
+  const doubleByte = doubleByteUnits > 0 && doubleByteUnits >= 0.3 * nonAsciiUnits(line);
   for (const finding of doubleByte ? scanLatinSide(line, repaired, true) : latin) found.push(finding);
 
   // A line that is nothing but damage beyond repair (and whitespace) goes as a whole; a repair keeps its line.

@@ -213,7 +213,7 @@ export interface LatinScan {
 }
 
 /** Failed decoding attempts one line may spend: real mojibake succeeds at once, random bytes would fail at every byte. */
-const MAX_FAILURES_PER_LINE = 24;
+const MAX_FAILURES_PER_LINE = 12;
 
 export function newLatinScan(): LatinScan {
   return { failedUntil: [0, 0], failures: 0 };
@@ -261,7 +261,8 @@ function iconv(): typeof IconvLite {
 
 /** A suspect run needs this many rare characters (one when the line has a longer repaired run), and this share. */
 const MIN_RARE = 2;
-const MIN_RARE_SHARE = 0.25;
+/** Mojibake of Chinese is two-thirds rare characters or more; real text a few percent, a short run more. */
+const MIN_RARE_SHARE = 0.4;
 /** The repair must carry this many bits less per character than the run, and be plausible on its own. */
 const MIN_GAIN = 3;
 
@@ -388,7 +389,21 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean): strin
   return decodeOrUndefined(Uint8Array.from(known));
 }
 
+/** Recent answers by run (and line end): a page repeats its lines, and a failed run costs two encodings. */
+const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
+const RECENT_RUNS = 512;
+
 function repairCjkRun(run: string, endsLine: boolean): { repaired: string; encoding: string } | undefined {
+  const key = endsLine ? `${run}\n` : run;
+  const known = recentRuns.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const repair = repairCjkRunAfresh(run, endsLine);
+  if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
+  recentRuns.set(key, repair ?? null);
+  return repair;
+}
+
+function repairCjkRunAfresh(run: string, endsLine: boolean): { repaired: string; encoding: string } | undefined {
   const before = meanCost(hanCost(run));
   let best: { repaired: string; encoding: string; cost: number } | undefined;
   for (const encoding of ['gbk', 'big5']) {

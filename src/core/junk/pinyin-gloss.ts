@@ -7,12 +7,12 @@ import { PINYIN_LETTERS, junkAt } from './common';
 /** Spaces a gloss may have around its parentheses (`網 (wǎng)`, `網（ wang ）`). */
 const SPACE = '[ \\u00a0\\u3000]?';
 /**
- * Candidate: optional space, `(`/`（`, a lower-case pinyin-like syllable with an optional tone digit — or one CJK
+ * Candidate: `(`/`（`, a lower-case pinyin-like syllable with an optional tone digit — or one CJK
  * character (a self-gloss) — and `)`/`）`. Combining tone marks are allowed and normalized before comparing. The
  * character before is checked by hand (faster than a look-behind).
  */
 const CANDIDATE = new RegExp(
-  `${SPACE}[(（]${SPACE}(?:([${PINYIN_LETTERS}\\u0300\\u0301\\u0304\\u0308\\u030c]{1,7})([0-5]?)|([\\u3400-\\u9fff\\uf900-\\ufaff]|[\\ud840-\\ud8bf][\\udc00-\\udfff]))${SPACE}[)）]`,
+  `[(（]${SPACE}(?:([${PINYIN_LETTERS}\\u0300\\u0301\\u0304\\u0308\\u030c]{1,7})([0-5]?)|([\\u3400-\\u9fff\\uf900-\\ufaff]|[\\ud840-\\ud8bf][\\udc00-\\udfff]))${SPACE}[)）]`,
   'g',
 );
 const COMBINING_MARK = /[\u0300-\u036f]/;
@@ -77,8 +77,17 @@ function characterBefore(line: string, index: number): string | undefined {
 }
 
 /** True for a line whose readings are content: interlinear pinyin, or a line about pronunciation. */
-function showsReadingsOnPurpose(line: string): boolean {
+function showsReadingsOnPurpose(line: string, glosses: number): boolean {
   if (PINYIN_TEACHING.test(line)) return true;
+  // Cheap bound first (one loop, no allocation): parentheses against CJK characters. A mirror's line fails here.
+  let parentheses = 0;
+  let characters = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 0x28 || code === 0xff08) parentheses++;
+    else if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) characters++;
+  }
+  if (Math.max(parentheses, glosses) < INTERLINEAR_MIN_GLOSSES || parentheses < INTERLINEAR_MIN_SHARE * (characters - parentheses)) return false;
   PINYIN_PARENTHETICAL.lastIndex = 0;
   let parentheticals = 0;
   for (let m = PINYIN_PARENTHETICAL.exec(line); m; m = PINYIN_PARENTHETICAL.exec(line)) {
@@ -86,8 +95,8 @@ function showsReadingsOnPurpose(line: string): boolean {
     if (before >= 0x3400 && before <= 0x9fff) parentheticals++;
   }
   if (parentheticals < INTERLINEAR_MIN_GLOSSES) return false;
-  const characters = (line.replace(PINYIN_PARENTHETICAL, '').match(CJK_CHARACTER) ?? []).length;
-  return parentheticals >= INTERLINEAR_MIN_SHARE * characters;
+  const outside = (line.replace(PINYIN_PARENTHETICAL, '').match(CJK_CHARACTER) ?? []).length;
+  return parentheticals >= INTERLINEAR_MIN_SHARE * outside;
 }
 
 export function detectPinyinGlosses(line: string): Annotation[] {
@@ -95,10 +104,13 @@ export function detectPinyinGlosses(line: string): Annotation[] {
   const found: Annotation[] = [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(line); match; match = CANDIDATE.exec(line)) {
-    const start = match.index;
+    // One space may stand between the character and the parenthesis (`網 (wǎng)`): it goes with the gloss.
+    const spaced = match.index > 0 && /[ \u00a0\u3000]/.test(line[match.index - 1]);
+    const start = spaced ? match.index - 1 : match.index;
     const ch = characterBefore(line, start);
     if (ch === undefined) continue;
-    const [text, letters, digit, character] = match;
+    const [matched, letters, digit, character] = match;
+    const text = spaced ? line[start] + matched : matched;
     let reason: string;
     let confidence: number;
     if (character !== undefined) {
@@ -119,6 +131,6 @@ export function detectPinyinGlosses(line: string): Annotation[] {
     }
     found.push(junkAt(line, 'pinyin-gloss', start, start + text.length, reason, confidence));
   }
-  if (found.length > 0 && showsReadingsOnPurpose(line)) return [];
+  if (found.length > 0 && showsReadingsOnPurpose(line, found.length)) return [];
   return found;
 }

@@ -29,6 +29,10 @@ describe('pinyin-gloss forms', () => {
     assert.match(glossesIn('網(wang3)')[0].reason ?? '', /numbered reading/);
   });
 
+  it('accepts the tone sandhi of 一 and 不 that glossing tools write in context', () => {
+    assert.equal(cleaned('今年一(yí)至五月，全國法院共審結一(yì)萬多件，同比不(bú)變', SIMP), '今年一至五月，全國法院共審結一萬多件，同比不變');
+  });
+
   it('accepts any reading of a heteronym, in every form', () => {
     assert.equal(cleaned('長(chang2)江沿線的孩子長(zhang3)大後，從事這一行(hang)業的人採取行(xing)動'), '長江沿線的孩子長大後，從事這一行業的人採取行動');
   });
