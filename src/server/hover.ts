@@ -41,6 +41,8 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
     case 'junk':
       lines.push(`${t('hover.junk')}: ${title}`);
       if (annotation.reason) lines.push(annotation.reason);
+      // Mojibake and what it said: the quick fix writes the second in place of the first.
+      if (annotation.label === 'encoding' && annotation.replacement) lines.push(`${t('hover.repair')}: \`${clip(annotation.text)}\` → \`${clip(annotation.replacement)}\``);
       if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
       break;
   }
@@ -60,6 +62,10 @@ function figureLines(v: FigureValue): string[] {
   if (v.currency) lines.push(`${t('hover.currency')}: ${v.currency}`);
   if (v.unit) lines.push(`${t('hover.unit')}: ${v.unit}`);
   return lines;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
 }
 
 /**

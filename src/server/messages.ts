@@ -9,7 +9,8 @@ type Key =
   | 'hover.qualifier' | 'hover.range' | 'hover.iso' | 'hover.precision'
   | 'qualifier.approx' | 'qualifier.over' | 'qualifier.under' | 'qualifier.about' | 'qualifier.inclusive'
   | 'precision.decade' | 'precision.year' | 'precision.month' | 'precision.day' | 'precision.time'
-  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll';
+  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll'
+  | 'fix.repairEncoding' | 'hover.repair';
 
 const en: Record<Key, string> = {
   'junk.spam': 'SEO spam',
@@ -60,6 +61,8 @@ const en: Record<Key, string> = {
   'fix.removeAll': 'Remove all {0} in this document ({1})',
   'fix.cleanDocument': 'Clean document: remove all junk ({0})',
   'fix.fixAll': 'News Lens: remove all junk',
+  'fix.repairEncoding': 'Repair encoding',
+  'hover.repair': 'Repair',
 };
 
 const zhCn: Record<Key, string> = {
@@ -111,6 +114,8 @@ const zhCn: Record<Key, string> = {
   'fix.removeAll': '删除本文所有{0}（{1} 处）',
   'fix.cleanDocument': '清理文档：删除所有垃圾（{0} 处）',
   'fix.fixAll': 'News Lens：删除所有垃圾',
+  'fix.repairEncoding': '修复编码',
+  'hover.repair': '修复',
 };
 
 const zhTw: Record<Key, string> = {
@@ -162,6 +167,8 @@ const zhTw: Record<Key, string> = {
   'fix.removeAll': '刪除本文所有{0}（{1} 處）',
   'fix.cleanDocument': '清理文件：刪除所有垃圾（{0} 處）',
   'fix.fixAll': 'News Lens：刪除所有垃圾',
+  'fix.repairEncoding': '修復編碼',
+  'hover.repair': '修復',
 };
 
 let table: Record<Key, string> = en;
