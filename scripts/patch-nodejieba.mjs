@@ -9,6 +9,8 @@
 // The stock addon is kept as node_modules/.cache/news-lens-nodejieba/stock-VERSION.node, which is what a
 // failed build falls back to and what bench/jieba-load.ts compares against. Under `npm ci`/`npm install`
 // a failure only warns (News Lens works with the stock addon, with more memory); run by hand it exits 1.
+// The rebuild needs a C++ toolchain (make and g++; Debian: `apt-get install g++ make`). Without one nothing is
+// changed, and status.json in the cache folder says so (reason "no-toolchain"), for the tests to report.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -31,6 +33,33 @@ const show = (p) => {
 const log = (line) => console.log(`news-lens: nodejieba: ${line}`);
 
 class PatchError extends Error {}
+class NoToolchainError extends PatchError {}
+
+/** What the last run left in place, for tests and the language server's warning: { addon, reason?, message? }. */
+function writeStatus(status) {
+  try {
+    writeAtomic(join(cacheDir, 'status.json'), JSON.stringify({ ...status, at: new Date().toISOString() }) + '\n', { makeDirectory: true });
+  } catch {
+    // a read-only node_modules: the warning on the console is what remains
+  }
+}
+
+/** What node-gyp needs and cannot find: make, and a C++ compiler ($CXX, else c++, g++ or clang++). */
+function missingToolchain() {
+  const runs = (command) => !spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 }).error;
+  const missing = [];
+  if (!runs(process.env.MAKE || 'make')) missing.push('make');
+  const compilers = process.env.CXX ? [process.env.CXX.trim().split(/\s+/)[0]] : ['c++', 'g++', 'clang++'];
+  if (!compilers.some(runs)) missing.push(`a C++ compiler (${compilers.join(', ')})`);
+  return missing;
+}
+
+function requireToolchain() {
+  const missing = missingToolchain();
+  if (missing.length) {
+    throw new NoToolchainError(`no C++ toolchain to rebuild the addon: ${missing.join(' and ')} not found. Install them (Debian/Ubuntu: sudo apt-get install g++ make), then run npm run patch:nodejieba`);
+  }
+}
 
 /** Files and hunks of a unified diff; each hunk's old and new text, located by content (unique match), not line number. */
 function parsePatch(text) {
@@ -214,7 +243,10 @@ function main() {
     if (existsSync(stockCopy)) {
       copyAtomic(stockCopy, addon);
       log(`restored the stock addon from ${show(stockCopy)}`);
-    } else rebuild();
+    } else {
+      requireToolchain();
+      rebuild();
+    }
     return addonState(addon) === 'stock' ? 0 : 1;
   }
 
@@ -227,8 +259,10 @@ function main() {
   const before = addonState(addon);
   if (patched && before === 'lean') {
     log(`lean load already in place (${show(patchFile)} applied, addon rebuilt)`);
+    writeStatus({ addon: 'lean' });
     return 0;
   }
+  requireToolchain(); // before anything changes
   if (before === 'stock') copyAtomic(addon, stockCopy);
   try {
     for (const f of files) if (f.state === 'stock') writeAtomic(f.file, transform(f.content, f, 'patched'));
@@ -242,6 +276,7 @@ function main() {
     throw error;
   }
   log(`lean load in place: load() no longer builds the TextRank extractor (stock addon kept as ${show(stockCopy)})`);
+  writeStatus({ addon: 'lean' });
   return 0;
 }
 
@@ -249,7 +284,9 @@ try {
   process.exitCode = main();
 } catch (error) {
   const message = error instanceof PatchError ? error.message : (error?.stack ?? String(error));
-  const state = existsSync(addon) ? (addonState(addon) === 'lean' ? 'the lean addon' : 'the stock addon') : 'NO addon (run `npm rebuild nodejieba`)';
+  const current = existsSync(addon) ? addonState(addon) : 'missing';
+  const state = current === 'missing' ? 'NO addon (run `npm rebuild nodejieba`)' : current === 'lean' ? 'the lean addon' : 'the stock addon';
+  writeStatus({ addon: current, reason: error instanceof NoToolchainError ? 'no-toolchain' : 'failed', message });
   console.error(`news-lens: WARNING: the nodejieba lean-load patch was not applied: ${message}`);
   console.error(`news-lens: WARNING: nodejieba keeps ${state}. News Lens works, but each process that loads the segmenter uses about 110 MB more memory and twice the load time. Retry: npm run patch:nodejieba`);
   process.exitCode = underInstall ? 0 : 1;

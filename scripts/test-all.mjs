@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const scratch = mkdtempSync(join(tmpdir(), 'news-lens-tests-'));
 const results = [];
+const skips = [];
+const mochaTs = ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--reporter', join(root, 'test/support/summary-reporter.js')];
 
 function run(command, args, env = {}) {
   const started = Date.now();
@@ -24,7 +26,9 @@ function suite(name, command, args, summaryEnv) {
   let passed = 0;
   let failed = 0;
   if (summaryEnv && existsSync(summary)) {
-    ({ passed, failed } = JSON.parse(readFileSync(summary, 'utf8')));
+    let skipped;
+    ({ passed, failed, skipped } = JSON.parse(readFileSync(summary, 'utf8')));
+    for (const title of skipped ?? []) skips.push(`${name}: ${title}`);
     if (status !== 0 && failed === 0) failed = 1; // the runner itself failed after its tests
   } else if (status === 0) passed = 1;
   else failed = 1;
@@ -34,12 +38,24 @@ function suite(name, command, args, summaryEnv) {
 suite('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
 suite('build', 'node', ['scripts/build.mjs']);
 suite('unit', 'npx', ['mocha', '--reporter', join(root, 'test/support/summary-reporter.js')], 'NEWS_LENS_SUMMARY');
-suite('package', 'npx', ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '180000', '--reporter', join(root, 'test/support/summary-reporter.js'), 'test/package/vsix.test.ts'], 'NEWS_LENS_SUMMARY');
+suite('package', 'npx', [...mochaTs, '--timeout', '180000', 'test/package/vsix.test.ts'], 'NEWS_LENS_SUMMARY');
+// The editor tools (Chromium, Node 24, code-server), installed on first use into $NEWS_LENS_CACHE exactly as a
+// newcomer's `npm test` does (inside npm's run-script environment); then checks that setup and that the tools start.
+if (!only.length || only.includes('setup')) {
+  console.log('\n=== setup: scripts/editor/setup.sh ===');
+  const setup = run('bash', ['scripts/editor/setup.sh']);
+  if (setup.status !== 0) results.push({ name: 'setup.sh', passed: 0, failed: 1, seconds: setup.seconds });
+}
+suite('setup', 'npx', [...mochaTs, '--timeout', '300000', 'test/setup/tools.test.ts'], 'NEWS_LENS_SUMMARY');
 suite('integration', 'npx', ['tsx', 'test/integration/runTest.ts'], 'NEWS_LENS_TEST_REPORT');
 suite('dask', 'npx', ['mocha', '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', '--reporter', join(root, 'test/support/summary-reporter.js'), 'test/dask/dask.test.ts'], 'NEWS_LENS_SUMMARY');
 if (existsSync(join(root, 'test/e2e/run.ts'))) suite('e2e', 'npx', ['tsx', 'test/e2e/run.ts'], 'NEWS_LENS_SUMMARY');
 
 console.log('\n=== summary ===');
+if (skips.length) {
+  console.log(`skipped (${skips.length}), each with its reason above:`);
+  for (const s of skips) console.log(`  - ${s}`);
+}
 for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

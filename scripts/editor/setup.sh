@@ -52,24 +52,8 @@ fail() {
 }
 note() { echo "setup.sh: $*" >&2; }  # progress of long installs, even with --quiet
 
-# Drops what an outer npm run-script exports (npm_*, npm_config_*, INIT_CWD, NODE, node_modules/.bin on PATH).
-clean_npm_environment() {
-  local name entry kept=()
-  for name in $(compgen -e); do
-    case "$name" in
-      npm_*|NPM_*|INIT_CWD|NODE|NODE_OPTIONS|NODE_PATH|COLOR) unset "$name" ;;
-    esac
-  done
-  local IFS=:
-  for entry in $PATH; do
-    case "$entry" in
-      */node_modules/.bin|*/node-gyp-bin) ;;
-      *) kept+=("$entry") ;;
-    esac
-  done
-  PATH="${kept[*]}"
-  export PATH
-}
+# shellcheck source=clean-npm-env.sh
+. "$here/clean-npm-env.sh"
 
 # One setup at a time per cache (two test runs starting together must not both install).
 exec 9>"$cache/.setup.lock"
@@ -135,10 +119,7 @@ if [ ! -f "$cs_pkg/out/node/entry.js" ]; then
   # check, and node-gyp builds against the headers of the Node package (no download).
   (
     cd "$t"
-    # A clean npm environment. Under `npm start` / `npm test` the outer npm exports npm_config_* and npm_* variables,
-    # among them npm_config_user_agent naming the Node it runs on (20): code-server's postinstall reads the Node
-    # version from that and refuses. The nested install gets only what is set below.
-    clean_npm_environment
+    clean_npm_environment # else, under npm start / npm test, code-server's postinstall sees the outer Node 20
     export PATH="$node_dir/bin:$PATH"
     export npm_config_nodedir="$node_dir"
     export npm_config_yes=true npm_config_audit=false npm_config_fund=false

@@ -315,7 +315,7 @@ function toAbsolute(annotation: Annotation, line: DocLine, lines: readonly DocLi
   if (annotation.replacement !== undefined) absolute.replacement = annotation.replacement;
   if (annotation.removal) {
     absolute.removal =
-      annotation.removal.start === 0 && annotation.removal.end === line.text.length
+      isWholeLine(annotation, line.text)
         ? wholeLineRemoval(lines, index)
         : { start: annotation.removal.start + line.start, end: annotation.removal.end + line.start };
   }

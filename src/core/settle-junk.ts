@@ -7,8 +7,9 @@ import type { Annotation, LineContext } from './types';
 /** Cutting junk can reveal more (a tag inside a gloss, `&amp;nbsp;`, a control character before a credit line). */
 const MAX_ROUNDS = 3;
 
+/** A finding that deletes its line (and the line break). One that writes a replacement (repaired mojibake) never does, even when it spans the line. */
 export function isWholeLine(annotation: Annotation, text: string): boolean {
-  return annotation.removal !== undefined && annotation.removal.start === 0 && annotation.removal.end === text.length;
+  return annotation.removal !== undefined && annotation.removal.start === 0 && annotation.removal.end === text.length && annotation.replacement === undefined;
 }
 
 /** All junk (and metadata) of one line, including junk that only shows once other junk is removed. */

@@ -18,19 +18,34 @@ export interface TextRange {
   end: number;
 }
 
+/** How a figure's number relates to the real quantity (see README "Figure values"). */
+export type FigureQualifier = 'approx' | 'over' | 'under' | 'about';
+
+/** How precise a DATE/TIME is: 1990s, 2023, 2023-01, 2023-01-16, 2023-01-16T11:13 or 11:13. */
+export type DatePrecision = 'decade' | 'year' | 'month' | 'day' | 'time';
+
+/** The two ends of a range figure (3至5年): numbers, or ISO 8601 strings for DATE. */
+export type FigureRange = { from: number; to: number } | { from: string; to: string };
+
 /** The normalized value of a figure. */
 export interface FigureValue {
-  /** Numeric value: amount for MONEY, fraction for PERCENT (138% → 1.38), count for QUANTITY/CARDINAL/ORDINAL. */
+  /** Numeric value: amount for MONEY, fraction for PERCENT (138% → 1.38), count for QUANTITY/CARDINAL/ORDINAL. Absent for ranges. */
   number?: number;
-  /** For approximate or bounded figures: 超千億元 → '>' 1e11. Omitted when exact. */
-  comparator?: '>' | '>=' | '<' | '<=' | '~';
-  /** ISO 4217 code for MONEY (CNY, USD, HKD, …). */
-  currency?: string;
   /** Unit as a canonical word for QUANTITY (個, 公里, 噸, 人 …), written as in the text's script. */
   unit?: string;
-  /** ISO 8601 for DATE/TIME, as precise as the text: "2022", "2023-01", "2023-01-16T11:13:00", "11:13". */
+  /** ISO 4217 code for MONEY (CNY, USD, HKD, …). */
+  currency?: string;
+  /** approx (近, 上千, 数十万), over (超, 逾, 以上, 多), under (不到, 以下), about (约, 左右). Omitted when exact. */
+  qualifier?: FigureQualifier;
+  /** With over/under: the bound itself is included (以上, 至少, 不超过). */
+  inclusive?: boolean;
+  /** A range (3至5年, 五六十人, 10%至20%) instead of `number`: both ends in the figure's own terms. */
+  range?: FigureRange;
+  /** ISO 8601 for DATE/TIME, as precise as the text: "2022", "2023-01", "2023-01-16T11:13:00", "11:13"; a range as "2021/2023". */
   iso?: string;
-  /** A short human-readable rendering, e.g. "10,254,000,000 CNY", "138% (1.38)", "2023-01-16". */
+  /** How precise `iso` is. */
+  precision?: DatePrecision;
+  /** A short human-readable rendering, e.g. "10,254,000,000 CNY", "138% (1.38)", "3–5 年", "> 100,000,000,000 CNY". */
   display: string;
 }
 

@@ -69,7 +69,11 @@ export function quickFixes(document: TextDocument, annotations: readonly Annotat
     const covered = junk.filter((a) => a.label === diagnostic.code && a.start >= start && a.end <= end);
     if (covered.length === 0) continue;
     const kind = covered[0].label as JunkKind;
-    const title = covered.length === 1 ? t('fix.removeOne', labelName(kind)) : t('fix.removeSome', covered.length, labelName(kind));
+    // Mojibake that decodes back is replaced by its text, not removed: say so.
+    const repairs = covered.every((a) => a.replacement !== undefined && a.label === 'encoding');
+    const title = repairs
+      ? t('fix.repairEncoding')
+      : covered.length === 1 ? t('fix.removeOne', labelName(kind)) : t('fix.removeSome', covered.length, labelName(kind));
     const one = editAction(title, CodeActionKind.QuickFix, document, junkEdits(covered), [diagnostic]);
     one.isPreferred = true;
     actions.push(one);

@@ -1,5 +1,5 @@
 // Hover content for an annotation: entity type, Simplified form, pinyin and frequency; figure value; junk reason.
-import type { Annotation } from '../core/types';
+import type { Annotation, FigureValue } from '../core/types';
 import { labelName, t } from './messages';
 
 /** The annotations under an offset, most specific first (figures and entities before the junk that contains them). */
@@ -31,11 +31,7 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
     }
     case 'figure': {
       lines.push(`${t('hover.figure')}: ${title}`);
-      if (annotation.value) {
-        lines.push(`${t('hover.value')}: ${annotation.value.display}`);
-        if (annotation.value.currency) lines.push(`${t('hover.currency')}: ${annotation.value.currency}`);
-        if (annotation.value.unit) lines.push(`${t('hover.unit')}: ${annotation.value.unit}`);
-      }
+      if (annotation.value) lines.push(...figureLines(annotation.value));
       break;
     }
     case 'metadata':
@@ -45,10 +41,31 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
     case 'junk':
       lines.push(`${t('hover.junk')}: ${title}`);
       if (annotation.reason) lines.push(annotation.reason);
+      // Mojibake and what it said: the quick fix writes the second in place of the first.
+      if (annotation.label === 'encoding' && annotation.replacement) lines.push(`${t('hover.repair')}: \`${clip(annotation.text)}\` → \`${clip(annotation.replacement)}\``);
       if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
       break;
   }
   return lines.join('\n\n');
+}
+
+/** The lines of a figure's value: its display, then qualifier, range, ISO 8601 form and precision, currency, unit. */
+function figureLines(v: FigureValue): string[] {
+  const lines = [`${t('hover.value')}: ${v.display}`];
+  if (v.qualifier) {
+    const word = t(`qualifier.${v.qualifier}`);
+    lines.push(`${t('hover.qualifier')}: ${v.inclusive ? t('qualifier.inclusive', word) : word}`);
+  }
+  if (v.range) lines.push(`${t('hover.range')}: ${v.range.from} – ${v.range.to}`);
+  if (v.iso) lines.push(`${t('hover.iso')}: \`${v.iso}\``);
+  if (v.precision) lines.push(`${t('hover.precision')}: ${t(`precision.${v.precision}`)}`);
+  if (v.currency) lines.push(`${t('hover.currency')}: ${v.currency}`);
+  if (v.unit) lines.push(`${t('hover.unit')}: ${v.unit}`);
+  return lines;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
 }
 
 /**

@@ -6,7 +6,11 @@ type Key =
   | 'type.MONEY' | 'type.PERCENT' | 'type.DATE' | 'type.TIME' | 'type.QUANTITY' | 'type.CARDINAL' | 'type.ORDINAL'
   | 'hover.entity' | 'hover.figure' | 'hover.junk' | 'hover.metadata' | 'hover.simplified' | 'hover.pinyin' | 'hover.occurrences'
   | 'hover.value' | 'hover.unit' | 'hover.currency' | 'hover.confidence'
-  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll';
+  | 'hover.qualifier' | 'hover.range' | 'hover.iso' | 'hover.precision'
+  | 'qualifier.approx' | 'qualifier.over' | 'qualifier.under' | 'qualifier.about' | 'qualifier.inclusive'
+  | 'precision.decade' | 'precision.year' | 'precision.month' | 'precision.day' | 'precision.time'
+  | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll'
+  | 'fix.repairEncoding' | 'hover.repair';
 
 const en: Record<Key, string> = {
   'junk.spam': 'SEO spam',
@@ -38,11 +42,27 @@ const en: Record<Key, string> = {
   'hover.unit': 'Unit',
   'hover.currency': 'Currency',
   'hover.confidence': 'Confidence',
+  'hover.qualifier': 'Qualifier',
+  'hover.range': 'Range',
+  'hover.iso': 'ISO 8601',
+  'hover.precision': 'Precision',
+  'qualifier.approx': 'approximately (nearly, or an order of magnitude)',
+  'qualifier.over': 'more than',
+  'qualifier.under': 'less than',
+  'qualifier.about': 'about',
+  'qualifier.inclusive': '{0} (inclusive)',
+  'precision.decade': 'decade',
+  'precision.year': 'year',
+  'precision.month': 'month',
+  'precision.day': 'day',
+  'precision.time': 'time of day',
   'fix.removeOne': 'Remove this {0}',
   'fix.removeSome': 'Remove these {0} × {1}',
   'fix.removeAll': 'Remove all {0} in this document ({1})',
   'fix.cleanDocument': 'Clean document: remove all junk ({0})',
   'fix.fixAll': 'News Lens: remove all junk',
+  'fix.repairEncoding': 'Repair encoding',
+  'hover.repair': 'Repair',
 };
 
 const zhCn: Record<Key, string> = {
@@ -75,11 +95,27 @@ const zhCn: Record<Key, string> = {
   'hover.unit': '单位',
   'hover.currency': '币种',
   'hover.confidence': '置信度',
+  'hover.qualifier': '限定',
+  'hover.range': '范围',
+  'hover.iso': 'ISO 8601',
+  'hover.precision': '精度',
+  'qualifier.approx': '近似（接近或数量级）',
+  'qualifier.over': '超过',
+  'qualifier.under': '不到',
+  'qualifier.about': '大约',
+  'qualifier.inclusive': '{0}（含本数）',
+  'precision.decade': '年代',
+  'precision.year': '年',
+  'precision.month': '月',
+  'precision.day': '日',
+  'precision.time': '时刻',
   'fix.removeOne': '删除此{0}',
   'fix.removeSome': '删除这 {0} 处{1}',
   'fix.removeAll': '删除本文所有{0}（{1} 处）',
   'fix.cleanDocument': '清理文档：删除所有垃圾（{0} 处）',
   'fix.fixAll': 'News Lens：删除所有垃圾',
+  'fix.repairEncoding': '修复编码',
+  'hover.repair': '修复',
 };
 
 const zhTw: Record<Key, string> = {
@@ -112,11 +148,27 @@ const zhTw: Record<Key, string> = {
   'hover.unit': '單位',
   'hover.currency': '幣別',
   'hover.confidence': '信心度',
+  'hover.qualifier': '限定',
+  'hover.range': '範圍',
+  'hover.iso': 'ISO 8601',
+  'hover.precision': '精度',
+  'qualifier.approx': '近似（接近或數量級）',
+  'qualifier.over': '超過',
+  'qualifier.under': '不到',
+  'qualifier.about': '大約',
+  'qualifier.inclusive': '{0}（含本數）',
+  'precision.decade': '年代',
+  'precision.year': '年',
+  'precision.month': '月',
+  'precision.day': '日',
+  'precision.time': '時刻',
   'fix.removeOne': '刪除此{0}',
   'fix.removeSome': '刪除這 {0} 處{1}',
   'fix.removeAll': '刪除本文所有{0}（{1} 處）',
   'fix.cleanDocument': '清理文件：刪除所有垃圾（{0} 處）',
   'fix.fixAll': 'News Lens：刪除所有垃圾',
+  'fix.repairEncoding': '修復編碼',
+  'hover.repair': '修復',
 };
 
 let table: Record<Key, string> = en;

@@ -1,5 +1,6 @@
 // News Lens settings as the server reads them, their defaults, and their translation into engine options.
 import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityType, type JunkKind, type UserWord } from '../core/types';
+import { termProblem } from '../core/user-terms';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -77,9 +78,11 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   if (Array.isArray(r.userDictionary)) {
     for (const entry of r.userDictionary) {
       const e = entry as { word?: unknown; type?: unknown };
-      if (typeof e?.word === 'string' && e.word.trim() && (ENTITY_TYPES as readonly string[]).includes(String(e.type))) {
-        settings.userDictionary.push({ word: e.word.trim(), type: e.type as EntityType });
-      } else problems.push(`newsLens.userDictionary: ignored entry ${JSON.stringify(entry)} (needs "word" and "type": ${ENTITY_TYPES.join('/')})`);
+      const problem = typeof e?.word === 'string' ? termProblem(e.word) : 'it has no "word"';
+      if (problem) problems.push(`newsLens.userDictionary: ignored entry ${JSON.stringify(entry)}: ${problem}`);
+      else if (!(ENTITY_TYPES as readonly string[]).includes(String(e.type))) {
+        problems.push(`newsLens.userDictionary: ignored entry ${JSON.stringify(entry)} (needs "type": ${ENTITY_TYPES.join('/')})`);
+      } else settings.userDictionary.push({ word: (e.word as string).trim(), type: e.type as EntityType });
     }
   }
   settings.extraSpamTerms = pickStrings(r.spam?.extraTerms, 'newsLens.spam.extraTerms', problems);
@@ -112,8 +115,9 @@ function pickStrings(value: unknown, name: string, problems: string[]): string[]
   }
   const strings: string[] = [];
   for (const item of value) {
-    if (typeof item === 'string' && item.trim() !== '') strings.push(item);
-    else problems.push(`${name}: ignored ${JSON.stringify(item)} (expected a non-empty string)`);
+    const problem = typeof item === 'string' ? termProblem(item) : 'expected a string';
+    if (problem) problems.push(`${name}: ignored ${JSON.stringify(item)}: ${problem}`);
+    else strings.push(item as string);
   }
   return strings;
 }

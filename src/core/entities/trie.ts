@@ -138,11 +138,13 @@ export class LiteralTrie<T> {
     return this.firstUnits[text.charCodeAt(offset)] === 1;
   }
 
-  /** Leftmost-longest non-overlapping matches over the whole text. */
+  /** Leftmost-longest non-overlapping matches over the whole text, starting and ending on code-point boundaries. */
   scan(text: string): { start: number; end: number; value: T }[] {
     const found: { start: number; end: number; value: T }[] = [];
+    // A match never splits a surrogate pair (a word that is half of one, or a prefix ending inside an emoji).
+    const onBoundary = (offset: number): boolean => !isLowSurrogate(text.charCodeAt(offset)) || !isHighSurrogate(text.charCodeAt(offset - 1));
     for (let i = 0; i < text.length; ) {
-      const end = this.firstUnits[text.charCodeAt(i)] ? this.longestEnd(text, i) : -1;
+      const end = this.firstUnits[text.charCodeAt(i)] && onBoundary(i) ? this.longestEnd(text, i, onBoundary) : -1;
       if (end > 0) {
         found.push({ start: i, end, value: this.lastValue as T });
         i = end;
@@ -151,6 +153,9 @@ export class LiteralTrie<T> {
     return found;
   }
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** Mixes an int32 key's bits into a slot of a power-of-two table. */
 function hashSlot(key: number, mask: number): number {

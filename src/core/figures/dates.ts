@@ -1,4 +1,6 @@
-// Dates (2023-01-16 11:13:00, 2023年1月16日, 二〇二二年, 1月16日, 1980年代) and clock times (11:13, 下午3點).
+// Dates (2023-01-16 11:13:00, 2023年1月16日, 二〇二二年, 1月16日, 1980年代, Jan. 5, 2023) and clock times (11:13, 下午3點, 3 p.m.).
+import type { DatePrecision } from '../types';
+import { englishDateAt, meridiemAt } from './english';
 import { WordTable } from './wordtable';
 import { digitsValue, isArabicDigit, parseChineseNumber } from './numerals';
 
@@ -8,6 +10,15 @@ export interface DateTimeMatch {
   label: 'DATE' | 'TIME';
   iso: string;
   display: string;
+}
+
+/** How precise an ISO 8601 date or time written by this module is: 199 decade, 2023 year, --01 month, ---16 day … */
+export function precisionOf(iso: string): DatePrecision {
+  if (iso.includes(':')) return 'time';
+  if (iso.startsWith('---')) return 'day';
+  if (iso.startsWith('--')) return iso.length === 4 ? 'month' : 'day';
+  if (iso.length === 3) return 'decade';
+  return iso.length === 4 ? 'year' : iso.length === 7 ? 'month' : 'day';
 }
 
 const D = '[0-9\\uFF10-\\uFF19]';
@@ -75,6 +86,12 @@ function clockAt(line: string, p: number, period: Period | undefined): Clock | u
     minute = digitsValue(m[2]);
     if (m[3] !== undefined) second = digitsValue(m[3]);
     end = CLOCK.lastIndex;
+    const meridiem = period ? undefined : meridiemAt(line, end);
+    if (meridiem && hour >= 1 && hour <= 12) {
+      period = meridiem.pm ? 'pm' : 'am';
+      if (!meridiem.pm && hour === 12) hour = 0;
+      end = meridiem.end;
+    }
   } else {
     CN_CLOCK.lastIndex = p;
     m = CN_CLOCK.exec(line);
@@ -154,9 +171,11 @@ function fromYear(line: string, start: number, yearEnd: number, y: number): Date
  * A date or a clock time starting at `s` (the first digit of a numeral). A part of the day before `s`
  * (下午3點) is included when it does not reach before `floor`.
  */
-export function matchDateTime(line: string, s: number, floor: number): DateTimeMatch | undefined {
+export function matchDateTime(line: string, s: number, tokenEnd: number, floor: number): DateTimeMatch | undefined {
   const arabic = isArabicDigit(line.charCodeAt(s));
   if (arabic) {
+    const english = englishDateAt(line, s, tokenEnd, floor);
+    if (english) return english;
     ISO_DATE.lastIndex = s;
     let m = ISO_DATE.exec(line);
     if (m) {
@@ -234,5 +253,19 @@ export function matchDateTime(line: string, s: number, floor: number): DateTimeM
     const start = period ? s - period.word.length : s;
     return { start, end: clock.end, label: 'TIME', iso: clock.iso, display: clock.iso };
   }
+  // 3 p.m.
+  if (arabic && tokenEnd - s <= 2 && isMeridiemStart(line.charCodeAt(line.charCodeAt(tokenEnd) === 0x20 ? tokenEnd + 1 : tokenEnd))) {
+    const meridiem = meridiemAt(line, tokenEnd);
+    const hour = meridiem ? digitsValue(line.slice(s, tokenEnd)) : NaN;
+    if (meridiem && hour >= 1 && hour <= 12) {
+      const iso = `${pad2(meridiem.pm ? (hour % 12) + 12 : hour % 12)}:00`;
+      return { start: s, end: meridiem.end, label: 'TIME', iso, display: iso };
+    }
+  }
   return undefined;
+}
+
+/** a, p, A or P: what a.m./p.m. starts with. */
+function isMeridiemStart(code: number): boolean {
+  return code === 0x61 || code === 0x70 || code === 0x41 || code === 0x50;
 }

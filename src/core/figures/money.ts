@@ -40,3 +40,51 @@ export function englishMultiplierAt(line: string, p: number, allowShort: boolean
   if (m[2] !== undefined && !allowShort) return undefined;
   return { end: EN_MULTIPLIER.lastIndex, pow: EN_POWERS[(m[1] ?? m[2]).toLowerCase()] };
 }
+
+const C_JIAO = '角'.charCodeAt(0);
+const C_FEN = '分'.charCodeAt(0);
+const C_LING = '零'.charCodeAt(0);
+/** 整/正 closing an amount written out in full: 壹萬元整, 壹仟元正. */
+const CLOSERS = new Set(['整', '正'].map((c) => c.charCodeAt(0)));
+/** What may follow the digit of 三塊五 (3.5 yuan): 毛/角/錢 or no ideograph at all. */
+const AFTER_KUAI_DIGIT = new Set(['毛', '角', '錢', '钱'].map((c) => c.charCodeAt(0)));
+
+function isIdeograph(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** A single digit 1–9 (Arabic, Chinese or financial) at `p`, or -1. */
+function oneDigit(line: string, p: number, digit: (code: number) => number): number {
+  const d = digit(line.charCodeAt(p));
+  const next = digit(line.charCodeAt(p + 1));
+  return d >= 1 && next < 0 ? d : -1;
+}
+
+/**
+ * The fractional yuan after 元 at `p`: 伍角 (0.5), 貳分 (0.02), 零伍分, and a closing 整/正 (not 整體, 正在).
+ * Returns the end and the amount to add, or undefined when nothing follows.
+ */
+export function changeAfterYuan(line: string, p: number, digit: (code: number) => number): { end: number; add: number } | undefined {
+  let q = p;
+  let add = 0;
+  for (const [marker, scale] of [[C_JIAO, 0.1], [C_FEN, 0.01]] as const) {
+    const r = line.charCodeAt(q) === C_LING ? q + 1 : q;
+    const d = oneDigit(line, r, digit);
+    if (d > 0 && line.charCodeAt(r + 1) === marker) {
+      add += d * scale;
+      q = r + 2;
+    }
+  }
+  if (CLOSERS.has(line.charCodeAt(q)) && !isIdeograph(line.charCodeAt(q + 1))) q++;
+  return q > p ? { end: q, add: Number(add.toFixed(2)) } : undefined;
+}
+
+/** The digit of 三塊五 / 兩块五毛 after 塊/块 at `p`: its tenths of a yuan and where it ends. */
+export function kuaiChangeAt(line: string, p: number, digit: (code: number) => number): { end: number; add: number } | undefined {
+  const d = oneDigit(line, p, digit);
+  if (d < 1) return undefined;
+  const next = line.charCodeAt(p + 1);
+  if (isIdeograph(next) && !AFTER_KUAI_DIGIT.has(next)) return undefined;
+  const end = next === '毛'.charCodeAt(0) || next === C_JIAO ? p + 2 : p + 1;
+  return { end, add: d / 10 };
+}

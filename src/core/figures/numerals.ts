@@ -1,4 +1,4 @@
-// Chinese, Arabic and full-width numeral parsing (一億零五百萬, 102.54億, １９９７, 1,234,567) into numbers.
+// Chinese, financial, Arabic and full-width numeral parsing (一億零五百萬, 壹萬貳仟, 102.54億, 三萬五, １９９７, 1,234,567) into numbers.
 
 const NONE = -1;
 
@@ -15,9 +15,36 @@ const CN_DIGITS: ReadonlyArray<[string, number]> = [
   ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['兩', 2], ['两', 2], ['三', 3], ['四', 4],
   ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
 ];
+/** Financial (大寫) digits and units, written on cheques, contracts and court rulings: 壹萬貳仟叁佰元整. */
+const FINANCIAL_DIGITS: ReadonlyArray<[string, number]> = [
+  ['壹', 1], ['贰', 2], ['貳', 2], ['叁', 3], ['參', 3], ['叄', 3], ['肆', 4], ['伍', 5], ['陆', 6], ['陸', 6],
+  ['柒', 7], ['捌', 8], ['玖', 9],
+];
+const FINANCIAL_UNITS: ReadonlyArray<[string, number]> = [['拾', 1], ['佰', 2], ['仟', 3]];
+/** 1 for a financial digit or unit character, 0 otherwise. */
+const FINANCIAL = new Uint8Array(65536);
+
 for (const [ch, d] of CN_DIGITS) DIGIT[ch.charCodeAt(0)] = d;
+for (const [ch, d] of FINANCIAL_DIGITS) {
+  DIGIT[ch.charCodeAt(0)] = d;
+  FINANCIAL[ch.charCodeAt(0)] = 1;
+}
 for (const [ch, p] of [['十', 1], ['百', 2], ['千', 3], ['萬', 4], ['万', 4], ['億', 8], ['亿', 8]] as const) {
   UNIT_POW[ch.charCodeAt(0)] = p;
+}
+for (const [ch, p] of FINANCIAL_UNITS) {
+  UNIT_POW[ch.charCodeAt(0)] = p;
+  FINANCIAL[ch.charCodeAt(0)] = 1;
+}
+
+/** Whether a character is a financial digit or unit (壹貳叁…拾佰仟). */
+export function isFinancial(code: number): boolean {
+  return FINANCIAL[code] === 1;
+}
+
+/** Value 0–9 of a digit character (Arabic, full-width, Chinese, financial), or -1. */
+export function digitValue(code: number): number {
+  return DIGIT[code];
 }
 
 const C_NIAN = '廿'.charCodeAt(0); // 20
@@ -26,6 +53,8 @@ const C_DIAN_T = '點'.charCodeAt(0);
 const C_DIAN_S = '点'.charCodeAt(0);
 const C_LIANG_T = '兩'.charCodeAt(0);
 const C_LIANG_S = '两'.charCodeAt(0);
+const C_FU_S = '负'.charCodeAt(0);
+const C_FU_T = '負'.charCodeAt(0);
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
@@ -33,7 +62,7 @@ export function isArabicDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
-/** Chinese digit characters 〇零一二兩两三四五六七八九. */
+/** Chinese digit characters 〇零一二兩两三四五六七八九 and the financial ones 壹貳叁…玖. */
 export function isChineseDigit(code: number): boolean {
   return DIGIT[code] >= 0 && !isArabicDigit(code);
 }
@@ -136,17 +165,32 @@ function isDigitRun(s: string, i: number, len: number): boolean {
   return !(i + len < s.length && isArabicDigit(s.charCodeAt(i + len)));
 }
 
+/** 负/負/-/−/－ before a numeral. */
+export function isMinusSign(code: number): boolean {
+  return code === 0x2d || code === 0x2212 || code === 0xff0d || code === C_FU_S || code === C_FU_T;
+}
+
 /**
- * Parses a numeral: Chinese (一億零五百萬 = 105000000, 十五, 一百零三, 兩千, 三萬五千, 三點五, colloquial 一萬五 = 15000),
- * digit strings (二〇二二 = 2022), Arabic with Chinese multipliers (1.2萬 = 12000, 102.54億 = 10254000000),
- * full-width digits (１９９７) and thousands separators (1,234,567, 1，234). Undefined when malformed
- * (十四五, 一五一十, 千百, 萬萬).
+ * Parses a numeral: Chinese (一億零五百萬 = 105000000, 十五, 一百零三, 一百十一, 兩千, 三萬五千, 三點五, colloquial
+ * 一萬五 = 15000), financial (壹萬貳仟叁佰 = 12300), digit strings (二〇二二 = 2022), Arabic with Chinese multipliers
+ * (1.2萬 = 12000, 102.54億, 3萬5千, colloquial 2萬5 = 25000), full-width digits (１９９７), thousands separators
+ * (1,234,567, 1，234) and a leading minus (负三 = -3). Undefined when malformed (十四五, 一五一十, 千百, 萬萬).
  */
 export function parseChineseNumber(s: string): number | undefined {
+  if (s.length > 1 && isMinusSign(s.charCodeAt(0))) {
+    const v = parseUnsigned(s.slice(1));
+    return v === undefined ? undefined : -v;
+  }
+  return parseUnsigned(s);
+}
+
+function parseUnsigned(s: string): number | undefined {
   const n = s.length;
   if (n === 0) return undefined;
   const digitString = parseDigitString(s);
   if (digitString !== undefined) return digitString;
+  // 萬一, 億三 are words ("in case", …), not 萬 followed by a colloquial digit.
+  if (n > 1 && UNIT_POW[s.charCodeAt(0)] >= 4 && DIGIT[s.charCodeAt(1)] > 0) return undefined;
 
   let total = 0; // everything already multiplied by 萬/億
   let section = 0; // the part below 萬 being built
@@ -168,7 +212,8 @@ export function parseChineseNumber(s: string): number | undefined {
       const end = readArabic(s, i);
       if (end < 0) return undefined;
       pending = arabicValue;
-      pendingAfterUnit = false;
+      // 2萬5 = 25000 and 3千2 = 3200, as 一萬五 = 15000.
+      pendingAfterUnit = lastUnitPow > 0 && !zero && end - i === 1;
       i = end;
       continue;
     }
@@ -208,7 +253,8 @@ export function parseChineseNumber(s: string): number | undefined {
       if (pow === 0) return undefined;
       if (pow < 4) {
         if (pending === undefined) {
-          if (!(i === 0 || (pow === 1 && zero))) return undefined;
+          // 十 stands for 一十 at the start (十五), after 零 (一千零十) and after 百/千 (colloquial 一百十一 = 111).
+          if (!(i === 0 || (pow === 1 && (zero || lastSmall === 2 || lastSmall === 3)))) return undefined;
           pending = 1;
         }
         if (pow >= lastSmall) return undefined;
@@ -275,4 +321,29 @@ function parseDigitString(s: string): number | undefined {
   }
   if (fracDigits === 0) return undefined;
   return fracDigits > 0 ? clean(v + frac / POW10[Math.min(fracDigits, 16)]) : v;
+}
+
+/**
+ * Two neighbouring digits that give a range (五六十 = 50–60, 十五六 = 15–16, 三四百, 兩三, 一兩, 三五):
+ * [from, to], or undefined. What comes before the pair must end in a unit (十五六) and what follows must be
+ * units only (五六十, 三四百萬).
+ */
+export function parseChineseRange(s: string): [number, number] | undefined {
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c1 = s.charCodeAt(i);
+    const c2 = s.charCodeAt(i + 1);
+    if (isArabicDigit(c1) || isArabicDigit(c2) || isFinancial(c1) || isFinancial(c2)) return undefined;
+    const d1 = DIGIT[c1];
+    const d2 = DIGIT[c2];
+    if (d1 < 1 || d2 < 1) continue;
+    if (!(d2 === d1 + 1 || (d1 === 3 && d2 === 5))) return undefined;
+    if (i > 0 && UNIT_POW[s.charCodeAt(i - 1)] === 0) return undefined;
+    for (let k = i + 2; k < s.length; k++) if (UNIT_POW[s.charCodeAt(k)] === 0) return undefined;
+    const head = s.slice(0, i);
+    const tail = s.slice(i + 2);
+    const from = parseUnsigned(head + s[i] + tail);
+    const to = parseUnsigned(head + s[i + 1] + tail);
+    return from !== undefined && to !== undefined && from < to ? [from, to] : undefined;
+  }
+  return undefined;
 }

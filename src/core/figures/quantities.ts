@@ -1,5 +1,4 @@
-// Words around a number: measure words and units (個, 項, 公里, 噸), comparators (超, 近, 多, 以上) and percent signs.
-import type { Comparator } from './format';
+// Words around a number: measure words and units (個, 項, 公里, 噸), percent signs and percentage points.
 import { WordTable } from './wordtable';
 
 /**
@@ -38,46 +37,13 @@ export const UNITS = new WordTable<UnitUse>([
 ]);
 
 /** Latin units glued to or spaced after Arabic digits: 10km, 5 kg, 300MW. */
-export const LATIN_UNIT = /[ \u00A0]?(km²|km2|m²|m2|km|kg|cm|mm|kWh|kW|MW|GW|TEU|GB|TB|MB|ml|mL|m)(?![A-Za-z0-9])/y;
+export const LATIN_UNIT =
+  /[ \u00A0]?(km²|km2|m²|m2|km|kg|cm|mm|kWh|kW|MW|GW|TEU|GB|TB|MB|ml|mL|m|tonnes|tonne|tons|ton|barrels|kilometres|kilometers|miles|hectares|acres|square kilometres|square kilometers|square miles)(?![A-Za-z0-9])/y;
 
 /** Time units: 近3年 is "the past three years", not "nearly three years". */
 export const TIME_UNITS = new Set([
   '年', '月', '日', '天', '周', '週', '星期', '個星期', '个星期', '個月', '个月', '季度', '個季度', '个季度',
   '小時', '小时', '個小時', '个小时', '周年', '週年',
-]);
-
-/** Comparators before a number; `null` entries block a shorter word inside them (最近 is not 近). */
-export const COMPARATOR_PREFIXES = new WordTable<Comparator | null>([
-  ['超', '>'], ['超過', '>'], ['超过', '>'], ['超出', '>'], ['逾', '>'], ['多於', '>'], ['多于', '>'], ['高於', '>'],
-  ['高于', '>'], ['大於', '>'], ['大于', '>'], ['突破', '>'],
-  ['至少', '>='], ['最少', '>='], ['不少於', '>='], ['不少于', '>='], ['不低於', '>='], ['不低于', '>='], ['起碼', '>='], ['起码', '>='],
-  ['不到', '<'], ['不足', '<'], ['少於', '<'], ['少于', '<'], ['低於', '<'], ['低于', '<'], ['未滿', '<'], ['未满', '<'], ['不及', '<'],
-  ['最多', '<='], ['至多', '<='], ['不超過', '<='], ['不超过', '<='], ['不高於', '<='], ['不高于', '<='], ['不多於', '<='], ['不多于', '<='],
-  ['近', '~'], ['將近', '~'], ['将近', '~'], ['接近', '~'], ['約', '~'], ['约', '~'], ['大約', '~'], ['大约', '~'],
-  ['約為', '~'], ['约为', '~'], ['約合', '~'], ['约合', '~'], ['大概', '~'], ['差不多', '~'], ['幾近', '~'], ['几近', '~'],
-  // Words ending in a comparator character that are not comparators.
-  ['最近', null], ['附近', null], ['靠近', null], ['臨近', null], ['临近', null], ['就近', null], ['鄰近', null], ['邻近', null],
-  ['親近', null], ['亲近', null], ['遠近', null], ['远近', null], ['新近', null], ['趕超', null], ['赶超', null], ['高超', null],
-  ['簽約', null], ['签约', null], ['合約', null], ['合约', null], ['條約', null], ['条约', null], ['公約', null], ['公约', null],
-  ['預約', null], ['预约', null], ['節約', null], ['节约', null], ['違約', null], ['违约', null], ['履約', null], ['履约', null],
-  ['制約', null], ['制约', null], ['契約', null], ['契约', null], ['邀約', null], ['邀约', null], ['特約', null], ['特约', null],
-]);
-
-/** Vague multipliers before 十/百/千/萬/億: 數千人 (several thousand) → '>' 1000, 上萬人 → '>=' 10000. */
-export const VAGUE_PREFIXES = new WordTable<Comparator | null>([
-  ['數', '>'], ['数', '>'], ['幾', '>'], ['几', '>'], ['上', '>='],
-  ['人數', null], ['人数', null], ['總數', null], ['总数', null], ['次數', null], ['次数', null], ['歲數', null], ['岁数', null],
-]);
-
-/** Markers between a number and its unit: 30多家, 3000餘人, 十幾個, 十來年. */
-export const APPROX_MARKERS = new WordTable<Comparator>([
-  ['多', '>'], ['餘', '>'], ['余', '>'], ['幾', '>'], ['几', '>'], ['來', '~'], ['来', '~'],
-]);
-
-/** Comparators after a number or its unit: 30%以上, 500人左右. */
-export const COMPARATOR_SUFFIXES = new WordTable<Comparator>([
-  ['以上', '>='], ['以下', '<='], ['左右', '~'], ['以內', '<='], ['以内', '<='], ['有餘', '>'], ['有余', '>'],
-  ['出頭', '>'], ['出头', '>'], ['開外', '>'], ['开外', '>'],
 ]);
 
 /** Percent signs and the divisor they stand for. */

@@ -1,17 +1,50 @@
-// Numeral tokens of a line (1,234.5, 102.54億, 3萬5千, 一億零五百萬, 三點五) and what kind of Chinese numeral they are.
-import { chineseUnitPower, isArabicDigit } from './numerals';
+// Numeral tokens of a line (1,234.5, 102.54億, 3萬5千, 一億零五百萬, 三點五萬, 壹萬貳仟, 负增长) and what kind of Chinese numeral they are.
+import { chineseUnitPower, isArabicDigit, isFinancial } from './numerals';
+import { GROWTH } from './signs';
 
 const AD = '[0-9\\uFF10-\\uFF19]';
 const ARABIC = `(?:${AD}{1,3}(?:[,，]${AD}{3})+(?!${AD})|${AD}+)(?:[.．]${AD}+)?`;
 /** Chinese multipliers after Arabic digits; 千 of 千米/千克/千瓦 and 百 of 百分點 belong to the unit. */
 const MULT = '(?:[萬万億亿]|百(?!分)|千(?![米克瓦伏]))';
-const ARABIC_TOKEN = `${ARABIC}(?:${MULT}+(?:${ARABIC}${MULT}+)*)?`;
-const CHINESE_RUN = '[〇零一二兩两三四五六七八九十百千萬万億亿廿卅]+(?:[點点][〇零一二三四五六七八九]+)?';
+/** 3萬5千, 1億2000萬, 20萬零300, and colloquial 2萬5 (= 25000, one digit after the last multiplier). */
+const ARABIC_TOKEN = `${ARABIC}(?:${MULT}+(?:零?${ARABIC}${MULT}+)*(?:零${ARABIC}|${AD}(?![0-9\\uFF10-\\uFF19.．,，]))?)?`;
+const CHINESE_RUN = '[〇零一二兩两三四五六七八九十百千萬万億亿廿卅]+(?:[點点][〇零一二三四五六七八九]+[萬万億亿]*)?';
+/** Financial numerals (壹萬貳仟叁佰): their own run, so that 陸/伍/拾 in words (大陸, 隊伍) do not join other digits. */
+const FINANCIAL_RUN = '[壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟][〇零壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟萬万億亿]*';
 
-/** Every numeral token of a line, left to right. */
-export const NUMERAL = new RegExp(`${ARABIC_TOKEN}|${CHINESE_RUN}`, 'g');
+/** A numeral token (or a growth word: 负增长) exactly at `lastIndex`. */
+export const TOKEN_AT = new RegExp(`${ARABIC_TOKEN}|${GROWTH}|${CHINESE_RUN}|${FINANCIAL_RUN}`, 'y');
 /** A numeral token exactly at `lastIndex`. */
-export const NUMERAL_AT = new RegExp(`${ARABIC_TOKEN}|${CHINESE_RUN}`, 'y');
+export const NUMERAL_AT = new RegExp(`${ARABIC_TOKEN}|${CHINESE_RUN}|${FINANCIAL_RUN}`, 'y');
+
+/** 1 for the characters a token can start with: a scan that skips the others is cheaper than a global regex. */
+const TOKEN_START = new Uint8Array(65536);
+for (const c of '0123456789０１２３４５６７８９〇零一二兩两三四五六七八九十百千萬万億亿廿卅壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟负負正') {
+  TOKEN_START[c.charCodeAt(0)] = 1;
+}
+
+/** The end of the token found by the last successful `nextToken` (a module variable: no object per token). */
+export let tokenEnd = 0;
+
+/** The start of the next token at or after `from` (its end is left in `tokenEnd`), or -1. */
+export function nextToken(line: string, from: number): number {
+  for (let i = from; i < line.length; i++) {
+    if (TOKEN_START[line.charCodeAt(i)] === 0) continue;
+    TOKEN_AT.lastIndex = i;
+    if (TOKEN_AT.test(line)) {
+      tokenEnd = TOKEN_AT.lastIndex;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Number of financial characters in [s, e). */
+export function financialCount(line: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) if (isFinancial(line.charCodeAt(i))) n++;
+  return n;
+}
 
 /**
  * What a Chinese numeral run is, which decides where it may stand:

@@ -10,18 +10,34 @@ function isAsciiLetter(code: number): boolean {
 }
 
 /**
- * Words indexed by their first and last UTF-16 unit, longest first. Words that begin (end) with an ASCII
- * letter only match where the line has no letter right before (after) them, so `USD` is not found in `XUSD`.
+ * A small integer for two UTF-16 units (a V8 small integer, which a Map hashes fast). Pairs may share a key:
+ * every lookup compares the words themselves.
+ */
+export function pairKey(a: number, b: number): number {
+  return a * 1031 + b;
+}
+
+/**
+ * Words indexed by their first (last) two UTF-16 units, longest first, and one-unit words by that unit: a lookup
+ * compares only the few words that share two units with the line (the English qualifiers all end in a space).
+ * Words that begin (end) with an ASCII letter only match where the line has no letter right before (after)
+ * them, so `USD` is not found in `XUSD`.
  */
 export class WordTable<T> {
   private readonly byFirst = new Map<number, WordEntry<T>[]>();
   private readonly byLast = new Map<number, WordEntry<T>[]>();
+  private readonly single = new Map<number, WordEntry<T>>();
 
   constructor(entries: ReadonlyArray<readonly [string, T]>) {
     for (const [word, value] of entries) {
       const entry: WordEntry<T> = { word, value };
-      push(this.byFirst, word.charCodeAt(0), entry);
-      push(this.byLast, word.charCodeAt(word.length - 1), entry);
+      const n = word.length;
+      if (n === 1) {
+        this.single.set(word.charCodeAt(0), entry);
+        continue;
+      }
+      push(this.byFirst, pairKey(word.charCodeAt(0), word.charCodeAt(1)), entry);
+      push(this.byLast, pairKey(word.charCodeAt(n - 2), word.charCodeAt(n - 1)), entry);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
     for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
@@ -29,29 +45,37 @@ export class WordTable<T> {
 
   /** The longest word starting at `pos`. */
   at(line: string, pos: number): WordEntry<T> | undefined {
-    const list = this.byFirst.get(line.charCodeAt(pos));
-    if (!list) return undefined;
-    for (const entry of list) {
-      const w = entry.word;
-      if (!line.startsWith(w, pos)) continue;
-      if (isAsciiLetter(w.charCodeAt(w.length - 1)) && isAsciiLetter(line.charCodeAt(pos + w.length))) continue;
-      return entry;
+    const first = line.charCodeAt(pos);
+    const list = pos + 1 < line.length ? this.byFirst.get(pairKey(first, line.charCodeAt(pos + 1))) : undefined;
+    if (list) {
+      for (const entry of list) {
+        const w = entry.word;
+        if (!line.startsWith(w, pos)) continue;
+        if (isAsciiLetter(w.charCodeAt(w.length - 1)) && isAsciiLetter(line.charCodeAt(pos + w.length))) continue;
+        return entry;
+      }
     }
+    const one = this.single.get(first);
+    if (one && !(isAsciiLetter(first) && isAsciiLetter(line.charCodeAt(pos + 1)))) return one;
     return undefined;
   }
 
   /** The longest word ending at `pos` (exclusive) and starting at or after `floor`. */
   before(line: string, pos: number, floor: number): WordEntry<T> | undefined {
     if (pos <= floor) return undefined;
-    const list = this.byLast.get(line.charCodeAt(pos - 1));
-    if (!list) return undefined;
-    for (const entry of list) {
-      const w = entry.word;
-      const start = pos - w.length;
-      if (start < floor || !line.startsWith(w, start)) continue;
-      if (isAsciiLetter(w.charCodeAt(0)) && start > 0 && isAsciiLetter(line.charCodeAt(start - 1))) continue;
-      return entry;
+    const last = line.charCodeAt(pos - 1);
+    const list = pos - 2 >= floor ? this.byLast.get(pairKey(line.charCodeAt(pos - 2), last)) : undefined;
+    if (list) {
+      for (const entry of list) {
+        const w = entry.word;
+        const start = pos - w.length;
+        if (start < floor || !line.startsWith(w, start)) continue;
+        if (isAsciiLetter(w.charCodeAt(0)) && start > 0 && isAsciiLetter(line.charCodeAt(start - 1))) continue;
+        return entry;
+      }
     }
+    const one = this.single.get(last);
+    if (one && !(isAsciiLetter(last) && pos - 1 > 0 && isAsciiLetter(line.charCodeAt(pos - 2)))) return one;
     return undefined;
   }
 }

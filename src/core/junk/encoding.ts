@@ -1,63 +1,19 @@
-// Encoding damage: mojibake (锟斤拷, UTF-8 read as Windows-1252), U+FFFD, zero-width and control characters.
+// Encoding damage: mojibake (repaired: UTF-8 read as Windows-1252 or GBK, GBK read as Latin-1; removed: 锟斤拷), U+FFFD, zero-width and control characters.
 import type { Annotation } from '../types';
-import { contentRange, junkAt } from './common';
+import { contentRange, excerpt, junkAt } from './common';
+import { findCjkMojibake, latinMojibakeAt, newLatinScan, type MojibakeRepair } from './mojibake-repair';
 
 /**
- * Characters where damage can start: controls, C1 controls, UTF-8 lead bytes read as Windows-1252 (Â–ô),
- * zero-width characters, U+FFFD. A line without any has no encoding damage we can see.
+ * Characters where damage can start: controls, C1 controls, Latin-1 letters (UTF-8 lead bytes read as
+ * Windows-1252, or GBK/Big5 lead bytes read as Latin-1), zero-width characters, U+FFFD. A line without any has no
+ * encoding damage of the Latin kind.
  */
-const START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00c2-\u00f4\u200b-\u200d\u2060\ufeff\ufffd]/g;
-const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00c2-\u00f4\u200b-\u200d\u2060\ufeff\ufffd锟錕]/;
+const START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a1-\u00fe\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a1-\u00fe\u200b-\u200d\u2060\ufeff\ufffd锟錕]/;
+/** A line with Han characters may be UTF-8 read as GBK or Big5. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 const KUN_JIN_KAO = /(?:锟斤拷|錕斤拷)+/g;
-
-/** Windows-1252 bytes 0x80–0x9F that map to characters other than the C1 controls. */
-const CP1252_HIGH: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
-  'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
-  '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
-};
-
-/** The byte a character stands for when UTF-8 bytes were decoded as Windows-1252/Latin-1, or -1. */
-function cp1252Byte(code: number): number {
-  if (code >= 0x80 && code <= 0xff) return code;
-  const mapped = CP1252_HIGH[String.fromCharCode(code)];
-  return mapped ?? -1;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Length (in UTF-16 units) of a valid UTF-8 multi-byte sequence spelled in Windows-1252 characters at `i`,
- * or 0. Follows the UTF-8 well-formedness table (no overlong forms, no surrogates).
- */
-function mojibakeSequenceAt(line: string, i: number): number {
-  const lead = line.charCodeAt(i);
-  if (lead < 0xc2 || lead > 0xf4) return 0;
-  const need = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
-  for (let k = 1; k <= need; k++) {
-    if (i + k >= line.length) return 0;
-    const byte = cp1252Byte(line.charCodeAt(i + k));
-    if (byte < 0x80 || byte > 0xbf) return 0;
-    if (k === 1) {
-      if (lead === 0xe0 && byte < 0xa0) return 0;
-      if (lead === 0xed && byte > 0x9f) return 0;
-      if (lead === 0xf0 && byte < 0x90) return 0;
-      if (lead === 0xf4 && byte > 0x8f) return 0;
-    }
-  }
-  return need + 1;
-}
-
-function decodeMojibake(run: string): string {
-  const bytes = new Uint8Array(run.length);
-  for (let i = 0; i < run.length; i++) bytes[i] = cp1252Byte(run.charCodeAt(i));
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return '';
-  }
-}
 
 function isZeroWidth(code: number): boolean {
   return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
@@ -81,35 +37,46 @@ function codeName(code: number): string {
   return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
 }
 
-export function detectEncoding(line: string): Annotation[] {
-  if (!SUSPECT.test(line)) return [];
+function nonAsciiUnits(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
+
+/** A repair as a finding: `clean` writes the repaired text in place of the mojibake. */
+function repairFinding(line: string, repair: MojibakeRepair): Annotation {
+  const shown = excerpt(line.slice(repair.start, repair.end));
+  const finding = junkAt(line, 'encoding', repair.start, repair.end,
+    `Mojibake ${shown}: ${repair.misreading}; it reads “${excerpt(repair.repaired)}”`, 0.9);
+  finding.replacement = repair.repaired;
+  return finding;
+}
+
+/** Damage of the Latin side (mojibake in Latin-1 letters, U+FFFD, invisible and control characters) outside `repaired`. */
+function scanLatinSide(line: string, repaired: Uint8Array, short: boolean): Annotation[] {
   const found: Annotation[] = [];
-
-  KUN_JIN_KAO.lastIndex = 0;
-  for (let m = KUN_JIN_KAO.exec(line); m; m = KUN_JIN_KAO.exec(line)) {
-    found.push(junkAt(line, 'encoding', m.index, m.index + m[0].length,
-      `Mojibake ${m[0].slice(0, 3)}: replacement characters of a broken GBK/UTF-8 conversion`, 0.95));
-  }
-
+  const scan = newLatinScan();
   START.lastIndex = 0;
   for (let start = START.exec(line); start; start = START.exec(line)) {
     const i = start.index;
+    if (repaired[i]) {
+      let next = i + 1;
+      while (next < line.length && repaired[next]) next++;
+      START.lastIndex = next;
+      continue;
+    }
     const code = line.charCodeAt(i);
-    // UTF-8 read as Windows-1252: a run of well-formed sequences such as `æ–‡` (文) or `Ã©` (é).
-    let runEnd = i;
-    for (let len = mojibakeSequenceAt(line, runEnd); len > 0; len = mojibakeSequenceAt(line, runEnd)) runEnd += len;
-    if (runEnd > i) {
-      const run = line.slice(i, runEnd);
-      const decoded = decodeMojibake(run);
-      found.push(junkAt(line, 'encoding', i, runEnd,
-        `Mojibake ${run}: UTF-8 bytes${decoded ? ` of “${decoded}”` : ''} misread as Windows-1252`, 0.85));
-      START.lastIndex = runEnd;
+    // UTF-8 read as Windows-1252 (`æ–‡` = 文, `Ã©` = é), or GBK read as Latin-1 (`ÐÂÎÅ` = 新闻): decoded back.
+    const latin = latinMojibakeAt(line, i, short, scan);
+    if (latin) {
+      found.push(repairFinding(line, latin));
+      START.lastIndex = latin.end;
       continue;
     }
     if (code === 0xfffd) {
       let end = i + 1;
       while (end < line.length && line.charCodeAt(end) === 0xfffd) end++;
-      found.push(junkAt(line, 'encoding', i, end, 'U+FFFD replacement character: the text was decoded with the wrong encoding', 0.95));
+      found.push(junkAt(line, 'encoding', i, end, 'U+FFFD replacement character: the text was decoded with the wrong encoding, and these bytes are lost', 0.95));
       START.lastIndex = end;
       continue;
     }
@@ -129,8 +96,34 @@ export function detectEncoding(line: string): Annotation[] {
     }
   }
 
-  // A line that is nothing but damaged characters (and whitespace) goes as a whole.
-  if (found.length > 0) {
+  return found;
+}
+
+export function detectEncoding(line: string): Annotation[] {
+  const suspect = SUSPECT.test(line);
+  const cjk = HAN.test(line) ? findCjkMojibake(line) : [];
+  if (!suspect && cjk.length === 0) return [];
+  const found: Annotation[] = cjk.map((repair) => repairFinding(line, repair));
+  const repaired = new Uint8Array(line.length);
+  for (const repair of cjk) repaired.fill(1, repair.start, repair.end);
+
+  KUN_JIN_KAO.lastIndex = 0;
+  for (let m = KUN_JIN_KAO.exec(line); m; m = KUN_JIN_KAO.exec(line)) {
+    if (repaired[m.index]) continue;
+    found.push(junkAt(line, 'encoding', m.index, m.index + m[0].length,
+      `Mojibake ${m[0].slice(0, 3)}: replacement characters of a broken GBK/UTF-8 conversion, beyond repair`, 0.95));
+  }
+
+  const latin = scanLatinSide(line, repaired, false);
+  // A line with a GBK-read-as-Latin-1 run is read so throughout: its single characters too (`2023Äê` = 2023年).
+  // Only when such runs make up much of the line: random bytes yield a plausible pair now and then.
+  let doubleByteUnits = 0;
+  for (const a of latin) if (a.replacement !== undefined && / read as Latin-1/.test(a.reason ?? '')) doubleByteUnits += a.end - a.start;
+  const doubleByte = doubleByteUnits > 0 && doubleByteUnits >= 0.3 * nonAsciiUnits(line);
+  for (const finding of doubleByte ? scanLatinSide(line, repaired, true) : latin) found.push(finding);
+
+  // A line that is nothing but damage beyond repair (and whitespace) goes as a whole; a repair keeps its line.
+  if (found.length > 0 && found.every((a) => a.replacement === undefined)) {
     const covered = new Uint8Array(line.length);
     for (const a of found) covered.fill(1, a.start, a.end);
     let onlyJunk = true;

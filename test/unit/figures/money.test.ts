@@ -1,4 +1,4 @@
-// Unit tests of MONEY figures: amounts with 萬/億, currencies before and after, comparators, English fragments.
+// Unit tests of MONEY figures: amounts with 萬/億, currencies before and after, qualifiers, English fragments.
 import { strict as assert } from 'node:assert';
 import { assertNotFigure, figureWithText, only, SIMP, TRAD } from './helpers';
 
@@ -11,35 +11,36 @@ describe('figures: money', () => {
       assert.equal(f.value?.number, 10254000000);
       assert.equal(f.value?.currency, 'CNY');
       assert.equal(f.value?.display, '10,254,000,000 CNY');
-      assert.equal(f.value?.comparator, undefined);
+      assert.equal(f.value?.qualifier, undefined);
     }
   });
 
-  it('reads 超千億元 as more than 1e11 CNY, the comparator word inside the span', () => {
+  it('reads 超千億元 as over 1e11 CNY, the qualifier word inside the span', () => {
     const f = only('總投資超千億元、跨越長江');
     assert.equal(f.label, 'MONEY');
     assert.equal(f.text, '超千億元');
-    assert.equal(f.value?.comparator, '>');
+    assert.equal(f.value?.qualifier, 'over');
+    assert.equal(f.value?.display, '> 100,000,000,000 CNY');
     assert.equal(f.value?.number, 1e11);
     assert.equal(f.value?.currency, 'CNY');
     assert.equal(only('总投资超千亿元', SIMP).value?.number, 1e11);
   });
 
-  it("reads 近3000萬美元 as approximately ('~') 30,000,000 USD", () => {
+  it('reads 近3000萬美元 as approx (nearly) 30,000,000 USD', () => {
     const f = only('融資近3000萬美元');
     assert.equal(f.text, '近3000萬美元');
-    assert.equal(f.value?.comparator, '~');
+    assert.equal(f.value?.qualifier, 'approx');
     assert.equal(f.value?.number, 30000000);
     assert.equal(f.value?.currency, 'USD');
     const g = only('融资近3000万美元', SIMP);
-    assert.deepEqual([g.text, g.value?.number, g.value?.comparator], ['近3000万美元', 30000000, '~']);
+    assert.deepEqual([g.text, g.value?.number, g.value?.qualifier], ['近3000万美元', 30000000, 'approx']);
   });
 
-  it("reads 不到/不足 as '<' and 以上 after the amount as '>='", () => {
-    assert.equal(only('成本不到5000元').value?.comparator, '<');
+  it('reads 不到/不足 as under and 以上 after the amount as over, inclusive', () => {
+    assert.equal(only('成本不到5000元').value?.qualifier, 'under');
     const f = only('投資5億元以上');
     assert.equal(f.text, '5億元以上');
-    assert.equal(f.value?.comparator, '>=');
+    assert.deepEqual([f.value?.qualifier, f.value?.inclusive, f.value?.display], ['over', true, '≥ 500,000,000 CNY']);
   });
 
   it('reads 5000元 and a plain Chinese amount 一億零五百萬元', () => {
@@ -55,7 +56,7 @@ describe('figures: money', () => {
     assert.equal(a.text, '約合人民幣3.5億元');
     assert.equal(a.value?.number, 350000000);
     assert.equal(a.value?.currency, 'CNY');
-    assert.equal(a.value?.comparator, '~');
+    assert.equal(a.value?.qualifier, 'about');
     const s = only('约合人民币3.5亿元', SIMP);
     assert.deepEqual([s.text, s.value?.number, s.value?.currency], ['约合人民币3.5亿元', 350000000, 'CNY']);
     const b = only('港币3亿', SIMP);

@@ -38,6 +38,17 @@ describe('figures: parseChineseNumber', () => {
     ['1，234', 1234],
     ['12,345.67', 12345.67],
     ['0.5', 0.5],
+    ['壹万贰仟叁佰', 12300],
+    ['叁拾萬', 300000],
+    ['一百十一', 111],
+    ['三万五', 35000],
+    ['两千六', 2600],
+    ['2万5', 25000],
+    ['20万零300', 200300],
+    ['三点一四', 3.14],
+    ['零点零五', 0.05],
+    ['负三', -3],
+    ['負二十', -20],
   ];
   for (const [text, expected] of cases) {
     it(`${text} = ${expected}`, () => {
@@ -57,7 +68,7 @@ describe('figures: parseChineseNumber', () => {
     assert.equal(parseChineseNumber('1.1億'), 110000000);
   });
 
-  const malformed = ['', '十四五', '一五一十', '千百', '萬萬', '兩三', '1,23', '1,2345', 'abc', '三x', '點五'];
+  const malformed = ['', '十四五', '一五一十', '千百', '萬萬', '兩三', '1,23', '1,2345', 'abc', '三x', '點五', '萬一', '万一'];
   for (const text of malformed) {
     it(`rejects ${JSON.stringify(text)}`, () => {
       assert.equal(parseChineseNumber(text), undefined);

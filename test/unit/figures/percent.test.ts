@@ -31,19 +31,19 @@ describe('figures: percent', () => {
     assert.equal(only('38 percent').value?.number, 0.38);
   });
 
-  it('keeps comparators: 超過30%, 30%以上', () => {
+  it('keeps qualifiers: 超過30%, 30%以上', () => {
     const a = only('增幅超過30%');
-    assert.deepEqual([a.text, a.value?.comparator, a.value?.number], ['超過30%', '>', 0.3]);
+    assert.deepEqual([a.text, a.value?.qualifier, a.value?.number], ['超過30%', 'over', 0.3]);
     const b = only('30%以上');
-    assert.deepEqual([b.text, b.value?.comparator], ['30%以上', '>=']);
+    assert.deepEqual([b.text, b.value?.qualifier, b.value?.inclusive], ['30%以上', 'over', true]);
   });
 
   it('reads 三成 / 七成以上 / 不到一成 as tenths', () => {
     assert.equal(only('三成').value?.number, 0.3);
     const b = only('七成以上');
-    assert.deepEqual([b.label, b.value?.number, b.value?.comparator], ['PERCENT', 0.7, '>=']);
+    assert.deepEqual([b.label, b.value?.number, b.value?.qualifier], ['PERCENT', 0.7, 'over']);
     const c = only('不到一成');
-    assert.deepEqual([c.label, c.value?.number, c.value?.comparator], ['PERCENT', 0.1, '<']);
+    assert.deepEqual([c.label, c.value?.number, c.value?.qualifier], ['PERCENT', 0.1, 'under']);
   });
 
   it('does not read 成 that starts a word as tenths', () => {

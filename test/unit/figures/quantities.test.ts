@@ -1,4 +1,4 @@
-// Unit tests of QUANTITY figures: numbers with measure words and units, approximate markers, comparators.
+// Unit tests of QUANTITY figures: numbers with measure words and units, approximate markers, qualifiers, ranges.
 import { strict as assert } from 'node:assert';
 import { assertNotFigure, figures, figureWithText, only, SIMP } from './helpers';
 
@@ -36,34 +36,34 @@ describe('figures: quantities', () => {
     });
   }
 
-  it("reads 30多家 / 3000餘人 / 十幾個 as more than ('>') the number", () => {
+  it('reads 30多家 / 3000餘人 / 十幾個 as over the number', () => {
     for (const [line, n] of [['30多家', 30], ['3000餘人', 3000], ['3000余人', 3000], ['十幾個', 10]] as const) {
       const f = only(line);
       assert.equal(f.text, line);
-      assert.equal(f.value?.comparator, '>', line);
+      assert.equal(f.value?.qualifier, 'over', line);
       assert.equal(f.value?.number, n, line);
     }
     const g = only('1萬多人');
-    assert.deepEqual([g.value?.number, g.value?.comparator], [10000, '>']);
+    assert.deepEqual([g.value?.number, g.value?.qualifier], [10000, 'over']);
   });
 
-  it("reads comparator words around a quantity: 約500人左右, 不少於10人, 最多5個, 逾百人, 數千人, 上萬人", () => {
+  it('reads qualifier words around a quantity: 約500人左右, 不少於10人, 最多5個, 逾百人, 數千人, 上萬人', () => {
     const cases: Array<[string, string, number]> = [
-      ['約500人左右', '~', 500], ['不少於10人', '>=', 10], ['最多5個', '<=', 5], ['逾百人', '>', 100],
-      ['數千人', '>', 1000], ['上萬人', '>=', 10000],
+      ['約500人左右', 'about', 500], ['不少於10人', 'over', 10], ['最多5個', 'under', 5], ['逾百人', 'over', 100],
+      ['數千人', 'approx', 1000], ['上萬人', 'approx', 10000],
     ];
-    for (const [line, comparator, n] of cases) {
+    for (const [line, qualifier, n] of cases) {
       const f = only(line);
       assert.equal(f.text, line);
-      assert.deepEqual([f.value?.comparator, f.value?.number], [comparator, n], line);
+      assert.deepEqual([f.value?.qualifier, f.value?.number], [qualifier, n], line);
     }
   });
 
-  it('reads 近3年 as "the past three years" without a comparator, 近3000人 as approximate', () => {
+  it('reads 近3年 as "the past three years" without a qualifier, 近3000人 as approx', () => {
     const a = only('近3年來');
-    assert.deepEqual([a.text, a.value?.comparator], ['3年', undefined]);
-    assert.equal(only('近3000人').value?.comparator, '~');
-    assert.equal(only('最近3年').value?.comparator, undefined);
+    assert.deepEqual([a.text, a.value?.qualifier], ['3年', undefined]);
+    assert.equal(only('近3000人').value?.qualifier, 'approx');
+    assert.equal(only('最近3年').value?.qualifier, undefined);
     assert.equal(only('附近3公里').text, '3公里');
   });
 
@@ -90,8 +90,8 @@ describe('figures: quantities', () => {
     assert.equal(only('上漲50點').value?.unit, '點');
   });
 
-  it('splits a range into two figures without joining their digits', () => {
-    const f = figures('3至5年');
-    assert.deepEqual(f.map((x) => x.text), ['3', '5年']);
+  it('reads a range as one figure without joining its digits: 3至5年', () => {
+    const f = only('3至5年');
+    assert.deepEqual([f.text, f.label, f.value?.range, f.value?.unit, f.value?.number], ['3至5年', 'QUANTITY', { from: 3, to: 5 }, '年', undefined]);
   });
 });

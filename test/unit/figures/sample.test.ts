@@ -41,7 +41,7 @@ describe('figures: sample article', () => {
     assert.equal(values.get('102.54億元')?.number, 10254000000);
     assert.equal(values.get('102.54億元')?.currency, 'CNY');
     assert.equal(values.get('138%')?.number, 1.38);
-    assert.deepEqual([values.get('超千億元')?.comparator, values.get('超千億元')?.number], ['>', 1e11]);
+    assert.deepEqual([values.get('超千億元')?.qualifier, values.get('超千億元')?.number], ['over', 1e11]);
     assert.equal(values.get('2022年')?.iso, '2022');
     assert.equal(values.get('兩個')?.number, 2);
     assert.equal(values.get('第一')?.number, 1);

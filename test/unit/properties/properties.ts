@@ -67,6 +67,9 @@ export const PROPERTIES: readonly EngineProperty[] = [
     [{
       why: 'a line doubled within itself whose halves meet in a surrogate pair: the duplicate starts between its halves',
       value: { text: '\udc00abcdefghij\ud800\udc00abcdefghij\ud800', options: {}, kinds: undefined },
+    }, {
+      why: 'a user word made of a lone low surrogate matched inside an emoji and split it (FUZZ_SEED=777001)',
+      value: { text: '🥟', options: { userWords: [{ word: '\udd5f', type: 'PER' }] }, kinds: undefined },
     }]),
 
   define('deletes-only-junk', 'clean changes exactly the reported junk removals, keeps every other character in order and invents nothing', 250,
