@@ -5,6 +5,7 @@ import type { LexiconHit } from './lexicon';
 import * as common from './common';
 import { detectSpamPhrases } from './spam-phrases';
 import { describeTop, scoreSpan } from './spam-scorer';
+import { detectWordSalad } from './word-salad';
 
 // Module-level copies of what the per-character loops use: a CommonJS build reads every import through a getter.
 const CLASS_CJK = lexicon.CLASS_CJK;
@@ -217,7 +218,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   const hits = extraHits.length === 0
     ? lexiconHits
     : [...extraHits, ...lexiconHits.filter((h) => !extraHits.some((e) => e.start < h.end && h.start < e.end))].sort((a, b) => a.start - b.start);
-  if (hits.length === 0) return [];
+  if (hits.length === 0) return detectWordSalad(line);
   const keywordRegions = detectKeywordRegions(line, hits, ctx);
   if (keywordRegions.length === 1 && keywordRegions[0].removal?.start === 0 && keywordRegions[0].removal.end === line.length) return keywordRegions;
   if (keywordRegions.length === 0) {
@@ -225,7 +226,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
     if (ad) return [ad];
   }
   const phrases = detectSpamPhrases(line, hits, keywordRegions);
-  if (phrases.length === 0) return keywordRegions;
+  if (phrases.length === 0) return keywordRegions.length > 0 ? keywordRegions : detectWordSalad(line);
   const found = [...keywordRegions, ...phrases].sort((a, b) => a.start - b.start);
   // Phrases that together make up the whole line (a link list of brands nobody joined with `|`) are a spam line.
   if (coversLine(line, found)) {
