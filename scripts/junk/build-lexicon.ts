@@ -123,7 +123,7 @@ export function wordAlignedCounts(terms: readonly string[], lines: readonly stri
  * Political vocabulary slips into the ad and porn files of these lists (中国复兴党, leaders' names). Imported terms with
  * a political morpheme, or that jieba reads as a person's name, are left out: a news tool must never call them spam.
  */
-const POLITICAL = /党|政|共|军|国家|中央|主席|总理|书记|领导|法轮|六四|民主|独立|台独|藏独|疆独|人权|抗议|示威|游行|革命|习|毛泽东|邓小平|江泽民|胡锦涛|温家宝|李鹏|达赖|西藏|新疆|台湾|天安门|大陆|中华|中国|警|公安|官员|选举|宪|维权|上访|自由|镇压|屠杀|迫害/;
+const POLITICAL = /人民|真相|内幕|民运|异见|维稳|薄熙来|周永康|令计划|港独|占中|党|政|共|军|国家|中央|主席|总理|书记|领导|法轮|六四|民主|独立|台独|藏独|疆独|人权|抗议|示威|游行|革命|习|毛泽东|邓小平|江泽民|胡锦涛|温家宝|李鹏|达赖|西藏|新疆|台湾|天安门|大陆|中华|中国|警|公安|官员|选举|宪|维权|上访|自由|镇压|屠杀|迫害/;
 let tagger: { tag(text: string): { word: string; tag: string }[] } | undefined;
 function isPoliticalOrName(term: string): boolean {
   if (POLITICAL.test(term)) return true;

@@ -28,7 +28,7 @@ const OPEN_TO_CLOSE = new Map<number, number>(
 const CLOSERS = new Set(OPEN_TO_CLOSE.values());
 const SQUARE = new Set(Array.from('【[〖〔', (c) => c.charCodeAt(0)));
 /** Separators between list items, and colons after a label or before the text a prefix was glued to. */
-const LIST_SEPARATORS = new Set(Array.from('|｜丨,，、_/;；', (c) => c.charCodeAt(0)));
+const LIST_SEPARATORS = new Set(Array.from('|｜丨,，、_/', (c) => c.charCodeAt(0)));
 const COLONS = new Set(Array.from('：:', (c) => c.charCodeAt(0)));
 const DASHES = new Set(Array.from('-－﹣—–~～', (c) => c.charCodeAt(0)));
 
@@ -56,6 +56,12 @@ function chains(line: string, hits: readonly LexiconHit[]): Chain[] {
     }
   }
   for (const c of out) {
+    // Weight-0 compound words (体育, 娱乐, 国际, 官方) only bind inside a chain, not at its ends: 幸运飞艇官网入口 in
+    // front of 国际合作 stops before 国际.
+    while (c.hits.length > 1 && c.hits[c.hits.length - 1].weight === 0 && c.hits[c.hits.length - 1].role === ROLE_CONTEXT) c.hits.pop();
+    while (c.hits.length > 1 && c.hits[0].weight === 0 && c.hits[0].role === ROLE_CONTEXT) c.hits.shift();
+    c.start = c.hits[0].start;
+    c.end = c.hits[c.hits.length - 1].end;
     while (isLatin(c.start - 1)) c.start--;
     while (isLatin(c.end)) c.end++;
   }
@@ -109,15 +115,18 @@ function bracketAround(line: string, start: number, end: number): Placement | un
   return { position: 'bracketed', content: { start: open + 1, end: close }, start: open, end: close + 1, removal: { start: open, end: close + 1 } };
 }
 
-/** Separators that split the line into items, counted to tell a keyword or tag list from prose. */
-function listSeparators(line: string): number {
-  let n = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (LIST_SEPARATORS.has(c) && c !== 0xff0c && c !== 0x3001) n++;
-    else if (isSpaceCode(c) && i > 0 && !isSpaceCode(line.charCodeAt(i - 1))) n++;
-  }
-  return n;
+export const TAG_LABEL = /^\s*(标签|標籤|关键词|關鍵詞|关键字|關鍵字|热门标签|相关标签|tags?)\s*[:：]/i;
+
+/**
+ * A keyword or tag list: a tag label (标签：…), or at least three short items joined by | , _ / or spaces (not by
+ * the clause marks ，、； of prose).
+ */
+function isKeywordList(line: string): boolean {
+  if (TAG_LABEL.test(line)) return true;
+  const items = line.split(/[|｜丨,_/\s]+/).filter((item) => item.length > 0);
+  if (items.length < 3) return false;
+  const mean = items.reduce((n, item) => n + item.length, 0) / items.length;
+  return mean <= 10 && !items.some((item) => /[。！？!?]/.test(item));
 }
 
 function isItemBoundary(code: number): boolean {
@@ -181,8 +190,10 @@ function evidenceOf(line: string, chain: Chain): Evidence {
     else if (h.role === ROLE_DUAL) e.dual = true;
     else if (h.role === ROLE_CONTEXT) e.context = true;
   }
-  // Latin letters glued to the hits: a site name (yabovip188), not an English word of the text.
-  e.latin = chain.end - chain.start > covered && /[a-z]/i.test(line.slice(chain.start, chain.end));
+  // Latin letters and digits glued to the hits: a site name (yabovip188, hg0088), not a product or an English word
+  // (下载BoBo客户端, iPhone官网).
+  const glued = line.slice(chain.start, chain.end);
+  e.latin = chain.end - chain.start > covered && /[a-z]/i.test(glued) && /[0-9]/.test(glued);
   return e;
 }
 
@@ -192,7 +203,8 @@ function decide(e: Evidence, position: Position, p: number): boolean {
   // mention (警方查处乐鱼体育等平台), in an injected position it is spam.
   const compound = e.parts >= 2;
   if (e.brand) return p >= BRAND_MIN && (compound || injected);
-  if (e.strongTerm) return p >= COMPOUND_MIN && (compound || injected);
+  // A spam term alone as one item of a list is a menu entry as often as spam (彩票 双色球 时时彩 on a news portal).
+  if (e.strongTerm) return p >= COMPOUND_MIN && (compound || position === 'bracketed' || position === 'line-prefix');
   if (e.dual) return p >= COMPOUND_MIN && compound;
   // No term or brand: an unseen site name glued to compound words (yabovip188登录), or an unseen brand compound
   // in an injected position (【星耀娱乐官网】).
@@ -231,7 +243,7 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
   const found: Annotation[] = [];
   let doneUntil = -1;
   let list: boolean | undefined;
-  const isList = () => (list ??= listSeparators(line) >= 2);
+  const isList = () => (list ??= isKeywordList(line));
   let hitIndex = 0;
   for (const chain of chains(line, hits)) {
     while (hitIndex < hits.length && hits[hitIndex].start < chain.start) hitIndex++;

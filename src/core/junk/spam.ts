@@ -3,9 +3,8 @@ import type { Annotation, LineContext } from '../types';
 import * as lexicon from './lexicon';
 import type { LexiconHit } from './lexicon';
 import * as common from './common';
-import { detectSpamPhrases } from './spam-phrases';
+import { detectSpamPhrases, TAG_LABEL } from './spam-phrases';
 import { describeTop, scoreSpan } from './spam-scorer';
-import { detectWordSalad } from './word-salad';
 
 // Module-level copies of what the per-character loops use: a CommonJS build reads every import through a getter.
 const CLASS_CJK = lexicon.CLASS_CJK;
@@ -40,6 +39,8 @@ export const SPAM_THRESHOLD = 0.55;
 /** A keyword segment counts as spam content when the phrase scorer gives it at least this. */
 const SEGMENT_SPAM = 0.5;
 const MIN_SPAM_SHARE = 0.5;
+/** A prefix or suffix cut off real text must be spam nearly throughout: real text that looks like keywords stays. */
+const MIN_EDGE_SPAM_SHARE = 0.6;
 const MIN_WEIGHT = 4;
 const MIN_WEIGHT_WITHOUT_STRONG = 8;
 const MIN_COVERAGE = 0.25;
@@ -120,6 +121,7 @@ function evaluate(
   to: number,
   hits: LexiconHit[],
   ctx: LineContext,
+  minSpamShare = MIN_SPAM_SHARE,
 ): Evaluation | undefined {
   const start = segments[from].start;
   const end = segments[to].end;
@@ -168,7 +170,7 @@ function evaluate(
     if (!best || scored.probability > best.probability) best = scored;
   }
   const spamShare = spamContent / content;
-  if (spamShare < MIN_SPAM_SHARE) return undefined;
+  if (spamShare < minSpamShare) return undefined;
   const perHundred = (separators * 100) / content;
   const keywordShare = keywordContent / content;
   const scriptKnown = simplifiedOnly + traditionalOnly;
@@ -218,15 +220,16 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   const hits = extraHits.length === 0
     ? lexiconHits
     : [...extraHits, ...lexiconHits.filter((h) => !extraHits.some((e) => e.start < h.end && h.start < e.end))].sort((a, b) => a.start - b.start);
-  if (hits.length === 0) return detectWordSalad(line);
+  if (hits.length === 0) return [];
   const keywordRegions = detectKeywordRegions(line, hits, ctx);
   if (keywordRegions.length === 1 && keywordRegions[0].removal?.start === 0 && keywordRegions[0].removal.end === line.length) return keywordRegions;
-  if (keywordRegions.length === 0) {
-    const ad = detectAdLine(line, hits);
-    if (ad) return [ad];
-  }
   const phrases = detectSpamPhrases(line, hits, keywordRegions);
-  if (phrases.length === 0) return keywordRegions.length > 0 ? keywordRegions : detectWordSalad(line);
+  if (phrases.length === 0) {
+    if (keywordRegions.length > 0) return keywordRegions;
+    // Nothing injected and no keyword list: the line may still be an advertisement written as clauses.
+    const ad = detectAdLine(line, hits);
+    return ad ? [ad] : [];
+  }
   const found = [...keywordRegions, ...phrases].sort((a, b) => a.start - b.start);
   // Phrases that together make up the whole line (a link list of brands nobody joined with `|`) are a spam line.
   if (coversLine(line, found)) {
@@ -269,9 +272,13 @@ function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext
   // The lexicon gate, on the whole line: the cheap exit for nearly every line of real text.
   const total = hits.reduce((sum, h) => sum + h.weight, 0);
   if (total < MIN_WEIGHT || (!hits.some((h) => h.weight >= 3) && total < MIN_WEIGHT_WITHOUT_STRONG)) return [];
+  // A tag line (标签：…) keeps its label and real tags: its spam items are judged one by one (spam-phrases.ts).
+  if (TAG_LABEL.test(line)) return [];
 
   const segments = segmentLine(line, lexiconTables().classes);
-  if (segments.length === 0) return [];
+  // One segment is no keyword list: a single phrase is judged by detectSpamPhrases (a title with 【…】 glued on is
+  // not a spam line as a whole).
+  if (segments.length < 2) return [];
   const last = segments.length - 1;
   let content = 0;
   let keywordContent = 0;
@@ -304,7 +311,7 @@ function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext
   while (k > 0 && belongsToText(line, segments[k - 1], segments[k - 1].sepBefore, hits, ctx, segments[k - 1].commaJoined)) k--;
   let prefixEnd = -1;
   if (k >= 2 && k <= last) {
-    const prefix = evaluate(line, segments, 0, k - 1, hits, ctx);
+    const prefix = evaluate(line, segments, 0, k - 1, hits, ctx, MIN_EDGE_SPAM_SHARE);
     if (prefix) {
       const start = segments[0].start;
       const end = segments[k - 1].end;
@@ -319,7 +326,7 @@ function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext
   let first = m + 1;
   while (first < last && belongsToText(line, segments[first], segments[first + 1].sepBefore, hits, ctx, segments[first + 1].commaJoined)) first++;
   if (last - first + 1 >= 2 && first >= 1 && segments[first].start >= prefixEnd) {
-    const suffix = evaluate(line, segments, first, last, hits, ctx);
+    const suffix = evaluate(line, segments, first, last, hits, ctx, MIN_EDGE_SPAM_SHARE);
     if (suffix) {
       const start = segments[first].start;
       const end = segments[last].end;
