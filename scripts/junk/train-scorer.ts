@@ -266,9 +266,18 @@ function main(): void {
       if (score({ text: s.text } as Vectorized) >= 0.8) alarms++;
     }
   }
-  const named = new Map<string, number>();
-  for (const [f, c] of counts) if (c >= 5) named.set(f, quantized(f));
-  const top = [...named.entries()].sort((a, b) => b[1] - a[1]).map(([f, v]) => [f, Math.round(v * 100) / 100] as const);
+  // Name each bucket by the feature that fills it most often on the side its weight points to (hashing shares a
+  // bucket between features: a news trigram may sit in a spam bucket, and must not be reported as what was learned).
+  const sideCounts = [new Map<string, number>(), new Map<string, number>()];
+  for (const e of examples) if (!isHeld(e)) for (const f of new Set(spanFeatures(normalizeSpan(e.text)))) sideCounts[e.label].set(f, (sideCounts[e.label].get(f) ?? 0) + 1);
+  const bucketName = new Map<number, { f: string; c: number }>();
+  for (const [f] of counts) {
+    const b = featureBucket(f, BITS);
+    const side = bytes[b] >= 0 ? 1 : 0;
+    const c = sideCounts[side].get(f) ?? 0;
+    if (c >= 5 && c > (bucketName.get(b)?.c ?? 0)) bucketName.set(b, { f, c });
+  }
+  const top = [...bucketName.entries()].map(([b, { f }]) => [f, Math.round(bytes[b] * SCALE * 100) / 100] as const).sort((a, b) => b[1] - a[1]);
   const groups: Record<string, number> = {};
   for (const e of examples) groups[`${e.label ? '+' : '-'} ${e.group}`] = (groups[`${e.label ? '+' : '-'} ${e.group}`] ?? 0) + 1;
   const card = {
