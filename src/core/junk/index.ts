@@ -9,6 +9,7 @@ import { detectMarkup, detectSplitTags } from './markup';
 import { detectMetadata } from './metadata';
 import { detectPinyinGlosses } from './pinyin-gloss';
 import { detectSpam } from './spam';
+import { detectWordSalad } from './word-salad';
 
 function enabledKinds(ctx: LineContext): ReadonlySet<JunkKind> {
   return new Set(ctx.options.junkKinds ?? JUNK_KINDS);
@@ -69,6 +70,7 @@ export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, 
   const found: Annotation[] = [];
   if (kinds.has('duplicate')) append(found, detectDuplicates(lines, paragraphs));
   if (kinds.has('markup')) append(found, detectSplitTags(lines));
+  if (kinds.has('spam')) append(found, detectWordSalad(lines));
   const literals = ctx.options.ignoreLiterals ?? [];
   if (literals.length === 0 || found.length === 0) return found.sort(byPosition);
   const starts = lines.map((l) => l.start);

@@ -1,8 +1,10 @@
-// SEO keyword spam: whole lines of joined keywords, or a keyword prefix/suffix glued to real text, scored from several signals.
+// SEO keyword spam: whole lines of joined keywords (link lists, keyword stuffing), a keyword prefix/suffix glued to real text, and injected phrases (spam-phrases.ts).
 import type { Annotation, LineContext } from '../types';
 import * as lexicon from './lexicon';
 import type { LexiconHit } from './lexicon';
 import * as common from './common';
+import { detectSpamPhrases, TAG_LABEL } from './spam-phrases';
+import { describeTop, scoreSpan } from './spam-scorer';
 
 // Module-level copies of what the per-character loops use: a CommonJS build reads every import through a getter.
 const CLASS_CJK = lexicon.CLASS_CJK;
@@ -12,6 +14,7 @@ const CLASS_LOOKALIKE = lexicon.CLASS_LOOKALIKE;
 const CLASS_SIMPLIFIED_ONLY = lexicon.CLASS_SIMPLIFIED_ONLY;
 const CLASS_TRADITIONAL_ONLY = lexicon.CLASS_TRADITIONAL_ONLY;
 const { lexiconTables, scanExtraTerms, scanLexicon } = lexicon;
+const ROLE_CONTEXT = lexicon.ROLE_CONTEXT;
 const { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } = common;
 
 /**
@@ -25,12 +28,19 @@ const { clampConfidence, excerpt, isSpaceCode, junkAt, wholeLine } = common;
  * + 0.15 × Simplified-only share                    only when the document is Traditional
  * + 0.10 × min(1, look-alike characters / 2)        а∨, Aⅴ, A√, full-width Latin inside CJK
  * − 0.20 when the region has sentence-final punctuation (。！？!?)
- * A region is spam when the score ≥ SPAM_THRESHOLD and the lexicon gate holds: total weight ≥ 4 with at least one
- * strong term (or total weight ≥ 8), and weighted coverage ≥ 0.25 (a news title naming one spam term,
- * 无码视频传播者被判刑_新华网, stays below it). Without spam-lexicon evidence nothing is ever flagged, so separators,
- * script mix or look-alikes alone (a tag line of political terms, a Simplified quote in a Traditional text) never are.
+ * A region is spam when the score ≥ SPAM_THRESHOLD, the lexicon gate holds (total weight ≥ 4 with at least one
+ * strong term, or total weight ≥ 8, and weighted coverage ≥ 0.25: a news title naming one spam term,
+ * 无码视频传播者被判刑_新华网, stays below it) and the phrase scorer calls at least half of the region's content spam
+ * (警方捣毁网络赌博平台 涉案百家乐游戏资金过亿 holds spam terms, but reads as news). Without spam-lexicon evidence
+ * nothing is ever flagged, so separators, script mix or look-alikes alone (a tag line of political terms, a
+ * Simplified quote in a Traditional text) never are.
  */
 export const SPAM_THRESHOLD = 0.55;
+/** A keyword segment counts as spam content when the phrase scorer gives it at least this. */
+const SEGMENT_SPAM = 0.5;
+const MIN_SPAM_SHARE = 0.5;
+/** A prefix or suffix cut off real text must be spam nearly throughout: real text that looks like keywords stays. */
+const MIN_EDGE_SPAM_SHARE = 0.6;
 const MIN_WEIGHT = 4;
 const MIN_WEIGHT_WITHOUT_STRONG = 8;
 const MIN_COVERAGE = 0.25;
@@ -111,6 +121,7 @@ function evaluate(
   to: number,
   hits: LexiconHit[],
   ctx: LineContext,
+  minSpamShare = MIN_SPAM_SHARE,
 ): Evaluation | undefined {
   const start = segments[from].start;
   const end = segments[to].end;
@@ -148,6 +159,18 @@ function evaluate(
 
   const weightedCoverage = inside.reduce((sum, h) => sum + ((h.end - h.start) * h.weight) / 3, 0) / content;
   if (weightedCoverage < MIN_COVERAGE) return undefined;
+  // The phrase scorer's view, segment by segment (a segment is one keyword of the list).
+  let spamContent = 0;
+  let best: ReturnType<typeof scoreSpan> | undefined;
+  for (let s = from; s <= to; s++) {
+    const scored = scoreSpan(line.slice(segments[s].start, segments[s].end));
+    // The user's own terms are spam whatever the scorer learned.
+    const userTerm = inside.some((h) => h.category === 'user' && h.start < segments[s].end && h.end > segments[s].start);
+    if (scored.probability >= SEGMENT_SPAM || userTerm) spamContent += segments[s].content;
+    if (!best || scored.probability > best.probability) best = scored;
+  }
+  const spamShare = spamContent / content;
+  if (spamShare < minSpamShare) return undefined;
   const perHundred = (separators * 100) / content;
   const keywordShare = keywordContent / content;
   const scriptKnown = simplifiedOnly + traditionalOnly;
@@ -162,8 +185,9 @@ function evaluate(
     (sentenceEnds > 0 ? 0.2 : 0);
   if (score < SPAM_THRESHOLD) return undefined;
 
-  const terms = [...new Set(inside.map((h) => line.slice(h.start, h.end)))];
+  const terms = [...new Set(inside.filter((h) => h.role !== ROLE_CONTEXT).map((h) => line.slice(h.start, h.end)))];
   const parts = [`${inside.length} spam-lexicon hit${inside.length === 1 ? '' : 's'} (${excerpt(terms.slice(0, 6).join(', '), 40)})`];
+  parts.push(`scorer: ${Math.round(spamShare * 100)}% of the content scored spam (top features ${describeTop(best?.top ?? [])})`);
   if (separators >= 1) parts.push(`${Math.round(separators)} keyword separators`);
   if (simplifiedShare >= 0.5) parts.push(`${Math.round(simplifiedShare * 100)}% Simplified-only characters in a Traditional document`);
   if (lookalikes > 0) parts.push(`${lookalikes} look-alike character${lookalikes === 1 ? '' : 's'}`);
@@ -196,12 +220,65 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   const hits = extraHits.length === 0
     ? lexiconHits
     : [...extraHits, ...lexiconHits.filter((h) => !extraHits.some((e) => e.start < h.end && h.start < e.end))].sort((a, b) => a.start - b.start);
+  if (hits.length === 0) return [];
+  const keywordRegions = detectKeywordRegions(line, hits, ctx);
+  if (keywordRegions.length === 1 && keywordRegions[0].removal?.start === 0 && keywordRegions[0].removal.end === line.length) return keywordRegions;
+  const phrases = detectSpamPhrases(line, hits, keywordRegions);
+  if (phrases.length === 0) {
+    if (keywordRegions.length > 0) return keywordRegions;
+    // Nothing injected and no keyword list: the line may still be an advertisement written as clauses.
+    const ad = detectAdLine(line, hits);
+    return ad ? [ad] : [];
+  }
+  const found = [...keywordRegions, ...phrases].sort((a, b) => a.start - b.start);
+  // Phrases that together make up the whole line (a link list of brands nobody joined with `|`) are a spam line.
+  if (coversLine(line, found)) {
+    const reason = `SEO keyword spam line: every part of it is spam (${found.length} phrases). ${phrases[0].reason ?? ''}`;
+    const all = wholeLine(line, 'spam', reason, clampConfidence(Math.min(...found.map((a) => a.confidence ?? 0))));
+    if (all) return [all];
+  }
+  return found;
+}
+
+/** A short line of spam clauses (`代开发票联系电话…`, `网贷口子大全，黑户秒下款`): every clause scores as spam. */
+const AD_LINE_MAX = 80;
+const AD_CLAUSE_MIN = 0.9;
+function detectAdLine(line: string, hits: readonly LexiconHit[]): Annotation | undefined {
+  if (line.length > AD_LINE_MAX || !hits.some((h) => h.role === lexicon.ROLE_BRAND || (h.role === lexicon.ROLE_TERM && h.weight >= 3))) return undefined;
+  const clauses = line.split(/[，,。！？!?；;\s]+/).filter((c) => c.length >= 2);
+  if (clauses.length === 0) return undefined;
+  let weakest: ReturnType<typeof scoreSpan> | undefined;
+  for (const clause of clauses) {
+    const scored = scoreSpan(clause);
+    if (scored.probability < AD_CLAUSE_MIN) return undefined;
+    if (!weakest || scored.probability < weakest.probability) weakest = scored;
+  }
+  const strongest = scoreSpan(line);
+  const terms = hits.filter((h) => h.role !== ROLE_CONTEXT).map((h) => line.slice(h.start, h.end));
+  return wholeLine(line, 'spam', `Spam advertisement line: every clause scores as spam (scorer ≥ ${weakest!.probability.toFixed(2)}; top features ${describeTop(strongest.top)}); lexicon: ${excerpt(terms.join(', '), 40)}`, clampConfidence(weakest!.probability));
+}
+
+/** True when the findings' removals leave nothing but separators and punctuation. */
+function coversLine(line: string, found: readonly Annotation[]): boolean {
+  const { classes } = lexiconTables();
+  const covered = new Uint8Array(line.length);
+  for (const a of found) for (let i = a.removal?.start ?? a.start; i < (a.removal?.end ?? a.end); i++) covered[i] = 1;
+  for (let i = 0; i < line.length; i++) if (!covered[i] && classes[line.charCodeAt(i)] & CLASS_CONTENT) return false;
+  return true;
+}
+
+/** Whole keyword lines, and keyword prefixes or suffixes glued to real text (the line-level view). */
+function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext): Annotation[] {
   // The lexicon gate, on the whole line: the cheap exit for nearly every line of real text.
   const total = hits.reduce((sum, h) => sum + h.weight, 0);
   if (total < MIN_WEIGHT || (!hits.some((h) => h.weight >= 3) && total < MIN_WEIGHT_WITHOUT_STRONG)) return [];
+  // A tag line (标签：…) keeps its label and real tags: its spam items are judged one by one (spam-phrases.ts).
+  if (TAG_LABEL.test(line)) return [];
 
   const segments = segmentLine(line, lexiconTables().classes);
-  if (segments.length === 0) return [];
+  // One segment is no keyword list: a single phrase is judged by detectSpamPhrases (a title with 【…】 glued on is
+  // not a spam line as a whole).
+  if (segments.length < 2) return [];
   const last = segments.length - 1;
   let content = 0;
   let keywordContent = 0;
@@ -234,7 +311,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   while (k > 0 && belongsToText(line, segments[k - 1], segments[k - 1].sepBefore, hits, ctx, segments[k - 1].commaJoined)) k--;
   let prefixEnd = -1;
   if (k >= 2 && k <= last) {
-    const prefix = evaluate(line, segments, 0, k - 1, hits, ctx);
+    const prefix = evaluate(line, segments, 0, k - 1, hits, ctx, MIN_EDGE_SPAM_SHARE);
     if (prefix) {
       const start = segments[0].start;
       const end = segments[k - 1].end;
@@ -249,7 +326,7 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   let first = m + 1;
   while (first < last && belongsToText(line, segments[first], segments[first + 1].sepBefore, hits, ctx, segments[first + 1].commaJoined)) first++;
   if (last - first + 1 >= 2 && first >= 1 && segments[first].start >= prefixEnd) {
-    const suffix = evaluate(line, segments, first, last, hits, ctx);
+    const suffix = evaluate(line, segments, first, last, hits, ctx, MIN_EDGE_SPAM_SHARE);
     if (suffix) {
       const start = segments[first].start;
       const end = segments[last].end;

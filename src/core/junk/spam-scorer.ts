@@ -1,0 +1,102 @@
+// The statistical spam scorer: logistic regression over character n-grams of a candidate phrase (data/junk/spam-scorer.json, trained by scripts/junk/train-scorer.ts).
+import model from '../../../data/junk/spam-scorer.json';
+import { charTables } from './char-classes';
+
+/** The shipped model: weights of hashed features, quantized to signed bytes (weight = byte × scale), base64. */
+export interface ScorerModel {
+  bias: number;
+  bits: number;
+  scale: number;
+  weights: string;
+}
+
+export interface Contribution {
+  feature: string;
+  weight: number;
+}
+
+export interface SpanScore {
+  /** P(spam) of the phrase, 0..1. */
+  probability: number;
+  /** The features that pushed the score most, strongest first. */
+  top: Contribution[];
+}
+
+/**
+ * The phrase as the scorer reads it: folded (Simplified, lower-case, look-alikes to letters), without whitespace,
+ * separators or punctuation, so `Bet365 官網` and `bet365官网` are the same phrase.
+ */
+export function normalizeSpan(text: string): string {
+  const { fold, classes } = charTables();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // CJK (incl. extension A and compatibility), Latin and digits (incl. full-width and look-alikes) are content.
+    if (classes[code] & (16 | 32)) out += String.fromCharCode(fold[code]);
+  }
+  return out;
+}
+
+/** Character 1-, 2- and 3-grams, with ^ and $ marking the phrase's edges (`^亚`, `育$`): where a phrase starts and ends matters. */
+export function spanFeatures(normalized: string): string[] {
+  const features: string[] = [];
+  const s = `^${normalized}$`;
+  for (let i = 1; i < s.length - 1; i++) features.push(s[i]);
+  for (let i = 0; i + 2 <= s.length; i++) features.push(s.slice(i, i + 2));
+  for (let i = 0; i + 3 <= s.length; i++) features.push(s.slice(i, i + 3));
+  return features;
+}
+
+/** FNV-1a over UTF-16 code units: a feature's bucket (the hashing trick; training uses the same function). */
+export function featureBucket(feature: string, bits: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    h ^= feature.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & ((1 << bits) - 1);
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+interface Loaded {
+  bias: number;
+  bits: number;
+  weights: Float32Array;
+}
+let weights: Loaded | undefined;
+
+function loaded(): Loaded {
+  if (weights) return weights;
+  const m = model as unknown as ScorerModel;
+  const bytes = Buffer.from(m.weights, 'base64');
+  const table = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) table[i] = ((bytes[i] << 24) >> 24) * m.scale;
+  return (weights = { bias: m.bias, bits: m.bits, weights: table });
+}
+
+/** Scores a phrase (raw text; it is normalized here). An empty phrase scores 0. */
+export function scoreSpan(text: string, topCount = 3): SpanScore {
+  const normalized = normalizeSpan(text);
+  if (normalized.length === 0) return { probability: 0, top: [] };
+  const { bias, bits, weights: w } = loaded();
+  let sum = bias;
+  const contributions = new Map<string, number>();
+  for (const feature of spanFeatures(normalized)) {
+    const weight = w[featureBucket(feature, bits)];
+    if (weight === 0) continue;
+    sum += weight;
+    contributions.set(feature, (contributions.get(feature) ?? 0) + weight);
+  }
+  const top = [...contributions.entries()]
+    .filter(([, weight]) => weight > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, topCount)
+    .map(([feature, weight]) => ({ feature, weight }));
+  return { probability: sigmoid(sum), top };
+}
+
+/** `体育 +1.2, ^亚 +0.8`: the top features as the hover shows them. */
+export function describeTop(top: readonly Contribution[]): string {
+  return top.map((c) => `${c.feature} +${c.weight.toFixed(1)}`).join(', ');
+}

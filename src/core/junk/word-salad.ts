@@ -1,0 +1,99 @@
+// Word-salad filler: a whole line of unpunctuated Han text that reads badly as news (character-bigram model) and shares almost nothing with the rest of its document.
+import type { Annotation } from '../types';
+import type { DocLine } from '../lines';
+import { charTables, CLASS_CJK, CLASS_LATIN_OR_DIGIT } from './char-classes';
+import { clampConfidence, contentRange, wholeLine } from './common';
+import { fluency, type Fluency } from './fluency';
+
+/*
+ * Spam generators paste fragments of novels or generated text, one per line, with no punctuation and no relation to
+ * the page (剑气纵横只见他身形一晃便已消失竟然是那传说中的). Two signals, both needed:
+ *  - fluency: the line's mean log P(next | previous) under the news model is below MAX_LOG_PROB. Only a line of at
+ *    least MIN_HAN Han characters without any punctuation is measured (news sentences have punctuation);
+ *  - relation: at most MAX_SHARED of its character pairs occur anywhere else in the document. A news title full of
+ *    jargon the model never saw (知名私募清水源多只止损类产品爆仓或穿仓) reads badly too, but its body repeats its words.
+ * A line with no document around it (under MIN_CONTEXT Han characters elsewhere) needs the stricter ALONE_MAX_LOG_PROB.
+ */
+export const MIN_HAN = 14;
+export const MAX_LOG_PROB = -6.4;
+export const ALONE_MAX_LOG_PROB = -7.8;
+export const MAX_SHARED = 0.2;
+const MIN_CONTEXT = 50;
+const MIN_HAN_SHARE = 0.9;
+
+/** The line's folded Han text and fluency when it has the shape of filler and reads badly enough; else undefined. */
+export function wordSaladCandidate(line: string): { folded: string; score: Fluency } | undefined {
+  const range = contentRange(line);
+  if (!range || range.end - range.start < MIN_HAN) return undefined;
+  const { fold, classes } = charTables();
+  let han = 0;
+  let other = 0;
+  let folded = '';
+  for (let i = range.start; i < range.end; i++) {
+    const code = line.charCodeAt(i);
+    const cls = classes[code];
+    if (cls & CLASS_CJK) {
+      han++;
+      folded += String.fromCharCode(fold[code]);
+    } else if (cls & CLASS_LATIN_OR_DIGIT) other++;
+    // Any punctuation, bracket or space: a sentence, a title with a source, a list — not one run of filler.
+    else return undefined;
+  }
+  if (han < MIN_HAN || han < MIN_HAN_SHARE * (han + other)) return undefined;
+  const score = fluency(folded);
+  return score.meanLogProb < MAX_LOG_PROB ? { folded, score } : undefined;
+}
+
+/** Word-salad lines of a document (offsets absolute, as DocLine.start). */
+export function detectWordSalad(lines: readonly DocLine[]): Annotation[] {
+  const candidates: { index: number; folded: string; score: Fluency; pairs: Set<number>; shared: Set<number> }[] = [];
+  lines.forEach((line, index) => {
+    const c = wordSaladCandidate(line.text);
+    if (!c) return;
+    const pairs = new Set<number>();
+    for (let i = 0; i + 1 < c.folded.length; i++) pairs.add(c.folded.charCodeAt(i) * 65536 + c.folded.charCodeAt(i + 1));
+    candidates.push({ index, ...c, pairs, shared: new Set() });
+  });
+  if (candidates.length === 0) return [];
+  // One pass over the rest of the document: which of the candidates' pairs occur elsewhere.
+  const { fold, classes } = charTables();
+  const wanted = new Set<number>();
+  for (const c of candidates) for (const p of c.pairs) wanted.add(p);
+  const isCandidate = new Set(candidates.map((c) => c.index));
+  const seenElsewhere = new Set<number>();
+  let context = 0;
+  lines.forEach((line, index) => {
+    if (isCandidate.has(index)) return;
+    const text = line.text;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!(classes[code] & CLASS_CJK)) {
+        prev = -1;
+        continue;
+      }
+      context++;
+      const f = fold[code];
+      if (prev >= 0) {
+        const key = prev * 65536 + f;
+        if (wanted.has(key)) seenElsewhere.add(key);
+      }
+      prev = f;
+    }
+  });
+  const found: Annotation[] = [];
+  for (const c of candidates) {
+    let shared = 0;
+    for (const p of c.pairs) if (seenElsewhere.has(p)) shared++;
+    const share = c.pairs.size === 0 ? 0 : shared / c.pairs.size;
+    const alone = context < MIN_CONTEXT;
+    const mean = c.score.meanLogProb;
+    if (alone ? mean >= ALONE_MAX_LOG_PROB : share > MAX_SHARED) continue;
+    const line = lines[c.index];
+    const reason = `Word-salad filler: the line reads badly as news (character-bigram fluency ${mean.toFixed(2)} nats per character, below ${MAX_LOG_PROB}) and ` +
+      (alone ? `is far below news (${ALONE_MAX_LOG_PROB}) with no document around it` : `only ${Math.round(share * 100)}% of its character pairs occur elsewhere in the document`);
+    const finding = wholeLine(line.text, 'spam', reason, clampConfidence(0.5 + (MAX_LOG_PROB - mean) / 4 + (MAX_SHARED - share)));
+    if (finding) found.push({ ...finding, start: finding.start + line.start, end: finding.end + line.start, removal: { start: finding.removal!.start + line.start, end: finding.removal!.end + line.start } });
+  }
+  return found;
+}
