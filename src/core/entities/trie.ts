@@ -138,11 +138,12 @@ export class LiteralTrie<T> {
     return this.firstUnits[text.charCodeAt(offset)] === 1;
   }
 
-  /** Leftmost-longest non-overlapping matches over the whole text. */
-  scan(text: string): { start: number; end: number; value: T }[] {
+  /** Leftmost-longest non-overlapping matches in text[from, to) (the whole text by default). */
+  scan(text: string, from = 0, to = text.length): { start: number; end: number; value: T }[] {
     const found: { start: number; end: number; value: T }[] = [];
-    for (let i = 0; i < text.length; ) {
-      const end = this.firstUnits[text.charCodeAt(i)] ? this.longestEnd(text, i) : -1;
+    const acceptEnd = to < text.length ? (end: number): boolean => end <= to : undefined;
+    for (let i = from; i < to; ) {
+      const end = this.firstUnits[text.charCodeAt(i)] ? this.longestEnd(text, i, acceptEnd) : -1;
       if (end > 0) {
         found.push({ start: i, end, value: this.lastValue as T });
         i = end;
