@@ -10,6 +10,8 @@
 import type { Annotation, EntityType, LineContext } from '../types';
 import { toSimplified } from '../script';
 import { resolveOverlaps, type Candidate } from './candidates';
+import { placeTrie } from './gazetteer';
+import { lexicon } from './lexicon';
 import { loadTagger } from './model-file';
 import { mergeMediaOutlets } from './organizations';
 import { findCreditNames } from './people';
@@ -27,10 +29,12 @@ export function entitySegmenterReady(): boolean {
   return segmenterReady();
 }
 
-/** Loads nodejieba's dictionaries and the tagger's weights ahead of the first request (1–3 s, synchronous inside). */
+/** Loads nodejieba's dictionaries, the tagger's weights and the word tables ahead of the first request (1–3 s, synchronous inside). */
 export async function warmUpEntities(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   loadTagger();
+  placeTrie();
+  lexicon();
   ensureSegmenter();
 }
 
