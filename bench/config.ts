@@ -32,7 +32,7 @@ export interface BenchConfig {
   serverTimeoutMs: number;
 }
 
-export const SECTIONS = ['engine', 'python', 'jieba-load', 'cold', 'edit', 'memory', 'host', 'corpus'] as const;
+export const SECTIONS = ['engine', 'python', 'jieba-load', 'cold', 'edit', 'memory', 'host', 'corpus', 'model-load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 function num(name: string, fallback: number): number {

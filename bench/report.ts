@@ -6,6 +6,7 @@ import type { EngineRow, LayerRow, Throughput } from './engine';
 import type { HostBlockingResult } from './host-blocking';
 import type { JiebaLoadResult } from './jieba-load';
 import type { MemoryScenario } from './memory';
+import type { ModelLoadResult } from './model-load';
 import type { PythonResult } from './python-peer';
 import { fmt, table, type Summary } from './stats';
 
@@ -19,6 +20,7 @@ export interface Results {
   memory?: MemoryScenario[];
   host?: HostBlockingResult;
   corpus?: CorpusResult;
+  modelLoad?: ModelLoadResult;
 }
 
 export interface Target {
@@ -212,6 +214,31 @@ export function targets(r: Results): Target[] {
       metByCpu: Number.isFinite(ratioCpu) ? ratioCpu >= 10 : null,
     });
   } else out.push(none('full analysis ÷ Python jieba posseg', '≥ 10×', r.python?.skipped ? ` (${r.python.skipped})` : ''));
+  if (r.modelLoad) {
+    const m = r.modelLoad;
+    out.push({
+      target: 'entity model load',
+      goal: '≤ 500 ms',
+      measured: `${fmt(m.loadMs.median, 1)} ms median (${fmt(m.fileMB, 1)} MB file, RSS +${fmt(m.rssDeltaMB.median, 0)} MB)`,
+      met: m.loadMs.median <= 500,
+      value: m.loadMs.median,
+      cpu: `${fmt(m.loadCpuMs.median, 1)} ms CPU`,
+      metByCpu: m.loadCpuMs.median <= 500,
+    });
+  } else out.push(none('entity model load', '≤ 500 ms'));
+  if (multi.length) {
+    const slowest = multi.reduce((a, b) => (b.full!.mbps < a.full!.mbps ? b : a));
+    const slowestCpu = Math.min(...multi.map((e) => e.full!.mbpsCpu));
+    out.push({
+      target: 'full analysis throughput (1 MB and larger inputs)',
+      goal: '≥ 1 MB/s',
+      measured: `${fmt(slowest.full!.mbps)} MB/s worst (${slowest.input}); ${multi.map((e) => fmt(e.full!.mbps)).join(' / ')}`,
+      met: slowest.full!.mbps >= 1,
+      value: slowest.full!.mbps,
+      cpu: `${fmt(slowestCpu)} MB/s worst`,
+      metByCpu: slowestCpu >= 1,
+    });
+  }
   if (r.cold) {
     const c = r.cold;
     out.push({

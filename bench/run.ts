@@ -12,6 +12,7 @@ import { buildInputs, SAMPLE_RELATIVE } from './inputs';
 import { measureJiebaLoad } from './jieba-load';
 import { SERVER_RELATIVE } from './lsp-client';
 import { measureMemory } from './memory';
+import { measureModelLoad } from './model-load';
 import { measurePython, PYTHON, runSetup } from './python-peer';
 import { coldTable, corpusTable, editTable, engineTable, hostTable, jiebaLoadTable, layersTable, memoryTable, pythonTable, targets, targetsTable, type Results } from './report';
 import { round } from './stats';
@@ -64,6 +65,10 @@ async function main(): Promise<number> {
 
   await section('jieba-load', 'nodejieba load(): dictionaries, time and RSS (fresh processes)', () => {
     results.jiebaLoad = measureJiebaLoad(config.loadRuns, log);
+  });
+
+  await section('model-load', 'entity model load (data/ner/model.bin), fresh processes', () => {
+    results.modelLoad = measureModelLoad(config.loadRuns, log);
   });
 
   await section('cold', `language-server cold start (${SERVER_RELATIVE} --stdio, the sample article)`, async () => {

@@ -1,165 +1,184 @@
-// Evaluates the entity recognizer against a BIO-labelled file (MSRA style: one `char<TAB>tag` per
-// line, B-/I- PER/LOC/ORG tags, a blank line between sentences).
+// `npm run eval:ner`: strict PER/LOC/ORG span scores of findEntities on our dev split (per source and type) and on BIO files given as dev.
 //
-// Usage: npx tsx src/cli/eval-ner.ts FILE.bio [--traditional] [--no-fac-as-loc] [--no-work] [--errors N]
+// Usage: npm run eval:ner -- [FILE.bio ...] [--data DIR] [--split dev|test] [--sources msra,cluener,gsd]
+//          [--traditional] [--no-fac-as-loc] [--no-work] [--min-confidence X] [--errors N]
+//
+// Without FILE arguments it scores the `dev` split of the converted corpus (scripts/ner/convert.ts,
+// default DIR .ner-data/). Each FILE.bio (MSRA style: `char<TAB>tag` lines, blank line between
+// sentences), such as the 800 shared MSRA sentences, is scored as dev data too.
+// `--split test` scores the held-out test split instead: it exists to be read once, at the end of
+// a round of development, never to tune on.
 //
 // Scoring is strict: a predicted entity counts only with exactly the gold start, end and type.
-// Only PER, LOC and ORG are scored. WORK predictions are ignored (the data has no such type);
-// FAC predictions are scored as LOC by default, because MSRA labels named buildings, airports and
-// bases (人民大会堂, 首都国际机场) as LOC; --no-fac-as-loc ignores them instead.
-// --traditional converts each sentence to Traditional characters first (offsets are unchanged).
-// --no-work switches WORK recognition off: MSRA labels the places and organisations inside titles
-// (《中华人民共和国香港特别行政区基本法》), which a 《…》 WORK span otherwise covers.
-// --errors N prints up to N sentences with misses or false alarms.
+// WORK predictions are ignored; FAC is scored as LOC (MSRA and CLUENER label facilities as places),
+// or ignored with --no-fac-as-loc. --no-work switches WORK off, so names inside 《》 are tagged
+// (MSRA labels them). --traditional converts Simplified sentences to Traditional first (offsets
+// are unchanged); Traditional sources (gsd) are always scored as written.
 import { readFileSync } from 'node:fs';
-import { findEntities, warmUpEntities } from '../core/entities';
+import { findEntities, taggerLoadMs, warmUpEntities } from '../core/entities';
 import { toTraditional } from '../core/script';
-import type { LineContext } from '../core/types';
+import type { AnalyzeOptions, EntityType, LineContext } from '../core/types';
+import { defaultDataDir, readBio, readCorpus, SCORED_TYPES, SOURCES, type ScoredType, type Source, type Span } from './ner-corpus';
 
-const SCORED = ['PER', 'LOC', 'ORG'] as const;
-type Scored = (typeof SCORED)[number];
+export { readBio } from './ner-corpus';
 
-export interface Span {
-  start: number;
-  end: number;
-  type: Scored;
-}
-
-export interface Sentence {
-  text: string;
-  gold: Span[];
-}
-
-export function readBio(content: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let chars: string[] = [];
-  let tags: string[] = [];
-  const flush = (): void => {
-    if (chars.length === 0) return;
-    const gold: Span[] = [];
-    let offset = 0;
-    let open: Span | undefined;
-    for (let i = 0; i < chars.length; i++) {
-      const tag = tags[i];
-      const type = tag.slice(2) as Scored;
-      if (tag.startsWith('B-') || (tag.startsWith('I-') && (!open || open.type !== type))) {
-        if (open) gold.push(open);
-        open = SCORED.includes(type) ? { start: offset, end: offset + chars[i].length, type } : undefined;
-      } else if (tag.startsWith('I-') && open) {
-        open.end = offset + chars[i].length;
-      } else {
-        if (open) gold.push(open);
-        open = undefined;
-      }
-      offset += chars[i].length;
-    }
-    if (open) gold.push(open);
-    sentences.push({ text: chars.join(''), gold });
-    chars = [];
-    tags = [];
-  };
-  for (const raw of content.split(/\r?\n/)) {
-    if (raw.trim() === '') {
-      flush();
-      continue;
-    }
-    const tab = raw.lastIndexOf('\t');
-    const ch = tab >= 0 ? raw.slice(0, tab) : raw.split(/\s+/)[0];
-    const tag = tab >= 0 ? raw.slice(tab + 1).trim() : raw.split(/\s+/)[1] ?? 'O';
-    chars.push(ch || ' ');
-    tags.push(tag);
-  }
-  flush();
-  return sentences;
-}
-
-interface Counts {
+export interface Counts {
   tp: number;
   fp: number;
   fn: number;
 }
 
-function score(c: Counts): { p: number; r: number; f: number } {
+export interface Scores {
+  byType: Map<ScoredType, Counts>;
+  sentences: number;
+  characters: number;
+  ms: number;
+}
+
+export function prf(c: Counts): { p: number; r: number; f: number } {
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
   const f = p + r ? (2 * p * r) / (p + r) : 0;
   return { p, r, f };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-  if (!file) {
-    console.error('usage: eval-ner FILE.bio [--traditional] [--no-fac-as-loc] [--no-work] [--errors N]');
-    process.exit(2);
+export function total(scores: Scores): Counts {
+  const sum: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const c of scores.byType.values()) {
+    sum.tp += c.tp;
+    sum.fp += c.fp;
+    sum.fn += c.fn;
   }
-  const traditional = args.includes('--traditional');
-  const facAsLoc = !args.includes('--no-fac-as-loc');
-  const noWork = args.includes('--no-work');
-  const errorsAt = args.indexOf('--errors');
-  const maxErrors = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 20) : 0;
+  return sum;
+}
 
-  const sentences = readBio(readFileSync(file, 'utf8'));
-  const options = noWork ? { entityTypes: ['PER', 'LOC', 'ORG', 'FAC'] as const } : {};
-  const ctx: LineContext = { script: traditional ? 'traditional' : 'simplified', options };
+export interface EvalOptions {
+  traditional?: boolean;
+  facAsLoc?: boolean;
+  noWork?: boolean;
+  minConfidence?: number;
+  /** Called with each sentence that has misses or false alarms. */
+  onError?: (text: string, missed: string[], wrong: string[]) => void;
+}
+
+/** Scores findEntities on gold sentences. */
+export function score(sentences: readonly { text: string; gold: readonly Span[] }[], options: EvalOptions = {}): Scores {
+  const analyzeOptions: AnalyzeOptions = {};
+  if (options.noWork) analyzeOptions.entityTypes = ['PER', 'LOC', 'ORG', 'FAC'] as EntityType[];
+  if (options.minConfidence) analyzeOptions.minEntityConfidence = options.minConfidence;
+  const ctx: LineContext = { script: options.traditional ? 'traditional' : 'simplified', options: analyzeOptions };
+  const facAsLoc = options.facAsLoc ?? true;
+  const byType = new Map<ScoredType, Counts>(SCORED_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  let characters = 0;
   const t0 = performance.now();
-  await warmUpEntities();
-  const loadMs = performance.now() - t0;
-
-  const counts = new Map<Scored, Counts>(SCORED.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  let shownErrors = 0;
-  let chars = 0;
-  const t1 = performance.now();
   for (const sentence of sentences) {
-    const text = traditional ? toTraditional(sentence.text) : sentence.text;
-    chars += text.length;
+    const text = options.traditional ? toTraditional(sentence.text) : sentence.text;
+    characters += text.length;
     const predicted: Span[] = [];
     for (const a of findEntities(text, ctx)) {
       const type = a.label === 'FAC' && facAsLoc ? 'LOC' : a.label;
-      if ((SCORED as readonly string[]).includes(type)) predicted.push({ start: a.start, end: a.end, type: type as Scored });
+      if ((SCORED_TYPES as readonly string[]).includes(type)) predicted.push({ start: a.start, end: a.end, type: type as ScoredType });
     }
     const key = (s: Span): string => `${s.start}:${s.end}:${s.type}`;
     const goldKeys = new Set(sentence.gold.map(key));
-    const predKeys = new Set(predicted.map(key));
-    for (const s of predicted) counts.get(s.type)![goldKeys.has(key(s)) ? 'tp' : 'fp']++;
-    for (const s of sentence.gold) if (!predKeys.has(key(s))) counts.get(s.type)!.fn++;
-    if (shownErrors < maxErrors) {
-      const missed = sentence.gold.filter((s) => !predKeys.has(key(s)));
-      const wrong = predicted.filter((s) => !goldKeys.has(key(s)));
-      if (missed.length || wrong.length) {
-        shownErrors++;
-        const show = (s: Span): string => `${s.type}:${text.slice(s.start, s.end)}`;
-        console.log(text);
-        if (missed.length) console.log('  missed: ' + missed.map(show).join(' '));
-        if (wrong.length) console.log('  wrong:  ' + wrong.map(show).join(' '));
-      }
+    const predictedKeys = new Set(predicted.map(key));
+    for (const s of predicted) byType.get(s.type)![goldKeys.has(key(s)) ? 'tp' : 'fp']++;
+    for (const s of sentence.gold) if (!predictedKeys.has(key(s))) byType.get(s.type)!.fn++;
+    if (options.onError) {
+      const show = (s: Span): string => `${s.type}:${text.slice(s.start, s.end)}`;
+      const missed = sentence.gold.filter((s) => !predictedKeys.has(key(s))).map(show);
+      const wrong = predicted.filter((s) => !goldKeys.has(key(s))).map(show);
+      if (missed.length || wrong.length) options.onError(text, missed, wrong);
     }
   }
-  const runMs = performance.now() - t1;
-
-  const total: Counts = { tp: 0, fp: 0, fn: 0 };
-  const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
-  console.log(
-    `${file}: ${sentences.length} sentences, ${traditional ? 'Traditional' : 'Simplified'}, ` +
-      `FAC ${facAsLoc ? 'as LOC' : 'ignored'}, WORK ${noWork ? 'off' : 'on'}`,
-  );
-  console.log('type    gold  pred    tp      P      R     F1');
-  for (const type of SCORED) {
-    const c = counts.get(type)!;
-    total.tp += c.tp;
-    total.fp += c.fp;
-    total.fn += c.fn;
-    const s = score(c);
-    console.log(
-      `${type.padEnd(5)} ${String(c.tp + c.fn).padStart(6)} ${String(c.tp + c.fp).padStart(5)} ${String(c.tp).padStart(5)}  ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f)}`,
-    );
-  }
-  const s = score(total);
-  console.log(
-    `micro ${String(total.tp + total.fn).padStart(6)} ${String(total.tp + total.fp).padStart(5)} ${String(total.tp).padStart(5)}  ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f)}`,
-  );
-  console.log(`load ${loadMs.toFixed(0)} ms, recognition ${runMs.toFixed(0)} ms for ${chars} characters`);
+  return { byType, sentences: sentences.length, characters, ms: performance.now() - t0 };
 }
 
-// Run only as a script (the test suite imports readBio).
-if (require.main === module) void main();
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
+
+/** A per-type table: gold, predicted, true positives, P, R, F1, and the micro average. */
+export function formatScores(title: string, scores: Scores): string {
+  const lines = [title, 'type    gold  pred    tp      P      R     F1'];
+  const row = (name: string, c: Counts): string => {
+    const s = prf(c);
+    return `${name.padEnd(5)} ${String(c.tp + c.fn).padStart(6)} ${String(c.tp + c.fp).padStart(5)} ${String(c.tp).padStart(5)}  ${pct(s.p)}  ${pct(s.r)}  ${pct(s.f)}`;
+  };
+  for (const type of SCORED_TYPES) lines.push(row(type, scores.byType.get(type)!));
+  lines.push(row('micro', total(scores)));
+  lines.push(`(${scores.sentences} sentences, ${scores.characters} characters, ${scores.ms.toFixed(0)} ms)`);
+  return lines.join('\n');
+}
+
+const SOURCE_NAMES: Record<Source, string> = {
+  msra: 'MSRA-style (People’s Daily, MSRA NER train file)',
+  cluener: 'Sina-style (CLUENER2020 train file, labels mapped)',
+  gsd: 'Traditional (UNER Chinese GSD train file)',
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const value = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const flagged = new Set(['--data', '--split', '--sources', '--min-confidence', '--errors'].flatMap((f) => (value(f) ? [value(f)] : [])));
+  const files = args.filter((a) => !a.startsWith('--') && !flagged.has(a));
+  const split = value('--split') ?? 'dev';
+  if (split !== 'dev' && split !== 'test') throw new Error('--split must be dev or test');
+  const sources = (value('--sources') ?? SOURCES.join(',')).split(',') as Source[];
+  const maxErrors = Number(value('--errors') ?? 0);
+  let shownErrors = 0;
+  const options: EvalOptions = {
+    traditional: args.includes('--traditional'),
+    facAsLoc: !args.includes('--no-fac-as-loc'),
+    noWork: args.includes('--no-work'),
+    minConfidence: value('--min-confidence') ? Number(value('--min-confidence')) : undefined,
+    onError: maxErrors
+      ? (text, missed, wrong) => {
+          if (shownErrors++ >= maxErrors) return;
+          console.log(text);
+          if (missed.length) console.log('  missed: ' + missed.join(' '));
+          if (wrong.length) console.log('  wrong:  ' + wrong.join(' '));
+        }
+      : undefined,
+  };
+
+  const t0 = performance.now();
+  await warmUpEntities();
+  console.log(`segmenter and model loaded in ${(performance.now() - t0).toFixed(0)} ms (model ${taggerLoadMs()?.toFixed(0) ?? '?'} ms)`);
+  const setting = `${options.traditional ? 'Traditional' : 'as written'}, FAC ${options.facAsLoc ? 'as LOC' : 'ignored'}, WORK ${options.noWork ? 'off' : 'on'}`;
+
+  if (files.length === 0 || args.includes('--data') || args.includes('--split')) {
+    const dataDir = value('--data') ?? defaultDataDir();
+    const corpus = readCorpus(dataDir).filter((s) => s.split === split);
+    if (split === 'test') console.log('HELD-OUT TEST split: score it once, at the end; never tune on it.');
+    const all: Scores = { byType: new Map(SCORED_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])), sentences: 0, characters: 0, ms: 0 };
+    for (const source of sources) {
+      const sentences = corpus.filter((s) => s.source === source).map((s) => ({ text: s.text, gold: s.spans }));
+      const scores = score(sentences, { ...options, traditional: options.traditional && source !== 'gsd' });
+      console.log('\n' + formatScores(`${split.toUpperCase()} ${source}: ${SOURCE_NAMES[source]}; ${setting}`, scores));
+      for (const [type, c] of scores.byType) {
+        const sum = all.byType.get(type)!;
+        sum.tp += c.tp;
+        sum.fp += c.fp;
+        sum.fn += c.fn;
+      }
+      all.sentences += scores.sentences;
+      all.characters += scores.characters;
+      all.ms += scores.ms;
+    }
+    if (sources.length > 1) console.log('\n' + formatScores(`${split.toUpperCase()} all sources`, all));
+  }
+  for (const file of files) {
+    const scores = score(readBio(readFileSync(file, 'utf8')), options);
+    console.log('\n' + formatScores(`DEV ${file}; ${setting}`, scores));
+  }
+}
+
+// Run only as a script (the tests import the scoring functions).
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -58,7 +58,7 @@ export interface Annotation extends TextRange {
   text: string;
   /** Why this was flagged, for a person to read (junk and metadata). */
   reason?: string;
-  /** 0..1, how sure the detector is (junk). */
+  /** 0..1, how sure the detector is (junk; entities: the tagger's probability of the span, 1 for user words and rules). */
   confidence?: number;
   /** Normalized value (figures). */
   value?: FigureValue;
@@ -98,6 +98,8 @@ export interface AnalyzeOptions {
   ignoreLiterals?: readonly string[];
   /** Skip the segmenter-based layers (entities); used for huge or binary-looking documents. */
   cheapOnly?: boolean;
+  /** Hide entities the tagger is less sure of than this (0..1, default 0: show all); user words and rule hits have confidence 1. */
+  minEntityConfidence?: number;
 }
 
 export type DocumentScript = 'traditional' | 'simplified' | 'unknown';

@@ -1,4 +1,4 @@
-// Hover content for an annotation: entity type, Simplified form, pinyin and frequency; figure value; junk reason.
+// Hover content for an annotation: entity type, Simplified form, pinyin, frequency and confidence; figure value; junk reason.
 import type { Annotation, FigureValue } from '../core/types';
 import { labelName, t } from './messages';
 
@@ -27,6 +27,7 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
       if (annotation.label === 'PER') lines.push(`${t('hover.pinyin')}: ${nameReading(simplified)}`);
       const occurrences = all.filter((a) => a.kind === 'entity' && entityKey(a) === simplified).length;
       lines.push(`${t('hover.occurrences')}: ${occurrences}`);
+      if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
       break;
     }
     case 'figure': {

@@ -9,6 +9,8 @@ export interface NewsLensSettings {
   junkKinds: JunkKind[];
   severity: Record<JunkKind, SeverityName>;
   entityTypes: EntityType[];
+  /** Entities the tagger is less sure of than this (0..1) are hidden. */
+  entityMinConfidence: number;
   figures: boolean;
   userDictionary: UserWord[];
   extraSpamTerms: string[];
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   junkKinds: [...JUNK_KINDS],
   severity: DEFAULT_SEVERITY,
   entityTypes: [...ENTITY_TYPES],
+  entityMinConfidence: 0,
   figures: true,
   userDictionary: [],
   extraSpamTerms: [],
@@ -44,7 +47,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
 export interface RawSettings {
   enable?: unknown;
   junk?: { kinds?: unknown; severity?: unknown };
-  entities?: { types?: unknown };
+  entities?: { types?: unknown; minConfidence?: unknown };
   figures?: { enable?: unknown };
   userDictionary?: unknown;
   spam?: { extraTerms?: unknown };
@@ -67,6 +70,9 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   if (typeof r.enable === 'boolean') settings.enable = r.enable;
   settings.junkKinds = pickList(r.junk?.kinds, JUNK_KINDS, 'newsLens.junk.kinds', problems) ?? settings.junkKinds;
   settings.entityTypes = pickList(r.entities?.types, ENTITY_TYPES, 'newsLens.entities.types', problems) ?? settings.entityTypes;
+  const minConfidence = r.entities?.minConfidence;
+  if (typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1) settings.entityMinConfidence = minConfidence;
+  else if (minConfidence !== undefined) problems.push(`newsLens.entities.minConfidence: ${JSON.stringify(minConfidence)} is not a number from 0 to 1`);
   if (typeof r.figures?.enable === 'boolean') settings.figures = r.figures.enable;
   if (r.junk?.severity && typeof r.junk.severity === 'object') {
     for (const [kind, value] of Object.entries(r.junk.severity as Record<string, unknown>)) {
@@ -126,6 +132,7 @@ export function toAnalyzeOptions(settings: NewsLensSettings, cheapOnly: boolean)
   return {
     junkKinds: settings.junkKinds,
     entityTypes: settings.entityTypes,
+    minEntityConfidence: settings.entityMinConfidence,
     figures: settings.figures,
     userWords: settings.userDictionary,
     extraSpamTerms: settings.extraSpamTerms,

@@ -39,12 +39,22 @@ describe('the .vsix package', function () {
       'extension/l10n/bundle.l10n.zh-tw.json',
       'extension/node_modules/nodejieba/build/Release/nodejieba.node',
       'extension/node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+      'extension/data/ner/model.bin',
+      'extension/data/ner/MODEL_CARD.md',
     ]) {
       assert.ok(fs.existsSync(path.join(extracted, file)), `${file} is missing`);
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(extracted, 'extension/package.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.dependencies), ['nodejieba']);
     assert.ok(!fs.existsSync(path.join(extracted, 'extension/node_modules/opencc-js')), 'bundled libraries must not ship twice');
+  });
+
+  it('keeps the entity model within 15 MB, and the whole .vsix small', () => {
+    const model = fs.statSync(path.join(extracted, 'extension/data/ner/model.bin')).size;
+    assert.ok(model <= 15 * 1024 * 1024, `model.bin is ${model} bytes`);
+    const vsix = fs.readdirSync(root).find((f) => /^news-lens-.*\.vsix$/.test(f))!;
+    const packed = fs.statSync(path.join(root, vsix)).size;
+    assert.ok(packed <= 25 * 1024 * 1024, `the .vsix is ${packed} bytes`);
   });
 
   it('ships the patched nodejieba addon (load() without the TextRank extractor)', function () {

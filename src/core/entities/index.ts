@@ -1,103 +1,46 @@
 // Entity recognition for one line of Chinese news text (Simplified or Traditional).
 //
 // The line is converted to Simplified (offsets unchanged), segmented and tagged by nodejieba, and
-// general rules add what the tagger misses: a place gazetteer (data/gazetteer.json), organisation,
-// media and facility suffixes, person names after titles and in credits, and titles of works in
-// 《》/〈〉 (the span includes the brackets). The user's dictionary (options.userWords) overrides
-// everything. Overlaps are resolved as: user words, then works, then the longest candidate.
-import type { Annotation, EntityType, LineContext, UserWord } from '../types';
+// each sentence is labelled by the trained tagger (tagger.ts, weights in data/ner/model.bin):
+// PER, LOC and ORG with a confidence. Small general post-rules add titles of works in 《》/〈〉
+// (WORK, brackets included: works.ts), names in author credits (people.ts), media outlets named
+// after a place (organizations.ts), and report places ending with a facility suffix as FAC
+// (places.ts). The user's dictionary (options.userWords)
+// overrides everything. Overlaps are resolved as: user words, works, credit names, the tagger.
+import type { Annotation, EntityType, LineContext } from '../types';
 import { toSimplified } from '../script';
-import { recognize, type Candidate } from './recognizer';
-import { ensureSegmenter, segmenterReady, tagText } from './segmenter';
-import { LiteralTrie } from './trie';
+import { resolveOverlaps, type Candidate } from './candidates';
+import { placeTrie } from './gazetteer';
+import { lexicon } from './lexicon';
+import { loadTagger } from './model-file';
+import { mergeMediaOutlets } from './organizations';
+import { findCreditNames } from './people';
+import { refineFacility } from './places';
+import { ensureSegmenter, segmenterReady, tagText, type Tokens } from './segmenter';
+import { ENTITY_LABELS, tagEntities, type TaggerModel } from './tagger';
+import { findUserWords } from './user-words';
+import { findWorks } from './works';
 
 export { segmenterError, segmenterLeanLoad } from './segmenter';
+export { taggerError, taggerLoadMs } from './model-file';
 
-/** True once nodejieba's dictionaries are loaded (the first findEntities call loads them otherwise). */
+/** True once nodejieba's dictionaries and the tagger are loaded (the first findEntities call loads them otherwise). */
 export function entitySegmenterReady(): boolean {
   return segmenterReady();
 }
 
-/** Loads nodejieba's dictionaries ahead of the first request (1–3 s, synchronous inside). */
+/** Loads nodejieba's dictionaries, the tagger's weights and the word tables ahead of the first request (1–3 s, synchronous inside). */
 export async function warmUpEntities(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
+  loadTagger();
+  placeTrie();
+  lexicon();
   ensureSegmenter();
 }
 
-// ---------------------------------------------------------------------------------------------
-// User words
-
-interface UserMatcher {
-  trie: LiteralTrie<EntityType>;
-  /** Length and first/last entries of the list the matcher was built from (to notice in-place edits). */
-  length: number;
-  first: UserWord;
-  last: UserWord;
-  firstWord: string;
-  lastWord: string;
-}
-
-const userMatcherByList = new WeakMap<readonly UserWord[], UserMatcher>();
-let lastSignature = '';
-let lastMatcher: UserMatcher | undefined;
-
-/**
- * The matcher of a user-word list. Built once per list object (and shared by lists with the same
- * content), so new options take effect on the next call; an in-place edit of the same array is
- * noticed when it changes the length or the first or last entry.
- */
-function userMatcher(list: readonly UserWord[] | undefined): UserMatcher | undefined {
-  if (!list || list.length === 0) return undefined;
-  const cached = userMatcherByList.get(list);
-  const first = list[0];
-  const last = list[list.length - 1];
-  if (
-    cached &&
-    cached.length === list.length &&
-    cached.first === first &&
-    cached.last === last &&
-    cached.firstWord === first.word &&
-    cached.lastWord === last.word
-  ) {
-    return cached;
-  }
-  const signature = list.map((w) => `${w.word}\u0001${w.type}`).join('\u0002');
-  let matcher: UserMatcher;
-  if (signature === lastSignature && lastMatcher) {
-    matcher = { ...lastMatcher, length: list.length, first, last, firstWord: first.word, lastWord: last.word };
-  } else {
-    const trie = new LiteralTrie<EntityType>();
-    // Words are matched in the Simplified line, so a word entered in either script matches both.
-    for (const { word, type } of list) {
-      const key = toSimplified(word.trim());
-      if (key) trie.add(key, type);
-    }
-    matcher = { trie, length: list.length, first, last, firstWord: first.word, lastWord: last.word };
-    lastSignature = signature;
-    lastMatcher = matcher;
-  }
-  userMatcherByList.set(list, matcher);
-  return matcher;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Works: 《…》 and 〈…〉, brackets included.
-
-const WORK_RE = /《[^《》\r\n]{1,80}》|〈[^〈〉\r\n]{1,80}〉/g;
-
-function findWorks(text: string, out: Candidate[]): void {
-  if (text.indexOf('《') < 0 && text.indexOf('〈') < 0) return;
-  WORK_RE.lastIndex = 0;
-  for (let m = WORK_RE.exec(text); m; m = WORK_RE.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'WORK', tier: 2, weight: 0 });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/** Does the line contain a Han character (CJK Unified Ideographs or Extension A)? */
-function hasHan(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+/** Does the text contain a Han character (CJK Unified Ideographs or Extension A)? */
+function hasHan(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
   }
@@ -122,37 +65,72 @@ function chunkEnd(text: string, from: number): number {
   return end;
 }
 
-/** Picks non-overlapping candidates: higher tier, then longer, then higher weight, then earlier. */
-function resolve(candidates: Candidate[], length: number): Candidate[] {
-  if (candidates.length <= 1) return candidates;
-  const order = candidates.slice().sort(
-    (a, b) => b.tier - a.tier || b.end - b.start - (a.end - a.start) || b.weight - a.weight || a.start - b.start,
-  );
-  // Occupied offsets; spans are short, so marking them keeps this linear in the line's size.
-  const taken = new Uint8Array(length);
-  const chosen: Candidate[] = [];
-  for (const c of order) {
-    let free = true;
-    for (let k = c.start; k < c.end; k++) {
-      if (taken[k]) {
-        free = false;
-        break;
+/** 1 for code units that end a sentence for the tagger (it was trained on sentences). */
+const ENDS_SENTENCE = new Uint8Array(65536);
+for (const ch of '。！？；!?;\n\r') ENDS_SENTENCE[ch.charCodeAt(0)] = 1;
+
+const isHanUnit = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/**
+ * Control characters, and spaces between two Han characters, separate what the tagger reads as
+ * one sentence: Chinese names have no spaces (嘉兴日报 浙江大学 is two names), and the training
+ * sentences have none.
+ */
+function separatesNames(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return true;
+  if (code !== 0x20 && code !== 0x3000 && code !== 0xa0) return false;
+  let before = at - 1;
+  while (before >= 0 && text.charCodeAt(before) <= 0x20) before--;
+  let after = at + 1;
+  while (after < text.length && (text.charCodeAt(after) === 0x20 || text.charCodeAt(after) === 0x3000)) after++;
+  return before >= 0 && after < text.length && isHanUnit(text.charCodeAt(before)) && isHanUnit(text.charCodeAt(after));
+}
+
+/** Whitespace, emoji and other symbols at a sentence's edges: left out of what the tagger sees, so a sentence reads the same wherever it sits. */
+function isEdgeFiller(code: number): boolean {
+  if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff) return true;
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return (code >= 0x2190 && code <= 0x2bff) || (code >= 0xe000 && code <= 0xf8ff);
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const NAME_MATERIAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9０-９Ａ-Ｚａ-ｚ]/;
+
+/** Runs the tagger on each sentence of a segmented piece; spans are offsets into the piece, plus `offset`. */
+function tagPiece(model: TaggerModel, piece: string, tokens: Tokens, out: Candidate[], offset: number): void {
+  for (let from = 0; from < piece.length; ) {
+    let to = from;
+    while (to < piece.length && !ENDS_SENTENCE[piece.charCodeAt(to)] && !separatesNames(piece, to)) to++;
+    if (to < piece.length) to++;
+    let a = from;
+    let b = to;
+    while (a < b && isEdgeFiller(piece.charCodeAt(a))) a++;
+    while (b > a && isEdgeFiller(piece.charCodeAt(b - 1))) b--;
+    if (b > a && hasHan(piece, a, b)) {
+      for (const span of tagEntities(model, piece, tokens, a, b)) {
+        // The tagger labels UTF-16 units: widen a span that would split a surrogate pair.
+        const start = isLowSurrogate(piece.charCodeAt(span.start)) && span.start > a ? span.start - 1 : span.start;
+        const end = isLowSurrogate(piece.charCodeAt(span.end)) && span.end < b ? span.end + 1 : span.end;
+        // A name has a Han character, a letter or a digit: never only emoji or symbols.
+        if (!NAME_MATERIAL.test(piece.slice(start, end))) continue;
+        out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence });
       }
     }
-    if (!free) continue;
-    taken.fill(1, c.start, c.end);
-    chosen.push(c);
+    from = to;
   }
-  return chosen.sort((a, b) => a.start - b.start);
 }
 
 /**
  * Finds the named entities of one line. Offsets are UTF-16 offsets into `line`; `text` is the
  * original slice and `simplified` its Simplified form when that differs. The result is sorted and
- * non-overlapping. `ctx.options.entityTypes` selects the types (an empty list disables
- * recognition); candidates of other types are dropped before overlaps are resolved.
- * `ctx.options.userWords` override the recognizer; with `ctx.options.cheapOnly` only user words
- * and bracketed works are reported (no segmenter).
+ * non-overlapping, and each entity has a `confidence` (the tagger's probability of the span; 1 for
+ * user words and rule hits). `ctx.options.entityTypes` selects the types (an empty list disables
+ * recognition): entities of other types are dropped before overlaps are resolved, so with WORK
+ * off the names inside a 《title》 show. `ctx.options.minEntityConfidence` hides the tagger's less
+ * certain entities.
+ * `ctx.options.userWords` override the tagger; with `ctx.options.cheapOnly` only user words and
+ * bracketed works are reported (no segmenter, no tagger).
  */
 export function findEntities(line: string, ctx: LineContext): Annotation[] {
   const { options } = ctx;
@@ -161,44 +139,42 @@ export function findEntities(line: string, ctx: LineContext): Annotation[] {
   if (!line) return [];
   const simplified = toSimplified(line);
   const candidates: Candidate[] = [];
+  const wants = (type: EntityType): boolean => !types || types.includes(type);
 
-  const users = userMatcher(options.userWords);
-  if (users) {
-    for (const m of users.trie.scan(simplified)) {
-      candidates.push({ start: m.start, end: m.end, type: m.value, tier: 3, weight: 0 });
-    }
-  }
-  findWorks(simplified, candidates);
-  const needsSegmenter = !types || types.some((t) => t !== 'WORK');
-  if (!options.cheapOnly && needsSegmenter && hasHan(simplified)) {
-    // Very long lines are segmented a sentence-sized piece at a time: the same result (entities do
-    // not cross 。！？；), but the segmenter's per-token objects stay short-lived.
+  findUserWords(simplified, options.userWords, candidates);
+  if (wants('WORK')) findWorks(simplified, candidates);
+  const tagged = ENTITY_LABELS.some((type) => wants(type) || (type === 'LOC' && wants('FAC')));
+  if (!options.cheapOnly && wants('PER')) findCreditNames(simplified, candidates);
+  const model = !options.cheapOnly && tagged && hasHan(simplified) ? loadTagger() : undefined;
+  if (model) {
+    const minimum = options.minEntityConfidence ?? 0;
+    const fromTagger: Candidate[] = [];
+    // Very long lines are segmented a sentence-sized piece at a time: the same result (sentences
+    // are tagged one by one), but the segmenter's per-token objects stay short-lived.
     for (let from = 0; from < simplified.length; ) {
       const to = chunkEnd(simplified, from);
       const piece = from === 0 && to === simplified.length ? simplified : simplified.slice(from, to);
-      if (hasHan(piece)) {
-        for (const c of recognize(piece, tagText(piece))) {
-          if (from) {
-            c.start += from;
-            c.end += from;
-          }
-          candidates.push(c);
-        }
-      }
+      if (hasHan(piece)) tagPiece(model, piece, tagText(piece), fromTagger, from);
       from = to;
+    }
+    for (const c of mergeMediaOutlets(simplified, fromTagger)) {
+      refineFacility(simplified, c);
+      if (round(c.confidence) >= minimum && wants(c.type)) candidates.push(c);
     }
   }
 
-  // Types are filtered before overlaps are resolved: with ORG switched off, 嘉兴 in 嘉兴市委 is
-  // reported as a place; with WORK off, the names inside a 《title》 are reported.
+  // Types are filtered before overlaps are resolved: with WORK off, the names inside a 《title》 are reported.
   const wanted = types ? candidates.filter((c) => types.includes(c.type)) : candidates;
   const result: Annotation[] = [];
-  for (const c of resolve(wanted, line.length)) {
+  for (const c of resolveOverlaps(wanted, line.length)) {
     const text = line.slice(c.start, c.end);
-    const annotation: Annotation = { kind: 'entity', label: c.type, start: c.start, end: c.end, text };
+    const annotation: Annotation = { kind: 'entity', label: c.type, start: c.start, end: c.end, text, confidence: round(c.confidence) };
     const simple = simplified.slice(c.start, c.end);
     if (simple !== text) annotation.simplified = simple;
     result.push(annotation);
   }
   return result;
 }
+
+/** Three decimals: enough for a hover and a threshold, and stable across runs. */
+const round = (x: number): number => Math.round(x * 1000) / 1000;

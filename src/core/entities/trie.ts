@@ -138,13 +138,14 @@ export class LiteralTrie<T> {
     return this.firstUnits[text.charCodeAt(offset)] === 1;
   }
 
-  /** Leftmost-longest non-overlapping matches over the whole text, starting and ending on code-point boundaries. */
-  scan(text: string): { start: number; end: number; value: T }[] {
+  /** Leftmost-longest non-overlapping matches in text[from, to) (the whole text by default), on code-point boundaries. */
+  scan(text: string, from = 0, to = text.length): { start: number; end: number; value: T }[] {
     const found: { start: number; end: number; value: T }[] = [];
     // A match never splits a surrogate pair (a word that is half of one, or a prefix ending inside an emoji).
     const onBoundary = (offset: number): boolean => !isLowSurrogate(text.charCodeAt(offset)) || !isHighSurrogate(text.charCodeAt(offset - 1));
-    for (let i = 0; i < text.length; ) {
-      const end = this.firstUnits[text.charCodeAt(i)] && onBoundary(i) ? this.longestEnd(text, i, onBoundary) : -1;
+    const acceptEnd = (end: number): boolean => end <= to && onBoundary(end);
+    for (let i = from; i < to; ) {
+      const end = this.firstUnits[text.charCodeAt(i)] && onBoundary(i) ? this.longestEnd(text, i, acceptEnd) : -1;
       if (end > 0) {
         found.push({ start: i, end, value: this.lastValue as T });
         i = end;

@@ -1,4 +1,4 @@
-// Entity recognition on sentences of a Traditional-Chinese news article and their Simplified forms.
+// Entity recognition on sentences of a Traditional-Chinese news article and their Simplified forms: the entities the project's sample must show.
 import { strict as assert } from 'node:assert';
 import { entitySegmenterReady, findEntities, warmUpEntities } from '../../../src/core/entities';
 import { toSimplified, toTraditional } from '../../../src/core/script';
@@ -37,7 +37,7 @@ describe('findEntities', function () {
     });
     it('LOC 嘉興 and 長三角', () => {
       assertEntity(TITLE_LINE, '嘉興', 'LOC');
-      assertEntity(TITLE_LINE, '長三角', 'LOC');
+      assertEntity(PLAN_LINE, '長三角', 'LOC');
     });
     it('ORG 浙江大學, 嘉興日報, 中國西藏網', () => {
       assertEntity('浙江大學長三角智慧綠洲創新中心首期開園', '浙江大學', 'ORG');
@@ -74,7 +74,7 @@ describe('findEntities', function () {
       assertEntity(toSimplified(SPEAKER_LINE), '杨克建', 'PER');
       assertEntity(toSimplified(EDITOR_LINE), '李文治', 'PER');
       assertEntity(toSimplified(TITLE_LINE), '嘉兴', 'LOC');
-      assertEntity(toSimplified(TITLE_LINE), '长三角', 'LOC');
+      assertEntity(toSimplified(PLAN_LINE), '长三角', 'LOC');
       assertEntity('浙江大学长三角智慧绿洲创新中心首期开园', '浙江大学', 'ORG');
       assertEntity(toSimplified(CREDIT_LINE), '嘉兴日报', 'ORG');
       assertEntity(toSimplified(SOURCE_LINE), '中国西藏网', 'ORG');
@@ -135,10 +135,14 @@ describe('findEntities', function () {
       assert.ok(found.some((a) => a.text === '浙江大學' && a.label === 'ORG'));
     });
     it('handles a long line', () => {
-      const line = TITLE_LINE.repeat(200);
+      const line = '主任楊克建表示,嘉興市委和浙江大學將加快建設嘉興機場。'.repeat(200);
       const found = run(line);
       assertWellFormed(line, found);
-      assert.equal(found.filter((a) => a.text === '長三角').length, 200);
+      assert.equal(found.filter((a) => a.text === '楊克建').length, 200);
+    });
+    it('never reports an emoji or a symbol as an entity', () => {
+      const line = '😀😀記者 張三 報道:😀主任楊克建表示😀';
+      for (const a of run(line)) assert.match(a.text, /[\u4e00-\u9fff]/, a.text);
     });
     it('finds the same entities in a very long line as in its sentences', () => {
       // Long lines are segmented in pieces cut after sentence ends; every copy must come out alike.
@@ -163,10 +167,14 @@ describe('findEntities', function () {
     it('finds nothing with an empty entityTypes list', () => {
       assert.deepEqual(run(SPEAKER_LINE, { entityTypes: [] }), []);
     });
-    it('Traditional conversion of a Simplified text keeps the result', () => {
+    it('Traditional conversion of a Simplified text keeps the result, confidences included', () => {
       const simplified = '浙江大学的专家在嘉兴日报发表文章';
+      const traditional = toTraditional(simplified);
+      assert.notEqual(traditional, simplified);
+      const strip = (a: { label: string; start: number; end: number; confidence?: number }): unknown => [a.label, a.start, a.end, a.confidence];
+      assert.deepEqual(run(traditional).map(strip), run(simplified).map(strip));
       assert.deepEqual(
-        labels(toTraditional(simplified)).map((s) => toSimplified(s)),
+        labels(traditional).map((s) => toSimplified(s)),
         labels(simplified),
       );
     });

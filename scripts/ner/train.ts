@@ -1,0 +1,708 @@
+// `npm run train:ner`: trains the entity tagger (a linear-chain CRF, or an averaged perceptron, over BIO labels) on the converted corpus and writes data/ner/model.bin.
+//
+// Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
+//          [--rate R] [--min-count K] [--prune X] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S]
+//          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
+// Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
+// epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
+// (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
+// --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
+// (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { defaultDataDir, readCorpus, SOURCES, type CorpusSentence, type Source, type Span } from '../../src/cli/ner-corpus';
+import { extractFeatures, FEATURE_VERSION, MAX_LEXICON_WORD, TEMPLATE_COUNT, wordHash, type WordLexicon } from '../../src/core/entities/features';
+import { ensureSegmenter, jiebaDictionaryPaths, tagText } from '../../src/core/entities/segmenter';
+import {
+  allowedEnd,
+  allowedStart,
+  allowedTransition,
+  buildLexicon,
+  buildTables,
+  ENTITY_LABELS,
+  HashLexicon,
+  LABEL_COUNT,
+  labelOf,
+  serializeModel,
+  spansOf,
+  tagEntities,
+  viterbi,
+  type TaggerModel,
+} from '../../src/core/entities/tagger';
+import { toSimplified } from '../../src/core/script';
+import { HashMap } from './hash-map';
+
+const L = LABEL_COUNT;
+const F = TEMPLATE_COUNT;
+
+interface Options {
+  data: string;
+  algorithm: 'crf' | 'perceptron';
+  epochs: number;
+  rate: number;
+  minCount: number;
+  prune: number;
+  /** Keep at most this many features (those with the largest weights). */
+  keep: number;
+  weights: Record<Source, number>;
+  out: string;
+  seed: number;
+  drop: number[];
+  checkpoint?: string;
+  fromCheckpoint?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const weights: Record<Source, number> = { msra: 1, cluener: 2, gsd: 2 };
+  for (const pair of (value('--weights') ?? '').split(',').filter(Boolean)) {
+    const [source, w] = pair.split('=');
+    if (!(SOURCES as readonly string[]).includes(source)) throw new Error(`--weights: unknown source ${source}`);
+    weights[source as Source] = Number(w);
+  }
+  const algorithm = value('--algorithm') ?? 'crf';
+  if (algorithm !== 'crf' && algorithm !== 'perceptron') throw new Error('--algorithm must be crf or perceptron');
+  return {
+    data: value('--data') ?? defaultDataDir(),
+    algorithm,
+    epochs: Number(value('--epochs') ?? 8),
+    rate: Number(value('--rate') ?? 0.1),
+    minCount: Number(value('--min-count') ?? 2),
+    prune: Number(value('--prune') ?? 0.005),
+    keep: Number(value('--keep') ?? 420_000),
+    weights,
+    out: value('--out') ?? path.join(__dirname, '..', '..', 'data', 'ner', 'model.bin'),
+    seed: Number(value('--seed') ?? 1),
+    drop: (value('--drop') ?? '').split(',').filter(Boolean).map(Number),
+    checkpoint: value('--checkpoint'),
+    fromCheckpoint: value('--from-checkpoint'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dictionary of names: jieba's own dictionary, words tagged as person, place or organisation.
+
+const DICTIONARY_CATEGORIES: Record<string, number> = { nr: 1, nrt: 1, nrfg: 1, ns: 2, nt: 3 };
+
+/** Hashes of jieba's person/place/organisation words (2..MAX_LEXICON_WORD units) and of their prefixes. */
+function dictionaryOfNames(): { entries: Map<number, number>; words: number; source: string } {
+  const file = jiebaDictionaryPaths()?.dict;
+  if (!file) throw new Error("nodejieba's dictionary was not found");
+  const entries = new Map<number, number>();
+  let words = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [word, , tag] = line.trim().split(' ');
+    const category = DICTIONARY_CATEGORIES[tag];
+    if (!category || !word || word.length < 2 || word.length > MAX_LEXICON_WORD) continue;
+    const simplified = toSimplified(word);
+    words++;
+    for (let k = 2; k < simplified.length; k++) {
+      const prefix = wordHash(simplified, 0, k);
+      if (prefix !== 0 && !entries.has(prefix)) entries.set(prefix, 0);
+    }
+    const h = wordHash(simplified, 0, simplified.length);
+    if (h !== 0) entries.set(h, category);
+  }
+  return { entries, words, source: `nodejieba ${require('nodejieba/package.json').version} jieba.dict.utf8 (MIT): words tagged nr/nrt/nrfg, ns, nt` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples
+
+/** A sentence ready for training: Simplified text, gold labels and hashed features. */
+interface Example {
+  source: Source;
+  text: string;
+  gold: Uint8Array;
+  spans: Span[];
+  /** Feature hashes, n * F (later replaced by feature indices). */
+  features: Uint32Array;
+  indices?: Int32Array;
+}
+
+export function goldLabels(n: number, spans: Span[]): Uint8Array {
+  const labels = new Uint8Array(n);
+  for (const s of spans) {
+    const type = ENTITY_LABELS.indexOf(s.type);
+    labels[s.start] = labelOf(type, 'B');
+    for (let i = s.start + 1; i < s.end; i++) labels[i] = labelOf(type, 'I');
+  }
+  return labels;
+}
+
+function prepare(sentences: CorpusSentence[], words: WordLexicon): Example[] {
+  return sentences.map((s) => {
+    const text = toSimplified(s.text);
+    const features = extractFeatures(text, tagText(text), words).slice(0, text.length * F);
+    return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features };
+  });
+}
+
+/** A seeded generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights, shared by both algorithms: current values and the sums for averaging (avg = w - u / c).
+
+class Weights {
+  readonly w: Float32Array;
+  readonly u: Float64Array;
+  /** AdaGrad's sums of squared gradients (CRF only). */
+  readonly g2: Float32Array;
+  /** Transitions (L * L), then start (L), then end (L). */
+  readonly t = new Float64Array(L * L + 2 * L);
+  readonly tu = new Float64Array(L * L + 2 * L);
+  readonly tg2 = new Float64Array(L * L + 2 * L);
+  c = 1;
+  constructor(
+    readonly features: number,
+    crf: boolean,
+  ) {
+    this.w = new Float32Array(features * L);
+    this.u = new Float64Array(features * L);
+    this.g2 = new Float32Array(crf ? features * L : 0);
+  }
+  add(k: number, delta: number): void {
+    this.w[k] += delta;
+    this.u[k] += this.c * delta;
+  }
+  addTransition(k: number, delta: number): void {
+    this.t[k] += delta;
+    this.tu[k] += this.c * delta;
+  }
+}
+
+const START = L * L;
+const END = L * L + L;
+
+const MASKED = -1e9;
+const transitionMask = new Float64Array(L * L + 2 * L);
+for (let a = 0; a < L; a++) {
+  for (let b = 0; b < L; b++) transitionMask[a * L + b] = allowedTransition(a, b) ? 0 : MASKED;
+  transitionMask[START + a] = allowedStart(a) ? 0 : MASKED;
+  transitionMask[END + a] = allowedEnd(a) ? 0 : MASKED;
+}
+
+/** A decoding view of transition weights with the shape tagger.ts's viterbi() reads. */
+function decodingModel(t: Float64Array): TaggerModel {
+  const f32 = (from: number, count: number): Float32Array => Float32Array.from({ length: count }, (_, k) => (transitionMask[from + k] ? -Infinity : t[from + k]));
+  return {
+    header: { featureVersion: FEATURE_VERSION, templates: F, labels: L, features: 0, hotSlots: 0, filterBits: 0, slots: 0, lexiconSlots: 0, temperature: 1 },
+    transitions: f32(0, L * L),
+    start: f32(START, L),
+    end: f32(END, L),
+    codebook: new Float32Array(256),
+    hotKeys: new Uint32Array(0),
+    hotCodes: new Uint8Array(0),
+    filter: new Uint32Array(0),
+    keys: new Uint32Array(0),
+    codes: new Uint8Array(0),
+    lexicon: new Uint32Array(0),
+    words: new HashLexicon(new Uint32Array(0)),
+  };
+}
+
+let emission = new Float32Array(0);
+function emissions(weights: Float32Array, indices: Int32Array, n: number): Float32Array {
+  if (emission.length < n * L) emission = new Float32Array(n * L * 2);
+  emission.fill(0, 0, n * L);
+  for (let i = 0; i < n; i++) {
+    const base = i * L;
+    for (let t = 0; t < F; t++) {
+      const f = indices[i * F + t];
+      if (f < 0) continue;
+      const row = f * L;
+      for (let l = 0; l < L; l++) emission[base + l] += weights[row + l];
+    }
+  }
+  return emission;
+}
+
+let predicted = new Uint8Array(256);
+
+/** One perceptron pass: decode, and on a mistake move the weights toward the gold labels. Returns the sentences decoded wrong. */
+function perceptronEpoch(p: Weights, examples: Example[], order: number[]): number {
+  let mistakes = 0;
+  for (const k of order) {
+    const ex = examples[k];
+    const n = ex.text.length;
+    if (n === 0) continue;
+    const e = emissions(p.w, ex.indices!, n);
+    if (predicted.length < n) predicted = new Uint8Array(n * 2);
+    viterbi(decodingModel(p.t), e, n, predicted);
+    let wrong = false;
+    for (let i = 0; i < n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
+    if (wrong) {
+      mistakes++;
+      const indices = ex.indices!;
+      for (let i = 0; i < n; i++) {
+        const g = ex.gold[i];
+        const q = predicted[i];
+        if (g !== q) {
+          for (let t = 0; t < F; t++) {
+            const f = indices[i * F + t];
+            if (f < 0) continue;
+            p.add(f * L + g, 1);
+            p.add(f * L + q, -1);
+          }
+        }
+        const gp = i === 0 ? START : ex.gold[i - 1] * L;
+        const qp = i === 0 ? START : predicted[i - 1] * L;
+        if (g !== q || gp !== qp) {
+          p.addTransition(gp + g, 1);
+          p.addTransition(qp + q, -1);
+        }
+      }
+      const g = ex.gold[n - 1];
+      const q = predicted[n - 1];
+      if (g !== q) {
+        p.addTransition(END + g, 1);
+        p.addTransition(END + q, -1);
+      }
+    }
+    p.c++;
+  }
+  return mistakes;
+}
+
+let alpha = new Float64Array(0);
+let beta = new Float64Array(0);
+let potential = new Float64Array(0);
+let scale = new Float64Array(0);
+
+/**
+ * One pass of stochastic gradient ascent on the CRF log-likelihood (AdaGrad step sizes): for
+ * each sentence, forward-backward gives the label marginals, and each feature's weights move by
+ * (gold indicator - marginal). Returns the mean negative log-likelihood per sentence.
+ */
+function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number): number {
+  let loss = 0;
+  const tPot = new Float64Array(L * L);
+  for (const k of order) {
+    const ex = examples[k];
+    const n = ex.text.length;
+    if (n === 0) continue;
+    const indices = ex.indices!;
+    const e = emissions(p.w, indices, n);
+    if (alpha.length < n * L) {
+      alpha = new Float64Array(n * L * 2);
+      beta = new Float64Array(n * L * 2);
+      potential = new Float64Array(n * L * 2);
+      scale = new Float64Array(n * 2);
+    }
+    for (let a = 0; a < L * L; a++) tPot[a] = transitionMask[a] ? 0 : Math.exp(p.t[a]);
+    let logZ = 0;
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      for (let l = 0; l < L; l++) max = Math.max(max, e[i * L + l]);
+      for (let l = 0; l < L; l++) potential[i * L + l] = Math.exp(e[i * L + l] - max);
+      logZ += max;
+    }
+    // Forward (scaled), start and end weights folded in.
+    let sum = 0;
+    for (let l = 0; l < L; l++) sum += alpha[l] = transitionMask[START + l] ? 0 : Math.exp(p.t[START + l]) * potential[l];
+    scale[0] = sum;
+    for (let l = 0; l < L; l++) alpha[l] /= sum;
+    for (let i = 1; i < n; i++) {
+      sum = 0;
+      for (let b = 0; b < L; b++) {
+        let s = 0;
+        for (let a = 0; a < L; a++) s += alpha[(i - 1) * L + a] * tPot[a * L + b];
+        s *= potential[i * L + b];
+        alpha[i * L + b] = s;
+        sum += s;
+      }
+      scale[i] = sum;
+      for (let b = 0; b < L; b++) alpha[i * L + b] /= sum;
+    }
+    let endSum = 0;
+    for (let l = 0; l < L; l++) {
+      beta[(n - 1) * L + l] = transitionMask[END + l] ? 0 : Math.exp(p.t[END + l]);
+      endSum += alpha[(n - 1) * L + l] * beta[(n - 1) * L + l];
+    }
+    for (let l = 0; l < L; l++) beta[(n - 1) * L + l] /= endSum;
+    for (let i = n - 2; i >= 0; i--) {
+      for (let a = 0; a < L; a++) {
+        let s = 0;
+        for (let b = 0; b < L; b++) s += tPot[a * L + b] * potential[(i + 1) * L + b] * beta[(i + 1) * L + b];
+        beta[i * L + a] = s / scale[i + 1];
+      }
+    }
+    for (let i = 0; i < n; i++) logZ += Math.log(scale[i]);
+    logZ += Math.log(endSum);
+    // Gold score, for the loss.
+    let gold = 0;
+    for (let i = 0; i < n; i++) {
+      gold += e[i * L + ex.gold[i]];
+      gold += i === 0 ? p.t[START + ex.gold[0]] : p.t[ex.gold[i - 1] * L + ex.gold[i]];
+    }
+    gold += p.t[END + ex.gold[n - 1]];
+    loss += logZ - gold;
+
+    // Gradients: node marginals for the features, edge marginals for the transitions.
+    const step = (g2: Float32Array | Float64Array, k: number, g: number): number => {
+      g2[k] += g * g;
+      return (rate * g) / (Math.sqrt(g2[k]) + 1e-6);
+    };
+    for (let i = 0; i < n; i++) {
+      const gl = ex.gold[i];
+      for (let l = 0; l < L; l++) {
+        const marginal = alpha[i * L + l] * beta[i * L + l];
+        const g = (l === gl ? 1 : 0) - marginal;
+        if (Math.abs(g) < 1e-4) continue;
+        for (let t = 0; t < F; t++) {
+          const f = indices[i * F + t];
+          if (f < 0) continue;
+          p.add(f * L + l, step(p.g2, f * L + l, g));
+        }
+      }
+      if (i === 0) {
+        for (let l = 0; l < L; l++) {
+          const g = (l === gl ? 1 : 0) - alpha[l] * beta[l];
+          if (!transitionMask[START + l]) p.addTransition(START + l, step(p.tg2, START + l, g));
+        }
+      } else {
+        for (let a = 0; a < L; a++) {
+          for (let b = 0; b < L; b++) {
+            if (transitionMask[a * L + b]) continue;
+            const edge = (alpha[(i - 1) * L + a] * tPot[a * L + b] * potential[i * L + b] * beta[i * L + b]) / scale[i];
+            const g = (ex.gold[i - 1] === a && gl === b ? 1 : 0) - edge;
+            if (Math.abs(g) >= 1e-4) p.addTransition(a * L + b, step(p.tg2, a * L + b, g));
+          }
+        }
+      }
+    }
+    for (let l = 0; l < L; l++) {
+      const g = (l === ex.gold[n - 1] ? 1 : 0) - alpha[(n - 1) * L + l] * beta[(n - 1) * L + l];
+      p.addTransition(END + l, step(p.tg2, END + l, g));
+    }
+    p.c++;
+  }
+  return loss / order.length;
+}
+
+interface Averaged {
+  w: Float32Array;
+  t: Float64Array;
+}
+
+function averaged(p: Weights): Averaged {
+  const w = new Float32Array(p.w.length);
+  for (let k = 0; k < w.length; k++) w[k] = p.w[k] - p.u[k] / p.c;
+  return { w, t: Float64Array.from(p.t, (v, k) => v - p.tu[k] / p.c) };
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const f1 = (c: Counts): number => (c.tp ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn) : 0);
+const newCounts = (): Map<Source, Counts> => new Map(SOURCES.map((s) => [s, { tp: 0, fp: 0, fn: 0 }]));
+
+function count(counts: Map<Source, Counts>, ex: Example, predictedKeys: string[]): void {
+  const gold = new Set(ex.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
+  const c = counts.get(ex.source)!;
+  let tp = 0;
+  for (const key of predictedKeys) if (gold.has(key)) tp++;
+  c.tp += tp;
+  c.fp += predictedKeys.length - tp;
+  c.fn += gold.size - tp;
+}
+
+/** Strict span F1 per source of the float weights on `examples`. */
+function evaluate(a: Averaged, examples: Example[]): Map<Source, Counts> {
+  const model = decodingModel(a.t);
+  const counts = newCounts();
+  let labels = new Uint8Array(256);
+  for (const ex of examples) {
+    const n = ex.text.length;
+    if (n === 0) continue;
+    if (labels.length < n) labels = new Uint8Array(n * 2);
+    viterbi(model, emissions(a.w, ex.indices!, n), n, labels);
+    count(
+      counts,
+      ex,
+      spansOf(labels, n).map((s) => `${s.start}:${s.end}:${ENTITY_LABELS[s.type]}`),
+    );
+  }
+  return counts;
+}
+
+/** The same with the exported model and the shipped decoder (after pruning and quantization). */
+function evaluateExported(model: TaggerModel, examples: Example[]): Map<Source, Counts> {
+  const counts = newCounts();
+  for (const ex of examples) {
+    count(
+      counts,
+      ex,
+      tagEntities(model, ex.text, tagText(ex.text)).map((s) => `${s.start}:${s.end}:${s.type}`),
+    );
+  }
+  return counts;
+}
+
+function summary(scores: Map<Source, Counts>): { mean: number; table: string } {
+  const perSource = SOURCES.map((s) => f1(scores.get(s)!));
+  return {
+    mean: perSource.reduce((x, y) => x + y, 0) / perSource.length,
+    table: SOURCES.map((s, k) => `${s} ${(perSource[k] * 100).toFixed(2)}`).join('  '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export: pruning, a 256-value codebook, the two feature tables and the dictionary.
+
+/**
+ * 256 code values for the weights, ascending: code 127 is exactly 0, and the others are spaced
+ * evenly in asinh(w / s) (s = the median |weight|), so that small weights get fine steps and the
+ * few large ones a constant relative error (a few per cent). Code 255 repeats 254.
+ */
+function codebookOf(values: Float32Array): Float32Array {
+  const magnitudes = Float32Array.from(values.filter((v) => v !== 0), Math.abs).sort();
+  const s = magnitudes[magnitudes.length >> 1] || 1;
+  const top = Math.asinh((magnitudes[magnitudes.length - 1] ?? 1) / s);
+  const codebook = new Float32Array(256);
+  for (let k = 0; k < 255; k++) codebook[k] = Math.sinh(((k - 127) / 127) * top) * s;
+  codebook[127] = 0;
+  codebook[255] = codebook[254];
+  return codebook;
+}
+
+/** The code whose value is nearest to v. */
+function nearestCode(codebook: Float32Array, v: number): number {
+  let lo = 0;
+  let hi = 254;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codebook[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(codebook[lo - 1] - v) <= Math.abs(codebook[lo] - v) ? lo - 1 : lo;
+}
+
+/** Features in the hot table (12-byte slots at load 0.6: about 256 KB, which stays in the CPU cache). */
+const HOT_FEATURES = 13000;
+
+/**
+ * The shipped model: features whose largest |weight| reaches `prune` × the largest weight, coded
+ * against a 256-value codebook; the features most frequent in training go to the hot table.
+ */
+function exportModel(a: Averaged, hashes: Uint32Array, counts: Int32Array, prune: number, keep: number, lexicon: Uint32Array, about: Record<string, unknown>): TaggerModel {
+  let maxAbs = 0;
+  for (const v of a.w) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+  // A feature's strength is its largest |weight|; keep those above the threshold, at most `keep`.
+  const strength = new Float32Array(hashes.length);
+  for (let f = 0; f < hashes.length; f++) {
+    let m = 0;
+    for (let l = 0; l < L; l++) m = Math.max(m, Math.abs(a.w[f * L + l]));
+    strength[f] = m;
+  }
+  let threshold = prune * maxAbs;
+  if (hashes.length > keep) threshold = Math.max(threshold, Float32Array.from(strength).sort()[hashes.length - keep]);
+  const kept: number[] = [];
+  for (let f = 0; f < hashes.length; f++) if (strength[f] >= threshold && strength[f] > 0) kept.push(f);
+  const keptWeights = new Float32Array(kept.length * L);
+  kept.forEach((f, r) => keptWeights.set(a.w.subarray(f * L, f * L + L), r * L));
+  const codebook = codebookOf(keptWeights);
+  const codes = new Uint8Array(keptWeights.length);
+  for (let k = 0; k < keptWeights.length; k++) codes[k] = nearestCode(codebook, keptWeights[k]);
+  const tables = buildTables(
+    Uint32Array.from(kept, (f) => hashes[f]),
+    codes,
+    Int32Array.from(kept, (f) => counts[f]),
+    L,
+    HOT_FEATURES,
+  );
+  const model = decodingModel(a.t);
+  return {
+    ...model,
+    ...tables,
+    lexicon,
+    words: new HashLexicon(lexicon),
+    header: {
+      featureVersion: FEATURE_VERSION,
+      templates: F,
+      labels: L,
+      features: kept.length,
+      hotSlots: tables.hotSlots,
+      filterBits: tables.filterBits,
+      slots: tables.slots,
+      lexiconSlots: lexicon.length / 2,
+      temperature: 1,
+      about,
+    },
+    codebook,
+  };
+}
+
+/**
+ * The temperature whose span probabilities best predict, on dev, whether a predicted span is
+ * right (lowest log loss over a grid). Uses the shipped decoder on the quantized weights.
+ */
+function calibrate(model: TaggerModel, dev: Example[]): number {
+  const sample = dev.filter((_, k) => k % 2 === 0);
+  let best = { t: 1, loss: Infinity };
+  for (const t of [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8]) {
+    model.header.temperature = t;
+    let loss = 0;
+    let n = 0;
+    for (const ex of sample) {
+      const gold = new Set(ex.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
+      for (const s of tagEntities(model, ex.text, tagText(ex.text))) {
+        const p = Math.min(1 - 1e-6, Math.max(1e-6, s.confidence));
+        loss -= gold.has(`${s.start}:${s.end}:${s.type}`) ? Math.log(p) : Math.log(1 - p);
+        n++;
+      }
+    }
+    if (loss / n < best.loss) best = { t, loss: loss / n };
+  }
+  return best.t;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Checkpoint {
+  hashes: number[];
+  counts: number[];
+  w: number[];
+  t: number[];
+  about: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const log = (line: string): void => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}`);
+  if (!ensureSegmenter()) throw new Error('nodejieba could not be loaded');
+  const names = dictionaryOfNames();
+  const lexicon = buildLexicon(names.entries);
+  const words = new HashLexicon(lexicon);
+  log(`dictionary of names: ${names.words} words (${names.entries.size} entries with prefixes)`);
+  const corpus = readCorpus(options.data);
+  const dev = prepare(
+    corpus.filter((s) => s.split === 'dev'),
+    words,
+  );
+
+  let hashes: Uint32Array;
+  let featureCounts: Int32Array;
+  let best: { epoch: number; score: number; averaged: Averaged; table: string };
+  let trainSentences: number;
+  if (options.fromCheckpoint) {
+    const checkpoint = JSON.parse(readFileSync(options.fromCheckpoint, 'utf8')) as Checkpoint;
+    hashes = Uint32Array.from(checkpoint.hashes);
+    featureCounts = Int32Array.from(checkpoint.counts);
+    best = { ...(checkpoint.about as { epoch: number; score: number; table: string }), averaged: { w: Float32Array.from(checkpoint.w), t: Float64Array.from(checkpoint.t) } };
+    trainSentences = Number(checkpoint.about.trainSentences);
+    const index = new HashMap(hashes.length * 2);
+    hashes.forEach((h, k) => index.set(h, k));
+    for (const ex of dev) ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
+    log(`loaded ${options.fromCheckpoint}: epoch ${best.epoch}, ${best.table}`);
+  } else {
+    const train = prepare(
+      corpus.filter((s) => s.split === 'train'),
+      words,
+    );
+    trainSentences = train.length;
+    log(`prepared ${train.length} train and ${dev.length} dev sentences`);
+    for (const ex of [...train, ...dev]) for (const t of options.drop) for (let i = t; i < ex.features.length; i += F) ex.features[i] = 0;
+    // Features seen at least minCount times in train get an index; the rest are dropped.
+    const counts = new HashMap(1 << 20);
+    for (const ex of train) for (const h of ex.features) if (h) counts.add(h, 1);
+    const index = new HashMap(1 << 20);
+    const hashList: number[] = [];
+    for (const [h, n] of counts.entries()) {
+      if (n >= options.minCount) {
+        index.set(h, hashList.length);
+        hashList.push(h);
+      }
+    }
+    hashes = Uint32Array.from(hashList);
+    featureCounts = Int32Array.from(hashList, (h) => counts.get(h) ?? 0);
+    log(`${counts.size} distinct features, ${hashes.length} seen ≥ ${options.minCount} times`);
+    for (const ex of [...train, ...dev]) {
+      ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
+      ex.features = new Uint32Array(0);
+    }
+
+    // Each source's sentences appear `weight` times per epoch (rounded), shuffled.
+    const order: number[] = [];
+    train.forEach((ex, k) => {
+      for (let r = 0; r < options.weights[ex.source]; r++) order.push(k);
+    });
+    const weights = new Weights(hashes.length, options.algorithm === 'crf');
+    const rand = random(options.seed);
+    let found: typeof best | undefined;
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      for (let k = order.length - 1; k > 0; k--) {
+        const j = Math.floor(rand() * (k + 1));
+        [order[k], order[j]] = [order[j], order[k]];
+      }
+      const progress =
+        options.algorithm === 'crf' ? `loss ${crfEpoch(weights, train, order, options.rate).toFixed(3)}` : `${perceptronEpoch(weights, train, order)} sentences wrong`;
+      const a = averaged(weights);
+      const { mean, table } = summary(evaluate(a, dev));
+      log(`epoch ${epoch}: ${progress}; dev F1 ${table}  mean ${(mean * 100).toFixed(2)}`);
+      if (!found || mean > found.score) found = { epoch, score: mean, averaged: a, table };
+    }
+    if (!found) throw new Error('no epoch ran');
+    best = found;
+    log(`best epoch ${best.epoch}: ${best.table}`);
+    if (options.checkpoint) {
+      const checkpoint: Checkpoint = {
+        hashes: [...hashes],
+        counts: [...featureCounts],
+        w: [...best.averaged.w],
+        t: [...best.averaged.t],
+        about: { epoch: best.epoch, score: best.score, table: best.table, trainSentences },
+      };
+      writeFileSync(options.checkpoint, JSON.stringify(checkpoint));
+      log(`checkpoint ${options.checkpoint}`);
+    }
+  }
+
+  const about = {
+    trained: new Date().toISOString().slice(0, 10),
+    algorithm: options.algorithm === 'crf' ? 'linear-chain CRF, BIO, AdaGrad SGD with weight averaging' : 'averaged structured perceptron, BIO',
+    epochs: best.epoch,
+    minCount: options.minCount,
+    prune: options.prune,
+    keep: options.keep,
+    sourceWeights: options.weights,
+    seed: options.seed,
+    trainSentences,
+    dictionary: names.source,
+    devF1Float: best.table,
+    devF1: '',
+  };
+  const model = exportModel(best.averaged, hashes, featureCounts, options.prune, options.keep, lexicon, about);
+  const exported = summary(evaluateExported(model, dev));
+  about.devF1 = exported.table;
+  log(`exported ${model.header.features} of ${hashes.length} features (hot ${model.header.hotSlots} slots, main ${model.header.slots}): dev F1 ${exported.table}`);
+  model.header.temperature = calibrate(model, dev);
+  log(`confidence temperature ${model.header.temperature}`);
+  const bytes = serializeModel(model);
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  writeFileSync(options.out, bytes);
+  log(`wrote ${options.out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

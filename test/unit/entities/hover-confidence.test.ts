@@ -1,0 +1,32 @@
+// The entity hover shows the tagger's confidence; the setting newsLens.entities.minConfidence reaches the engine.
+import { strict as assert } from 'node:assert';
+import { findEntities, warmUpEntities } from '../../../src/core/entities';
+import { hoverMarkdown } from '../../../src/server/hover';
+import { readSettings, toAnalyzeOptions } from '../../../src/server/settings';
+
+describe('entity confidence in the editor', function () {
+  this.timeout(60000);
+  before(async () => {
+    await warmUpEntities();
+  });
+
+  it('shows the confidence on the hover of an entity', () => {
+    const found = findEntities('市长张伟在会上说，杭州将继续推进城市更新。', { script: 'simplified', options: {} });
+    const name = found.find((a) => a.text === '张伟');
+    assert.ok(name && name.confidence !== undefined);
+    const markdown = hoverMarkdown(name, found);
+    assert.match(markdown, new RegExp(`Confidence: ${Math.round(name.confidence * 100)}%`));
+  });
+
+  it('reads newsLens.entities.minConfidence, rejecting values outside 0..1', () => {
+    const ok = readSettings({ entities: { minConfidence: 0.6 } });
+    assert.deepEqual(ok.problems, []);
+    assert.equal(toAnalyzeOptions(ok.settings, false).minEntityConfidence, 0.6);
+    for (const bad of [1.5, -0.1, 'high']) {
+      const read = readSettings({ entities: { minConfidence: bad } });
+      assert.equal(read.settings.entityMinConfidence, 0);
+      assert.ok(read.problems.some((p) => p.startsWith('newsLens.entities.minConfidence')), JSON.stringify(read.problems));
+    }
+    assert.equal(toAnalyzeOptions(readSettings({}).settings, false).minEntityConfidence, 0);
+  });
+});

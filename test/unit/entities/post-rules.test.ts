@@ -1,0 +1,94 @@
+// The small general rules around the tagger: 《titles》 as WORK, names in credit lines, places with a facility suffix as FAC.
+import { strict as assert } from 'node:assert';
+import { warmUpEntities } from '../../../src/core/entities';
+import type { Candidate } from '../../../src/core/entities/candidates';
+import { findCreditNames } from '../../../src/core/entities/people';
+import { refineFacility } from '../../../src/core/entities/places';
+import { findWorks } from '../../../src/core/entities/works';
+import { toTraditional } from '../../../src/core/script';
+import { assertEntity, labels } from './helpers';
+
+const credits = (line: string): string[] => {
+  const out: Candidate[] = [];
+  findCreditNames(line, out);
+  return out.map((c) => line.slice(c.start, c.end));
+};
+
+const works = (line: string): string[] => {
+  const out: Candidate[] = [];
+  findWorks(line, out);
+  return out.map((c) => line.slice(c.start, c.end));
+};
+
+describe('entity post-rules', function () {
+  this.timeout(60000);
+  before(async () => {
+    await warmUpEntities();
+  });
+
+  describe('works', () => {
+    it('takes 《…》 and 〈…〉 with the brackets', () => {
+      assert.deepEqual(works('他写了《红楼梦》的评论'), ['《红楼梦》']);
+      assert.deepEqual(works('他在〈春〉一文中写道'), ['〈春〉']);
+      assert.deepEqual(works('《甲》和《乙》'), ['《甲》', '《乙》']);
+    });
+    it('needs the closing bracket on the same line', () => {
+      assert.deepEqual(works('《未闭合的书名'), []);
+    });
+    it('wins over the names the tagger finds inside the title, unless WORK is off', () => {
+      const line = '根据《长江三角洲区域一体化发展规划纲要》要求';
+      assert.deepEqual(
+        labels(line).filter((s) => !s.startsWith('WORK')),
+        [],
+      );
+      assert.ok(labels(line, { entityTypes: ['PER', 'LOC', 'ORG', 'FAC'] }).includes('LOC:长江三角洲'));
+    });
+  });
+
+  describe('credits', () => {
+    it('reads the names after a credit word and a colon', () => {
+      assert.deepEqual(credits('（责编：李文治）'), ['李文治']);
+      assert.deepEqual(credits('（编辑:王五）'), ['王五']);
+      assert.deepEqual(credits('责任编辑：欧阳晓明'), ['欧阳晓明']);
+    });
+    it('reads several names separated by spaces or 、', () => {
+      assert.deepEqual(credits('记者 张三 李四 报道'), ['张三', '李四']);
+      assert.deepEqual(credits('摄影：刘明、陈红'), ['刘明', '陈红']);
+    });
+    it('needs a surname-led name of two or three characters ending there', () => {
+      assert.deepEqual(credits('编辑：新华社'), []);
+      assert.deepEqual(credits('记者从市政府获悉'), []);
+      assert.deepEqual(credits('编辑部的工作'), []);
+      assert.deepEqual(credits('主编：王小明同志说得好'), []);
+    });
+    it('needs the credit word at the start or after a separator', () => {
+      assert.deepEqual(credits('这位特约记者：张三'), []);
+      assert.deepEqual(credits('通讯：张三'), []);
+    });
+    it('reports the names in Traditional lines, with their Simplified form', () => {
+      const hit = assertEntity('(責編:李文治)', '李文治', 'PER');
+      assert.equal(hit.confidence, 1);
+      assertEntity(toTraditional('记者 张三 李四 报道'), '張三', 'PER');
+    });
+  });
+
+  describe('facilities', () => {
+    const refine = (text: string, type: Candidate['type'] = 'LOC'): string => {
+      const c: Candidate = { start: 0, end: text.length, type, tier: 1, confidence: 0.9 };
+      refineFacility(text, c);
+      return c.type;
+    };
+    it('reports a place ending with a facility suffix as FAC', () => {
+      assert.equal(refine('嘉兴机场'), 'FAC');
+      assert.equal(refine('京沪高铁'), 'FAC');
+      assert.equal(refine('上海虹桥国际机场'), 'FAC');
+      assert.equal(refine('人民大会堂'), 'FAC');
+    });
+    it('leaves other places, one-character suffixes and organisations alone', () => {
+      assert.equal(refine('香港'), 'LOC');
+      assert.equal(refine('机场'), 'LOC');
+      assert.equal(refine('浙江'), 'LOC');
+      assert.equal(refine('研究中心', 'ORG'), 'ORG');
+    });
+  });
+});
