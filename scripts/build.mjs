@@ -26,6 +26,8 @@ const common = {
   // nodejieba is a native addon with dictionaries on disk: it ships unbundled in node_modules.
   external: ['vscode', 'nodejieba'],
   define: { NEWS_LENS_VERSION: JSON.stringify(pkg.version) },
+  // jsonc-parser's default (UMD) build loads its parts with a dynamic require that a bundle cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Files under a folder (relative to the repository) whose names end with a suffix. */

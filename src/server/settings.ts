@@ -15,6 +15,10 @@ export interface NewsLensSettings {
   /** Above this size (KiB) only cheap detectors run. */
   maxDocumentSizeKB: number;
   debounceMs: number;
+  /** JSONL records: the field holding the text (the default tries text, content, raw_content). */
+  jsonlTextField: string;
+  /** Workspace scan: files larger than this (KiB) are skipped. */
+  scanMaxFileSizeKB: number;
 }
 
 export const DEFAULT_SEVERITY: Record<JunkKind, SeverityName> = {
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   ignore: [],
   maxDocumentSizeKB: 2048,
   debounceMs: 250,
+  jsonlTextField: 'text',
+  scanMaxFileSizeKB: 10240,
 };
 
 /** Raw configuration as VS Code returns it for the `newsLens` section. */
@@ -50,6 +56,8 @@ export interface RawSettings {
   ignore?: unknown;
   maxDocumentSizeKB?: unknown;
   debounceMs?: unknown;
+  jsonl?: { textField?: unknown };
+  scan?: { maxFileSizeKB?: unknown };
 }
 
 export interface SettingsResult {
@@ -86,6 +94,8 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   settings.ignore = pickStrings(r.ignore, 'newsLens.ignore', problems);
   if (typeof r.maxDocumentSizeKB === 'number' && r.maxDocumentSizeKB > 0) settings.maxDocumentSizeKB = r.maxDocumentSizeKB;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0) settings.debounceMs = r.debounceMs;
+  if (typeof r.jsonl?.textField === 'string' && r.jsonl.textField.trim()) settings.jsonlTextField = r.jsonl.textField.trim();
+  if (typeof r.scan?.maxFileSizeKB === 'number' && r.scan.maxFileSizeKB > 0) settings.scanMaxFileSizeKB = r.scan.maxFileSizeKB;
   return { settings, problems };
 }
 
