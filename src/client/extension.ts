@@ -17,6 +17,8 @@ import { Decorations } from './decorations';
 import { EntityTree } from './entity-tree';
 import { HostTiming } from './host-timing';
 import { JsonlSync } from './jsonl-sync';
+import { registerScan } from './scan';
+import { registerCorpusReport } from './corpus-report/panel';
 import { TeamConfigWatcher } from './team-config-file';
 import { createLanguageClient, SERVED_LANGUAGES } from './language-client';
 import { StatusBar } from './status-bar';
@@ -70,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   await client.start();
   const jsonlSync = new JsonlSync(client, hostTiming);
   teamConfig = new TeamConfigWatcher(client);
-  context.subscriptions.push(jsonlSync, teamConfig);
+  context.subscriptions.push(jsonlSync, teamConfig, registerScan(() => client, hostTiming), registerCorpusReport(context.extensionUri, () => client, hostTiming));
   return {
     jsonlSync,
     store,

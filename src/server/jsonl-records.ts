@@ -1,5 +1,6 @@
 // Analyzes one JSONL line as a record: its text field through the engine, annotations moved into the line.
 import { readJsonlLine, textFieldsFor, toDocumentAnnotations, type JsonlLine } from '../core/jsonl';
+import type { DocumentSignature } from '../core/dedup';
 import type { Annotation, DocumentScript } from '../core/types';
 import { createAnalyzer } from './fault-injection';
 import { toAnalyzeOptions, type NewsLensSettings } from './settings';
@@ -13,6 +14,8 @@ export interface RecordResult {
   /** The record's text is above newsLens.maxDocumentSizeKB: it will never get entities. */
   large: boolean;
   script?: DocumentScript;
+  /** The record's MinHash signature, for near-duplicates (computed on first use; undefined also for an empty text). */
+  signature?: DocumentSignature | null;
 }
 
 /** Analyzes a line; `cheapOnly` skips entities. Records above maxDocumentSizeKB get junk and figures only, as documents do. */

@@ -13,6 +13,8 @@ export function registerJsonl(
   loadSettings: (uri: string) => Promise<NewsLensSettings>,
   sender: AnnotationSender,
   boundary: ErrorBoundary,
+  /** What a workspace scan found in a file: shown again when its editor closes. */
+  scanned: (uri: string) => import('vscode-languageserver').Diagnostic[] | undefined = () => undefined,
 ): JsonlService {
   const service = new JsonlService(
     loadSettings,
@@ -32,7 +34,7 @@ export function registerJsonl(
       },
       clear(uri) {
         sender.close(uri);
-        connection.sendDiagnostics({ uri, diagnostics: [] });
+        connection.sendDiagnostics({ uri, diagnostics: scanned(uri) ?? [] });
       },
     },
     boundary,

@@ -1,5 +1,6 @@
 // Analyzes the records the client showed of each JSONL document (visible ones first, in short slices), caches them by line text, publishes.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DuplicateIndex } from '../core/dedup';
 import { entitySegmenterReady, segmenterError, warmUpEntities } from '../core/entities';
 import type { Annotation } from '../core/types';
 import type { AnalysisOutcome } from './analysis-service';
@@ -7,6 +8,7 @@ import type { ErrorBoundary } from './error-boundary';
 import { JsonlDocument } from './jsonl-document';
 import type { JsonlSyncParams } from './jsonl-protocol';
 import { analyzeRecordSafely, placeRecord, type RecordResult } from './jsonl-records';
+import { nearDuplicateDiagnostic } from './near-duplicates';
 import type { NewsLensSettings } from './settings';
 
 /** One slice of analysis holds the server's thread at most this long, so hovers and code actions are answered in between. */
@@ -56,6 +58,31 @@ export function recordDiagnostics(records: readonly PlacedRecord[]): Diagnostic[
         message: `News Lens: ${parsed.message}.`,
       });
     }
+  }
+  return diagnostics;
+}
+
+/** Signatures are made with the default parameters of the engine's duplicate index (as the CLI's dedup). */
+const signatures = new DuplicateIndex();
+
+/**
+ * Near-duplicate records among the known ones, in line order: each later copy gets a diagnostic related to the
+ * earliest copy of its cluster, with the estimated similarity.
+ */
+export function nearDuplicateRecords(uri: string, records: readonly PlacedRecord[], lineLength: (line: number) => number): Diagnostic[] {
+  const index = new DuplicateIndex();
+  const earlier: PlacedRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const rangeOf = (line: number) => ({ start: { line, character: 0 }, end: { line, character: lineLength(line) } });
+  for (const record of records) {
+    const parsed = record.result.parsed;
+    if (parsed.kind !== 'record') continue;
+    if (record.result.signature === undefined) record.result.signature = signatures.signature(parsed.text.value) ?? null;
+    const { duplicateOf } = index.add(record.result.signature ?? undefined);
+    earlier.push(record);
+    if (!duplicateOf) continue;
+    const first = earlier[duplicateOf.document];
+    diagnostics.push(nearDuplicateDiagnostic(rangeOf(record.line), { uri, line: first.line, label: `line ${first.line + 1}`, range: rangeOf(first.line) }, duplicateOf.similarity, duplicateOf.exact));
   }
   return diagnostics;
 }
@@ -222,7 +249,9 @@ export class JsonlService {
     const outcome = this.compose(document, settings, false);
     outcome.elapsedMs = performance.now() - started;
     this.latest.set(document.uri, outcome);
-    this.sink.publish(document, outcome, recordDiagnostics(outcome.records), settings);
+    const lineLength = (line: number) => document.line(line)?.text.length ?? 0;
+    const duplicates = settings.junkKinds.includes('duplicate') ? nearDuplicateRecords(document.uri, outcome.records, lineLength) : [];
+    this.sink.publish(document, outcome, [...recordDiagnostics(outcome.records), ...duplicates], settings);
     return outcome;
   }
 

@@ -36,6 +36,8 @@ import { readSettings, type NewsLensSettings, type RawSettings } from './setting
 import { entitySymbols, recordSymbols } from './symbols';
 import { registerJsonl } from './jsonl-server';
 import { registerTeamSettings } from './team-settings';
+import { registerWorkspaceScan } from './workspace-scan';
+import { NEAR_DUPLICATE_CODE, removeRecordAction } from './near-duplicates';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -91,7 +93,7 @@ const service = new AnalysisService(
 );
 
 /** JSONL corpora: the client sends the lines to analyze itself (see jsonl-protocol.ts); they are not in `documents`. */
-const jsonl = registerJsonl(connection, loadSettings, sender, boundary);
+const jsonl = registerJsonl(connection, loadSettings, sender, boundary, (uri) => scanner.lastDiagnostics(uri));
 
 /** A document and its latest analysis: an open text document, or the known records of a JSONL corpus. */
 async function analysisOf(uri: string): Promise<{ document: TextDocument | undefined; outcome: AnalysisOutcome | undefined }> {
@@ -119,6 +121,8 @@ function settingsChanged(): void {
 }
 
 connection.onDidChangeConfiguration(settingsChanged);
+/** News Lens: Scan Workspace and the Corpus Report; files open in the editor keep their live diagnostics. */
+const scanner = registerWorkspaceScan(connection, loadSettings, (uri) => documents.get(uri) !== undefined || jsonl.has(uri), boundary);
 /** The team's .newslens.json of each workspace folder: laid over the settings (see team-settings.ts). */
 const team = registerTeamSettings(connection, boundary, settingsChanged);
 
@@ -138,7 +142,8 @@ documents.onDidClose((event) => {
   service.close(event.document.uri);
   sender.close(event.document.uri);
   settingsCache.delete(event.document.uri);
-  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // What the last workspace scan found in the file stays in the Problems panel.
+  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: scanner.lastDiagnostics(event.document.uri) ?? [] });
 });
 
 connection.onHover(({ textDocument, position }) => boundary.guard('hover', textDocument.uri, null, async () => {
@@ -161,7 +166,12 @@ connection.onCodeAction(({ textDocument, context }) => boundary.guard('code acti
   const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND);
   if (only && wantsFixAll) return fixAllAction(document, outcome.annotations);
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
-  return quickFixes(document, outcome.annotations, context.diagnostics);
+  const fixes = quickFixes(document, outcome.annotations, context.diagnostics);
+  // JSONL: a near-duplicate record can be removed (its whole line).
+  if (jsonl.has(textDocument.uri)) {
+    for (const d of context.diagnostics) if (d.source === 'news-lens' && d.code === NEAR_DUPLICATE_CODE) fixes.unshift(removeRecordAction(document.uri, document.version, d));
+  }
+  return fixes;
 }));
 
 connection.onCodeActionResolve((action) => {

@@ -18,7 +18,7 @@ export interface NewsLensSettings {
   /** JSONL records: the field holding the text (the default tries text, content, raw_content). */
   jsonlTextField: string;
   /** Workspace scan: files larger than this (KiB) are skipped. */
-  scanMaxFileSizeKB: number;
+  scanMaxSizeKB: number;
 }
 
 export const DEFAULT_SEVERITY: Record<JunkKind, SeverityName> = {
@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   maxDocumentSizeKB: 2048,
   debounceMs: 250,
   jsonlTextField: 'text',
-  scanMaxFileSizeKB: 10240,
+  scanMaxSizeKB: 16384,
 };
 
 /** Raw configuration as VS Code returns it for the `newsLens` section. */
@@ -57,7 +57,7 @@ export interface RawSettings {
   maxDocumentSizeKB?: unknown;
   debounceMs?: unknown;
   jsonl?: { textField?: unknown };
-  scan?: { maxFileSizeKB?: unknown };
+  scan?: { maxSizeKB?: unknown };
 }
 
 export interface SettingsResult {
@@ -95,7 +95,7 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   if (typeof r.maxDocumentSizeKB === 'number' && r.maxDocumentSizeKB > 0) settings.maxDocumentSizeKB = r.maxDocumentSizeKB;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0) settings.debounceMs = r.debounceMs;
   if (typeof r.jsonl?.textField === 'string' && r.jsonl.textField.trim()) settings.jsonlTextField = r.jsonl.textField.trim();
-  if (typeof r.scan?.maxFileSizeKB === 'number' && r.scan.maxFileSizeKB > 0) settings.scanMaxFileSizeKB = r.scan.maxFileSizeKB;
+  if (typeof r.scan?.maxSizeKB === 'number' && r.scan.maxSizeKB > 0) settings.scanMaxSizeKB = r.scan.maxSizeKB;
   return { settings, problems };
 }
 
