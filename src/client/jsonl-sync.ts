@@ -68,6 +68,11 @@ export class JsonlSync implements vscode.Disposable {
     return this.states.has(uri.toString());
   }
 
+  /** How many lines of a document the server was shown (tests and measurements read it). */
+  knownLineCount(uri: vscode.Uri): number {
+    return this.states.get(uri.toString())?.known.size ?? 0;
+  }
+
   private open(document: vscode.TextDocument): void {
     if (!isJsonlDocument(document) || this.states.has(document.uri.toString())) return;
     const limit = vscode.workspace.getConfiguration('newsLens', document.uri).get<number>('maxDocumentSizeKB', 2048) * 1024;

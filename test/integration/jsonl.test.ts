@@ -176,4 +176,44 @@ describe('JSONL corpora', function () {
       await restore();
     }
   });
+
+  // A measurement, not a pass/fail test: NEWS_LENS_JSONL_MB=100 npm run test:integration -- (with NEWS_LENS_TEST_GREP=measures)
+  (process.env.NEWS_LENS_JSONL_MB ? it : it.skip)(`measures a ${process.env.NEWS_LENS_JSONL_MB ?? 'N'} MB corpus: only records near the visible ones go to the server; host-task timings`, async function () {
+    this.timeout(900000);
+    const megabytes = Number(process.env.NEWS_LENS_JSONL_MB);
+    const base = corpusLines();
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < megabytes * 1e6; i++) {
+      const line = base[i % base.length].replace(/"id":"doc-(\d+)"/, `"id":"doc-$1-${i}"`);
+      lines.push(line);
+      bytes += Buffer.byteLength(line) + 1;
+    }
+    const newsLens = await api();
+    const opened = Date.now();
+    const editor = await openSampleCopy('huge.jsonl', lines.join('\n') + '\n');
+    const chars = editor.document.offsetAt(editor.document.lineAt(editor.document.lineCount - 1).range.end);
+    newsLens.hostTiming.reset();
+    await newsLens.store.when(editor.document.uri, (p) => p.version === editor.document.version && p.counts.junk > 0 && !p.entitiesPending, 300000);
+    const firstMs = Date.now() - opened;
+    const reveal = async (line: number) => {
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+      await newsLens.store.when(editor.document.uri, (p) => p.spans.some((s) => Math.abs(editor.document.positionAt(s[0]).line - line) < 30), 120000);
+    };
+    for (const at of [0.25, 0.5, 0.75, 1]) await reveal(Math.min(lines.length - 1, Math.floor(lines.length * at)));
+    for (let k = 0; k < 20; k++) {
+      const line = lines.length - 2;
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 30), '新')));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await newsLens.store.when(editor.document.uri, (p) => p.version === editor.document.version, 120000);
+    const known = newsLens.jsonlSync!.knownLineCount(editor.document.uri);
+    const timings = newsLens.hostTiming.snapshot();
+    const rows = Object.entries(timings).map(([name, t]) => {
+      const sorted = [...t.recentMs].sort((a, b) => a - b);
+      return `${name}: ${t.count}×, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)}, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(1)}, max ${t.maxMs.toFixed(1)} ms`;
+    });
+    console.log(`      ${(bytes / 1e6).toFixed(0)} MB, ${chars.toLocaleString()} UTF-16 units, ${lines.length.toLocaleString()} records; first annotations ${firstMs} ms after opening; the server knows ${known} lines\n        ${rows.join('\n        ')}`);
+    assert.ok(known < 2000, `${known} lines sent to the server`);
+  });
 });
