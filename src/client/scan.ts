@@ -1,7 +1,7 @@
 // News Lens: Scan Workspace — asks the server to scan the folders on disk, with a progress notification and Cancel.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SCAN_PROGRESS_NOTIFICATION, SCAN_REQUEST, type ScanFolder, type ScanProgress, type ScanSummary } from '../server/workspace-scan';
+import { SCAN_PROGRESS_NOTIFICATION, SCAN_REQUEST, type ScanFolder, type ScanProgress, type ScanSummary } from '../server/workspace-scan-protocol';
 import type { HostTiming } from './host-timing';
 
 /** The workspace folders on disk, each with the files.exclude globs that are on. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TEAM_CONFIG_FILE } from '../core/team-config';
-import { TEAM_CONFIG_NOTIFICATION, type TeamConfigParams } from '../server/team-settings';
+import { TEAM_CONFIG_NOTIFICATION, type TeamConfigParams } from '../server/team-config-protocol';
 
 const decoder = new TextDecoder();
 

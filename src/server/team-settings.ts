@@ -4,17 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTeamConfig, TEAM_CONFIG_FILE, type TeamConfig } from '../core/team-config';
 import type { ErrorBoundary } from './error-boundary';
 import type { NewsLensSettings } from './settings';
+import { TEAM_CONFIG_NOTIFICATION, type TeamConfigParams } from './team-config-protocol';
 
-/** Client → server: the text of a folder's .newslens.json (null when there is none). */
-export const TEAM_CONFIG_NOTIFICATION = 'newsLens/teamConfig';
-
-export interface TeamConfigParams {
-  /** The workspace folder's URI. */
-  folder: string;
-  /** The file's URI. */
-  uri: string;
-  text: string | null;
-}
+export { TEAM_CONFIG_NOTIFICATION, type TeamConfigParams } from './team-config-protocol';
 
 /** Where the file and the settings both set a value, the file's wins: a list replaces the list, a severity the severity of its kind. */
 export function applyTeamConfig(settings: NewsLensSettings, config: TeamConfig): NewsLensSettings {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CorpusReport, DocRef } from '../../core/corpus-report';
-import { REPORT_REQUEST } from '../../server/workspace-scan';
+import { REPORT_REQUEST } from '../../server/workspace-scan-protocol';
 import type { HostTiming } from '../host-timing';
 import { scanFolders, withScanProgress } from '../scan';
 import type { FromWebview, ToWebview } from './protocol';
