@@ -22,7 +22,8 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
   const { session, counts } = await startArticleSession({
     extension: options.extension, vsix: options.vsix, log,
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    // Unicode highlighting would box every full-width comma of the JSONL corpus (VS Code does it in JSON, not in text).
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.unicodeHighlight.ambiguousCharacters': false },
   });
   const written: string[] = [];
   const shoot = async (name: string) => {

@@ -9,6 +9,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 const charts: Chart[] = [];
+const ENTITY_NAMES: Record<string, string> = { PER: 'people', LOC: 'places', ORG: 'organizations', WORK: 'titles of works', FAC: 'facilities and projects' };
 let current: CorpusReport | undefined;
 
 /** A theme color (a --vscode-* variable of the webview), or the fallback of an exported page. */
@@ -65,8 +66,8 @@ function card(parent: HTMLElement, title: string, bars: readonly ReportBar[], op
       scales: options.doughnut
         ? {}
         : {
-            x: { ticks: { color: foreground, autoSkip: false }, grid: { color: grid } },
-            y: { ticks: { color: foreground, autoSkip: false }, grid: { color: grid }, beginAtZero: true },
+            x: { ticks: { color: foreground, autoSkip: false, precision: 0 }, grid: { color: grid }, beginAtZero: true },
+            y: { ticks: { color: foreground, autoSkip: false, precision: 0 }, grid: { color: grid }, beginAtZero: true },
           },
       onClick: (_event: ChartEvent, active: ActiveElement[]) => {
         const bar = active[0] && bars[active[0].index];
@@ -88,7 +89,8 @@ function render(report: CorpusReport): void {
   root.replaceChildren();
   const header = element('header');
   header.append(element('h1', undefined, `Corpus report · ${report.title}`));
-  const facts = `${report.documents.toLocaleString()} documents (${report.files.toLocaleString()} files, ${report.records.toLocaleString()} JSONL records) · ${report.characters.toLocaleString()} characters · ${new Date(report.generatedAt).toLocaleString()}`;
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  const facts = `${plural(report.documents, 'document', 'documents')} (${plural(report.files, 'file', 'files')}, ${plural(report.records, 'JSONL record', 'JSONL records')}) · ${plural(report.characters, 'character', 'characters')} · ${new Date(report.generatedAt).toLocaleString()}`;
   header.append(element('p', 'facts', facts));
   if (vscode) {
     const actions = element('div', 'actions');
@@ -106,7 +108,7 @@ function render(report: CorpusReport): void {
   card(grid, 'Top spam terms', report.spamTerms, { horizontal: true, colorIndex: 1, empty: 'No spam found.' });
   card(grid, 'Script mix', report.scripts, { doughnut: true });
   card(grid, 'Document lengths (characters)', report.lengths, { colorIndex: 0 });
-  report.entities.forEach((entities, i) => card(grid, `Most frequent entities: ${entities.type}`, entities.bars, { horizontal: true, colorIndex: 2 + i }));
+  report.entities.forEach((entities, i) => card(grid, `Most frequent ${ENTITY_NAMES[entities.type] ?? entities.type}`, entities.bars, { horizontal: true, colorIndex: 2 + i }));
   const clusters = report.duplicates.map((c) => ({ label: `${c.docs[0].label} (≥ ${Math.round(c.similarity * 100)}%)`, count: c.docs.length, docs: c.docs }));
   card(grid, 'Duplicate clusters (documents per cluster)', clusters, { horizontal: true, colorIndex: 3, empty: 'No near-duplicates found.' });
   document.body.dataset.rendered = 'true';
