@@ -6,8 +6,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import * as E from './editor';
 
 export const CORPUS = 'news-corpus.jsonl';
-/** A gloss in a raw UTF-8 record of the corpus (the find widget searches the raw line). */
-export const CORPUS_GLOSS = { text: '(wǎng)', nth: 0 };
+/** A gloss in a raw UTF-8 record of the corpus (the find widget searches the raw line); not the article's (wǎng): the find widget keeps its last search, and the same term again selects nothing. */
+export const CORPUS_GLOSS = { text: '(xù)', nth: 0 };
 
 /** Copies the sample corpus into the session's workspace (once). */
 export function addCorpus(session: E.Session): string {
