@@ -26,6 +26,8 @@ const common = {
   // nodejieba is a native addon with dictionaries on disk: it ships unbundled in node_modules.
   external: ['vscode', 'nodejieba'],
   define: { NEWS_LENS_VERSION: JSON.stringify(pkg.version) },
+  // jsonc-parser's default (UMD) build loads its parts with a dynamic require that a bundle cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Files under a folder (relative to the repository) whose names end with a suffix. */
@@ -42,6 +44,14 @@ const builds = [
   // server.js is a small starter that loads language-server.js through V8's code cache (src/server/start.ts).
   { entryPoints: { 'server/server': 'src/server/start.ts' } },
   { entryPoints: { 'server/language-server': 'src/server/server.ts' } },
+  // The Corpus Report webview: a browser bundle with Chart.js, and its styles (src/client/corpus-report/).
+  {
+    entryPoints: { 'webview/corpus-report': 'src/client/corpus-report/webview/main.ts', 'webview/corpus-report-style': 'src/client/corpus-report/webview/report.css' },
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    external: [],
+  },
   { entryPoints: { cli: 'src/cli/index.ts' } },
   {
     entryPoints: Object.fromEntries([
@@ -54,7 +64,7 @@ const builds = [
   },
 ];
 
-const selected = extensionOnly ? builds.slice(0, 3) : builds;
+const selected = extensionOnly ? builds.slice(0, 4) : builds;
 rmSync(outdir, { recursive: true, force: true });
 const contexts = await Promise.all(selected.map((b) => esbuild.context({ ...common, ...b, outdir })));
 if (watch) {

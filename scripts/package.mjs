@@ -21,7 +21,7 @@ delete pkg.bin;
 pkg.dependencies = { nodejieba: pkg.dependencies.nodejieba };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
 
-for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 'samples']) {
+for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 'samples', 'schemas']) {
   if (existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
 }
 for (const nls of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) cpSync(join(root, nls), join(stage, nls));

@@ -3,6 +3,8 @@
 //   media/screenshots/annotated-article.png  the Traditional mirror article, annotated
 //   media/screenshots/hover-figure.png       the hover of the figure 102.54億元
 //   media/screenshots/quick-fix-menu.png     Ctrl+. on a Pinyin gloss
+//   media/screenshots/jsonl-corpus.png       a JSONL corpus, each record's text annotated
+//   media/screenshots/corpus-report.png      the Corpus Report of that corpus
 // It packages the extension, installs it into code-server (scripts/editor/setup.sh provides
 // code-server, Chromium and the CJK font) and drives it with the end-to-end code in test/e2e/.
 //

@@ -1,6 +1,8 @@
 // Parses the CLI's arguments into a command and options, with one-line errors for bad usage.
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findTeamConfig, lineAndColumn, parseTeamConfig, teamAnalyzeOptions } from '../core/team-config';
 import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityType, type JunkKind, type UserWord } from '../core/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export';
 import { InputError } from './input';
@@ -34,6 +36,8 @@ Options:
   --drop --out FILE       dedup: write the corpus without its duplicates to FILE
   --dict FILE             user dictionary, one "word TYPE" per line (TYPE: ${ENTITY_TYPES.join('/')})
   --spam-terms FILE       extra spam terms, one per line (matched literally)
+  --config FILE           the team's settings (default: the nearest .newslens.json above the first
+                          input, or the current folder); --dict, --spam-terms and --kinds win over it
   -h, --help              show this help
   -v, --version           show the version
 
@@ -84,6 +88,7 @@ export function parseCli(argv: string[]): CliOptions {
         threshold: { type: 'string' },
         drop: { type: 'boolean' },
         out: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -145,6 +150,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (options.inPlace && command !== 'clean') throw new InputError('--in-place only applies to clean');
   if (options.inPlace && (files.length === 0 || files.includes('-'))) throw new InputError('--in-place needs files, not standard input');
   if (options.inPlace && input === 'jsonl') throw new InputError('--in-place works on text files, not JSONL corpora');
+  options.analyze = teamOptions(values.config, files);
   if (values.dict !== undefined) options.analyze.userWords = readUserDictionary(values.dict);
   if (values['spam-terms'] !== undefined) options.analyze.extraSpamTerms = readLines(values['spam-terms']);
   if (options.kinds) options.analyze.junkKinds = options.kinds;
@@ -190,4 +196,25 @@ export function readUserDictionary(file: string): UserWord[] {
     }
     return { word: match[1], type: match[2] as EntityType };
   });
+}
+
+/** The engine options of the team's .newslens.json (--config FILE, or found by walking up from the first input); a broken file is an error. */
+function teamOptions(file: string | undefined, inputs: string[]): AnalyzeOptions {
+  const first = inputs.find((input) => input !== '-');
+  const found = file ?? findTeamConfig(first ? path.dirname(path.resolve(first)) : process.cwd(), (candidate) => fs.existsSync(candidate));
+  if (!found) return {};
+  let text: string;
+  try {
+    text = fs.readFileSync(found, 'utf8');
+  } catch (error) {
+    throw new InputError(`${found}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const { config, problems } = parseTeamConfig(text);
+  const where = (offset: number) => {
+    const { line, column } = lineAndColumn(text, offset);
+    return `${found}:${line}:${column}`;
+  };
+  for (const p of problems.filter((p) => p.severity === 'warning')) process.stderr.write(`news-lens: warning: ${where(p.start)}: ${p.message}\n`);
+  if (!config) throw new InputError(problems.filter((p) => p.severity === 'error').map((p) => `${where(p.start)}: ${p.message}`).join('\n'));
+  return teamAnalyzeOptions(config);
 }

@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLEAN_REQUEST, EXPORT_REQUEST, REFRESH_REQUEST, type CleanResult, type ExportParams, type ExportResult } from '../server/protocol';
 import type { JunkKind } from '../core/types';
 import type { Decorations, Layer } from './decorations';
+import { folderFor, teamConfigExists, updateTeamList, type TeamConfigWatcher } from './team-config-file';
 
 const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'WORK', 'FAC'] as const;
 const EXPORT_FORMATS: { format: ExportParams['format']; extension: string; label: string }[] = [
@@ -16,6 +17,41 @@ const EXPORT_FORMATS: { format: ExportParams['format']; extension: string; label
 export interface CommandContext {
   client: () => LanguageClient;
   decorations: Decorations;
+  /** Add to Dictionary and Ignore write into the team's .newslens.json when there is one. */
+  teamConfig?: () => TeamConfigWatcher | undefined;
+}
+
+type SaveScope = 'team' | 'workspace' | 'user';
+
+/**
+ * Where a word or ignore entry goes: the given scope; else the team's .newslens.json when the folder has one; else
+ * the user chooses (creating the file is offered first). `fallback` is the scope without asking (scripts).
+ */
+async function chooseScope(scope: SaveScope | undefined, folder: vscode.WorkspaceFolder | undefined, fallback?: SaveScope): Promise<SaveScope | undefined> {
+  if (scope) return scope;
+  if (folder && (await teamConfigExists(folder))) return 'team';
+  if (fallback) return fallback;
+  if (!folder) return 'user';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Create .newslens.json (shared with the team)'), scope: 'team' as const },
+      { label: vscode.l10n.t('Workspace'), scope: 'workspace' as const },
+      { label: vscode.l10n.t('User'), scope: 'user' as const },
+    ],
+    { placeHolder: vscode.l10n.t('Where should the word be saved?') },
+  );
+  return picked?.scope;
+}
+
+async function saveInTeamFile<T>(ctx: CommandContext, folder: vscode.WorkspaceFolder, key: 'userDictionary' | 'ignore', update: (current: T[]) => T[]): Promise<boolean> {
+  try {
+    await updateTeamList(folder, key, update);
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message);
+    return false;
+  }
+  await ctx.teamConfig?.()?.refresh(folder);
+  return true;
 }
 
 function activeDocument(): vscode.TextDocument | undefined {
@@ -79,7 +115,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       void vscode.window.setStatusBarMessage(vscode.l10n.t('News Lens exported annotations to {0}', uri.fsPath), 4000);
       return uri;
     }),
-    vscode.commands.registerCommand('newsLens.addToDictionary', async (type?: string, scope?: 'workspace' | 'user', word?: string) => {
+    vscode.commands.registerCommand('newsLens.addToDictionary', async (type?: string, scope?: SaveScope, word?: string) => {
       const editor = vscode.window.activeTextEditor;
       const text = (word ?? (editor ? editor.document.getText(editor.selection) : '')).trim();
       if (!text) {
@@ -88,18 +124,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       }
       const chosenType = type ?? (await vscode.window.showQuickPick([...ENTITY_TYPES], { placeHolder: vscode.l10n.t('Entity type of "{0}"', text) }));
       if (!chosenType || !(ENTITY_TYPES as readonly string[]).includes(chosenType)) return false;
-      const chosenScope =
-        scope ??
-        (vscode.workspace.workspaceFolders
-          ? ((await vscode.window.showQuickPick(
-              [
-                { label: vscode.l10n.t('Workspace'), scope: 'workspace' as const },
-                { label: vscode.l10n.t('User'), scope: 'user' as const },
-              ],
-              { placeHolder: vscode.l10n.t('Where should the word be saved?') },
-            ))?.scope)
-          : 'user');
+      const folder = folderFor(editor?.document.uri);
+      const chosenScope = await chooseScope(scope, folder);
       if (!chosenScope) return false;
+      if (chosenScope === 'team' && folder) {
+        return saveInTeamFile<{ word: string; type: string }>(ctx, folder, 'userDictionary', (list) => [...list.filter((e) => e.word !== text), { word: text, type: chosenType }]);
+      }
       const config = vscode.workspace.getConfiguration('newsLens');
       const target = chosenScope === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       const inspected = config.inspect<{ word: string; type: string }[]>('userDictionary');
@@ -108,7 +138,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await config.update('userDictionary', updated, target);
       return true;
     }),
-    vscode.commands.registerCommand('newsLens.ignore', async (literal?: string) => {
+    vscode.commands.registerCommand('newsLens.ignore', async (literal?: string, scope?: SaveScope) => {
       const editor = vscode.window.activeTextEditor;
       let text = literal;
       if (text === undefined && editor) {
@@ -116,8 +146,20 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       }
       text = text?.trim();
       if (!text) return false;
+      const folder = folderFor(editor?.document.uri);
+      const entry = text;
+      const addEntry = (list: string[]) => (list.includes(entry) ? list : [...list, entry]);
+      // Into the team file when there is one; else the settings as before, with an offer to start the team file.
+      const chosenScope = await chooseScope(scope, folder, folder ? 'workspace' : 'user');
+      if (chosenScope === 'team' && folder) return saveInTeamFile<string>(ctx, folder, 'ignore', addEntry);
+      if (folder && scope === undefined) {
+        const create = vscode.l10n.t('Create .newslens.json');
+        void vscode.window
+          .showInformationMessage(vscode.l10n.t('News Lens saved "{0}" in the workspace settings. Share ignore entries with your team in .newslens.json?', entry), create)
+          .then((choice) => (choice === create ? saveInTeamFile<string>(ctx, folder, 'ignore', addEntry) : undefined));
+      }
       const config = vscode.workspace.getConfiguration('newsLens');
-      const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target = chosenScope === 'workspace' && vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       const inspected = config.inspect<string[]>('ignore');
       const existing = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
       if (!existing.includes(text)) await config.update('ignore', [...existing, text], target);

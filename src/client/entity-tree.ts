@@ -20,13 +20,13 @@ function typeName(type: string): string {
   }
 }
 
-/** One pass over the packed spans: each entity name once per type, with its occurrences. */
-function groupEntities(annotations: StoredAnnotations): EntityNode[] {
+/** One pass over the packed spans (those for which `keep` says yes): each entity name once per type, with its occurrences. */
+function groupEntities(annotations: StoredAnnotations, keep: (span: number) => boolean = () => true): EntityNode[] {
   const { packed, kinds, labels, spanCount } = annotations;
   const byType = new Map<string, Map<string, EntityGroup>>();
   for (let i = 0; i < spanCount; i++) {
     const labelIndex = packed[i * 3 + 2];
-    if (kinds[labelIndex] !== 'entity') continue;
+    if (kinds[labelIndex] !== 'entity' || !keep(i)) continue;
     const type = labels[labelIndex];
     const text = annotations.entityName(i);
     let groups = byType.get(type);
@@ -42,7 +42,24 @@ function groupEntities(annotations: StoredAnnotations): EntityNode[] {
   }));
 }
 
+/** JSONL corpora: the entities of each record (line) that has some, grouped by type within it. */
+function groupByRecord(annotations: StoredAnnotations, lineOf: (offset: number) => number): EntityNode[] {
+  const { packed, kinds, spanCount } = annotations;
+  const lineOfSpan = new Int32Array(spanCount).fill(-1);
+  const lines: number[] = [];
+  for (let i = 0; i < spanCount; i++) {
+    if (kinds[packed[i * 3 + 2]] !== 'entity') continue;
+    lineOfSpan[i] = lineOf(packed[i * 3]);
+    if (lines[lines.length - 1] !== lineOfSpan[i]) lines.push(lineOfSpan[i]);
+  }
+  return [...new Set(lines)].map((line) => {
+    const types = groupEntities(annotations, (i) => lineOfSpan[i] === line);
+    return { kind: 'record' as const, line, types, count: types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.length : 0), 0) };
+  });
+}
+
 export type EntityNode =
+  | { kind: 'record'; line: number; types: EntityNode[]; count: number }
   | { kind: 'type'; type: string; entities: EntityGroup[] }
   | { kind: 'entity'; group: EntityGroup };
 
@@ -114,8 +131,12 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
     const editor = vscode.window.activeTextEditor;
     this.uri = editor?.document.uri;
     const annotations = this.uri && this.store.get(this.uri);
-    if (!annotations) return [];
-    if (this.cached?.annotations !== annotations) this.cached = { annotations, nodes: groupEntities(annotations) };
+    if (!editor || !annotations) return [];
+    if (this.cached?.annotations !== annotations) {
+      const document = editor.document;
+      const nodes = document.languageId === 'jsonl' ? groupByRecord(annotations, (offset) => document.positionAt(offset).line) : groupEntities(annotations);
+      this.cached = { annotations, nodes };
+    }
     return this.cached.nodes;
   }
 
@@ -125,6 +146,7 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
 
   private children(node?: EntityNode): EntityNode[] {
     if (!node) return this.groups();
+    if (node.kind === 'record') return node.types;
     if (node.kind === 'type') return node.entities.map((group) => ({ kind: 'entity' as const, group }));
     return [];
   }
@@ -134,6 +156,12 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
   }
 
   private treeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'record') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Record on line {0}', node.line + 1), vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = String(node.count);
+      item.contextValue = 'entityRecord';
+      return item;
+    }
     if (node.kind === 'type') {
       const item = new vscode.TreeItem(typeName(node.type), vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.entities.length);

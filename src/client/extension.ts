@@ -16,6 +16,10 @@ import { registerCommands } from './commands';
 import { Decorations } from './decorations';
 import { EntityTree } from './entity-tree';
 import { HostTiming } from './host-timing';
+import { JsonlSync } from './jsonl-sync';
+import { registerScan } from './scan';
+import { registerCorpusReport } from './corpus-report/panel';
+import { TeamConfigWatcher } from './team-config-file';
 import { createLanguageClient, SERVED_LANGUAGES } from './language-client';
 import { StatusBar } from './status-bar';
 
@@ -29,6 +33,8 @@ export interface NewsLensApi {
   hostTiming: HostTiming;
   client: () => LanguageClient;
   serverInfo: () => Promise<ServerInfo>;
+  /** Shows the server the lines of JSONL corpora (set once the server runs). */
+  jsonlSync?: JsonlSync;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
@@ -39,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   const serves = (document: vscode.TextDocument) => SERVED_LANGUAGES.includes(document.languageId);
   const statusBar = new StatusBar(store, serves, hostTiming);
   const client = createLanguageClient(context, hostTiming);
+  let teamConfig: TeamConfigWatcher | undefined;
   // The entity view's `when`: editorLangId is only set inside a focused editor, so a view keyed on it never shows.
   void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
 
@@ -59,11 +66,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     entityTree,
     statusBar,
     vscode.workspace.onDidCloseTextDocument((document) => store.delete(document.uri)),
-    ...registerCommands({ client: () => client, decorations }),
+    ...registerCommands({ client: () => client, decorations, teamConfig: () => teamConfig }),
     { dispose: () => void client.stop().catch(() => undefined) }, // stopping a server that already died is fine
   );
   await client.start();
+  const jsonlSync = new JsonlSync(client, hostTiming);
+  teamConfig = new TeamConfigWatcher(client);
+  context.subscriptions.push(jsonlSync, teamConfig, registerScan(() => client, hostTiming), registerCorpusReport(context.extensionUri, () => client, hostTiming));
   return {
+    jsonlSync,
     store,
     decorations,
     entityTree,

@@ -10,8 +10,9 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { HostTiming } from './host-timing';
+import { isJsonlDocument } from './jsonl-sync';
 
-export const SERVED_LANGUAGES = ['plaintext', 'markdown'];
+export const SERVED_LANGUAGES = ['plaintext', 'markdown', 'jsonl'];
 const SERVED_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 /** At most this many restarts within RESTART_WINDOW_MS; then the server stays down and the user is told. */
@@ -36,6 +37,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, timing: H
       // The language client converts diagnostics in slices of up to 15 ms and hands them over at the end of the last
       // slice; handing ~1000 to VS Code takes several ms more, so it gets a task of its own (and is timed).
       handleDiagnostics: (uri, diagnostics, next) => void setTimeout(() => timing.measure('diagnostics.set', () => next(uri, diagnostics)), 0),
+      // JSONL corpora are shown to the server line by line (JsonlSync), never sent whole.
+      didOpen: (document, next) => (isJsonlDocument(document) ? Promise.resolve() : next(document)),
+      didChange: (event, next) => (isJsonlDocument(event.document) ? Promise.resolve() : next(event)),
+      didClose: (document, next) => (isJsonlDocument(document) ? Promise.resolve() : next(document)),
+      didSave: (document, next) => (isJsonlDocument(document) ? Promise.resolve() : next(document)),
     },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

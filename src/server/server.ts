@@ -33,7 +33,11 @@ import {
 } from './protocol';
 import { AnnotationSender } from './annotation-sender';
 import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
-import { entitySymbols } from './symbols';
+import { entitySymbols, recordSymbols } from './symbols';
+import { registerJsonl } from './jsonl-server';
+import { registerTeamSettings } from './team-settings';
+import { registerWorkspaceScan } from './workspace-scan';
+import { NEAR_DUPLICATE_CODE, removeRecordAction } from './near-duplicates';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -53,7 +57,7 @@ async function loadSettings(uri: string): Promise<NewsLensSettings> {
         reportedProblems.add(problem);
         connection.sendNotification(WARNING_NOTIFICATION, { message: problem });
       }
-      return settings;
+      return team.apply(uri, settings);
     });
     settingsCache.set(uri, cached);
   }
@@ -88,6 +92,15 @@ const service = new AnalysisService(
   { boundary },
 );
 
+/** JSONL corpora: the client sends the lines to analyze itself (see jsonl-protocol.ts); they are not in `documents`. */
+const jsonl = registerJsonl(connection, loadSettings, sender, boundary, (uri) => scanner.lastDiagnostics(uri));
+
+/** A document and its latest analysis: an open text document, or the known records of a JSONL corpus. */
+async function analysisOf(uri: string): Promise<{ document: TextDocument | undefined; outcome: AnalysisOutcome | undefined }> {
+  if (jsonl.has(uri)) return (await jsonl.current(uri)) ?? { document: undefined, outcome: undefined };
+  return { document: documents.get(uri), outcome: await service.current(uri) };
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions as { locale?: string } | undefined;
   setLocale(options?.locale ?? params.locale);
@@ -101,10 +114,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onDidChangeConfiguration(() => {
+function settingsChanged(): void {
   settingsCache.clear();
   service.reanalyzeAll(documents.all().map((d) => d.uri));
-});
+  jsonl.reanalyzeAll();
+}
+
+connection.onDidChangeConfiguration(settingsChanged);
+/** News Lens: Scan Workspace and the Corpus Report; files open in the editor keep their live diagnostics. */
+const scanner = registerWorkspaceScan(connection, loadSettings, (uri) => documents.get(uri) !== undefined || jsonl.has(uri), boundary);
+/** The team's .newslens.json of each workspace folder: laid over the settings (see team-settings.ts). */
+const team = registerTeamSettings(connection, boundary, settingsChanged);
 
 // Fires on open too: a newly opened document is analyzed at once, later changes after the debounce delay.
 documents.onDidChangeContent((event) => {
@@ -122,12 +142,12 @@ documents.onDidClose((event) => {
   service.close(event.document.uri);
   sender.close(event.document.uri);
   settingsCache.delete(event.document.uri);
-  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // What the last workspace scan found in the file stays in the Problems panel.
+  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: scanner.lastDiagnostics(event.document.uri) ?? [] });
 });
 
 connection.onHover(({ textDocument, position }) => boundary.guard('hover', textDocument.uri, null, async () => {
-  const document = documents.get(textDocument.uri);
-  const outcome = await service.current(textDocument.uri);
+  const { document, outcome } = await analysisOf(textDocument.uri);
   if (!document || !outcome) return null;
   const offset = document.offsetAt(position);
   const [top, ...rest] = annotationsAt(outcome.annotations, offset);
@@ -140,39 +160,50 @@ connection.onHover(({ textDocument, position }) => boundary.guard('hover', textD
 }));
 
 connection.onCodeAction(({ textDocument, context }) => boundary.guard('code actions', textDocument.uri, [], async () => {
-  const document = documents.get(textDocument.uri);
-  const outcome = await service.current(textDocument.uri);
+  const { document, outcome } = await analysisOf(textDocument.uri);
   if (!document || !outcome) return [];
   const only = context.only;
   const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND);
   if (only && wantsFixAll) return fixAllAction(document, outcome.annotations);
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
-  return quickFixes(document, outcome.annotations, context.diagnostics);
+  const fixes = quickFixes(document, outcome.annotations, context.diagnostics);
+  // JSONL: a near-duplicate record can be removed (its whole line).
+  if (jsonl.has(textDocument.uri)) {
+    for (const d of context.diagnostics) if (d.source === 'news-lens' && d.code === NEAR_DUPLICATE_CODE) fixes.unshift(removeRecordAction(document.uri, document.version, d));
+  }
+  return fixes;
 }));
 
 connection.onCodeActionResolve((action) => {
   const uri = (action.data as { uri?: string } | undefined)?.uri;
   return boundary.guard('resolving a code action', uri, action, async () => {
     if (!uri) return action;
-    const outcome = await service.current(uri);
-    return resolveLazyAction(action, documents.get(uri), outcome?.annotations, outcome?.version);
+    const { document, outcome } = await analysisOf(uri);
+    return resolveLazyAction(action, document, outcome?.annotations, outcome?.version);
   });
 });
 
 connection.onDocumentSymbol(({ textDocument }) => boundary.guard('document symbols', textDocument.uri, [], async () => {
-  const document = documents.get(textDocument.uri);
-  const outcome = await service.current(textDocument.uri);
+  const jsonlAnalysis = jsonl.has(textDocument.uri) ? await jsonl.current(textDocument.uri) : undefined;
+  if (jsonlAnalysis) {
+    const records = jsonlAnalysis.outcome.records.map(({ line, result, annotations }) => ({
+      line, annotations, id: result.parsed.kind === 'record' ? result.parsed.id : undefined, lineLength: jsonlAnalysis.document.line(line)?.text.length ?? 0,
+    }));
+    return recordSymbols(jsonlAnalysis.document, records);
+  }
+  const { document, outcome } = await analysisOf(textDocument.uri);
   return document && outcome ? entitySymbols(document, outcome.annotations) : [];
 }));
 
 // Requests the user started answer with an error (the client shows it); requests VS Code makes on its own answer nothing.
 connection.onRequest(CLEAN_REQUEST, (params: CleanParams): Promise<CleanResult | null> => boundary.logged('clean', params.uri, async () => {
-  const outcome = await service.current(params.uri);
+  const { outcome } = await analysisOf(params.uri);
   if (!outcome) return null;
   return { version: outcome.version, edits: junkEdits(outcome.annotations, { kinds: params.kinds }) };
 }));
 
 connection.onRequest(EXPORT_REQUEST, (params: ExportParams): Promise<ExportResult | null> => boundary.logged('export', params.uri, async () => {
+  if (jsonl.has(params.uri)) throw new Error('News Lens exports annotations of text documents; for a JSONL corpus use `news-lens export --input jsonl`.');
   const document = documents.get(params.uri);
   const outcome = await service.current(params.uri);
   if (!document || !outcome) return null;
@@ -193,6 +224,10 @@ connection.onRequest(REFRESH_REQUEST, async ({ uri }: { uri: string }) => {
   settingsCache.delete(uri);
   // Also how a client that cannot apply a delta (it lost its base) gets the whole set again.
   sender.forget(uri);
+  if (jsonl.has(uri)) {
+    const refreshed = await boundary.guard('JSONL analysis', uri, undefined, () => jsonl.refresh(uri));
+    return refreshed ? { version: refreshed.version } : null;
+  }
   const outcome = await boundary.guard('analysis', uri, undefined, () => service.run(uri));
   return outcome ? { version: outcome.version } : null;
 });

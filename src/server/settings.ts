@@ -18,6 +18,10 @@ export interface NewsLensSettings {
   /** Above this size (KiB) only cheap detectors run. */
   maxDocumentSizeKB: number;
   debounceMs: number;
+  /** JSONL records: the field holding the text (the default tries text, content, raw_content). */
+  jsonlTextField: string;
+  /** Workspace scan: files larger than this (KiB) are skipped. */
+  scanMaxSizeKB: number;
 }
 
 export const DEFAULT_SEVERITY: Record<JunkKind, SeverityName> = {
@@ -41,6 +45,8 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   ignore: [],
   maxDocumentSizeKB: 2048,
   debounceMs: 250,
+  jsonlTextField: 'text',
+  scanMaxSizeKB: 16384,
 };
 
 /** Raw configuration as VS Code returns it for the `newsLens` section. */
@@ -54,6 +60,8 @@ export interface RawSettings {
   ignore?: unknown;
   maxDocumentSizeKB?: unknown;
   debounceMs?: unknown;
+  jsonl?: { textField?: unknown };
+  scan?: { maxSizeKB?: unknown };
 }
 
 export interface SettingsResult {
@@ -95,6 +103,8 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   settings.ignore = pickStrings(r.ignore, 'newsLens.ignore', problems);
   if (typeof r.maxDocumentSizeKB === 'number' && r.maxDocumentSizeKB > 0) settings.maxDocumentSizeKB = r.maxDocumentSizeKB;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0) settings.debounceMs = r.debounceMs;
+  if (typeof r.jsonl?.textField === 'string' && r.jsonl.textField.trim()) settings.jsonlTextField = r.jsonl.textField.trim();
+  if (typeof r.scan?.maxSizeKB === 'number' && r.scan.maxSizeKB > 0) settings.scanMaxSizeKB = r.scan.maxSizeKB;
   return { settings, problems };
 }
 

@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation } from '../core/types';
-import { labelName } from './messages';
+import { labelName, t } from './messages';
 
 const KIND: Record<string, SymbolKind> = {
   PER: SymbolKind.Object,
@@ -31,5 +31,24 @@ export function entitySymbols(document: TextDocument, annotations: readonly Anno
     const range = { start: document.positionAt(first.start), end: document.positionAt(first.end) };
     const detail = count > 1 ? `${labelName(first.label)} ×${count}` : labelName(first.label);
     return { name, detail, kind: KIND[first.label] ?? SymbolKind.Key, range, selectionRange: range };
+  });
+}
+
+/** A record of a JSONL corpus: its line, id (if any) and annotations in document offsets. */
+export interface SymbolRecord {
+  line: number;
+  id?: string;
+  lineLength: number;
+  annotations: readonly Annotation[];
+}
+
+/** JSONL corpora: one symbol per record (line and id, with its junk count), its entities inside it. */
+export function recordSymbols(document: TextDocument, records: readonly SymbolRecord[]): DocumentSymbol[] {
+  return records.map((record) => {
+    const range = { start: { line: record.line, character: 0 }, end: { line: record.line, character: record.lineLength } };
+    const junk = record.annotations.filter((a) => a.kind === 'junk').length;
+    const children = entitySymbols(document, record.annotations);
+    const detail = `${t('hover.junk')} ${junk} · ${t('hover.entity')} ${children.length}`;
+    return { name: `#${record.line + 1}${record.id !== undefined ? ` ${record.id}` : ''}`, detail, kind: SymbolKind.Module, range, selectionRange: range, children };
   });
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as E from './editor';
 import type { Suite } from './runner';
+import { corpusChecks } from './corpus-checks';
 import { ARTICLE, FIGURE, GLOSS, showAnnotated, showFigureHover, showGlossHover, showQuickFixes, showSpamLine, startArticleSession } from './scenes';
 
 /** A Pinyin gloss as the mirror sites insert them: a parenthesised syllable with tone marks. */
@@ -202,6 +203,7 @@ export function suite(options: { artifacts: string; extension?: 'vsix' | 'dev'; 
           assert.equal(after?.junk, before, `status bar after undo: ${after?.text}`);
         },
       },
+      ...corpusChecks(shot),
     ],
   };
 }

@@ -1,9 +1,10 @@
 // The README screenshots, taken from the real editor with the same driving code as the
-// end-to-end checks (see scenes.ts). Run through scripts/screenshots.mjs (`npm run screenshots`).
+// end-to-end checks (see scenes.ts and corpus-scenes.ts). Run through scripts/screenshots.mjs (`npm run screenshots`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as E from './editor';
 import { FIGURE, showAnnotated, showFigureHover, showQuickFixes, startArticleSession } from './scenes';
+import { showCorpus, showCorpusReport } from './corpus-scenes';
 
 export interface ScreenshotOptions {
   outDir: string;
@@ -21,7 +22,8 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
   const { session, counts } = await startArticleSession({
     extension: options.extension, vsix: options.vsix, log,
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    // Unicode highlighting would box every full-width comma of the JSONL corpus (VS Code does it in JSON, not in text).
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.unicodeHighlight.ambiguousCharacters': false },
   });
   const written: string[] = [];
   const shoot = async (name: string) => {
@@ -46,6 +48,14 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
     if (!fixes.some((f) => /Remove all Pinyin gloss/.test(f))) throw new Error(`unexpected quick fixes: ${fixes.join(' | ')}`);
     await page.mouse.move(2, 400);
     await shoot('quick-fix-menu.png');
+    // A JSONL corpus: each record's text annotated inside its JSON string.
+    const corpus = await showCorpus(page, session);
+    log(`corpus: ${corpus.text}`);
+    await shoot('jsonl-corpus.png');
+    // Its Corpus Report.
+    const charts = await showCorpusReport(page);
+    if (charts < 6) throw new Error(`the corpus report drew ${charts} charts`);
+    await shoot('corpus-report.png');
     return written;
   } finally {
     await session.stop();

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { cleanText } from '../../src/core';
-import { closeAll, codeOf, fullAnnotations, newsLensDiagnostics, openSampleCopy, sampleText, withSetting } from './helpers';
+import { closeAll, codeOf, fullAnnotations, newsLensDiagnostics, openSampleCopy, sampleText, waitFor, withSetting } from './helpers';
 
 async function quickFixTitles(document: vscode.TextDocument, range: vscode.Range): Promise<string[]> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
@@ -16,7 +16,8 @@ describe('quick fixes and fix-all', function () {
   it('offers remove-this, remove-all-glosses and clean-document on a gloss', async () => {
     const editor = await openSampleCopy();
     await fullAnnotations(editor.document);
-    const gloss = newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss')!;
+    // Diagnostics reach VS Code in a task of their own, after the annotations: wait for them.
+    const gloss = await waitFor('a gloss diagnostic', () => newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss'));
     const titles = await quickFixTitles(editor.document, gloss.range);
     assert.ok(titles.some((t) => /^Remove this Pinyin gloss/.test(t)), titles.join(' | '));
     assert.ok(titles.some((t) => /^Remove all Pinyin gloss in this document \(160\)/.test(t)), titles.join(' | '));
@@ -27,7 +28,8 @@ describe('quick fixes and fix-all', function () {
     const editor = await openSampleCopy();
     await fullAnnotations(editor.document);
     const before = editor.document.getText();
-    const gloss = newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss')!;
+    // Diagnostics reach VS Code in a task of their own, after the annotations: wait for them.
+    const gloss = await waitFor('a gloss diagnostic', () => newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss'));
     const isRemoveAll = (a: vscode.CodeAction) => /^Remove all Pinyin gloss/.test(a.title);
     const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, gloss.range, vscode.CodeActionKind.QuickFix.value);
     assert.equal(offered.find(isRemoveAll)?.edit, undefined, 'listing the actions must not carry 160 edits');
@@ -43,7 +45,7 @@ describe('quick fixes and fix-all', function () {
     const editor = await openSampleCopy();
     await fullAnnotations(editor.document);
     const before = editor.document.getText();
-    const spam = newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'spam')!;
+    const spam = await waitFor('the spam diagnostic', () => newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'spam'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, spam.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.some((t) => /^Remove this SEO spam/.test(t)), titles.join(' | '));
