@@ -11,7 +11,7 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, fi
 function clientMessages(): string[] {
   const dir = path.join(root, 'src', 'client');
   const messages = new Set<string>();
-  for (const file of fs.readdirSync(dir)) {
+  for (const file of (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.ts'))) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const match of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(match[1].replace(/\\'/g, "'"));
   }
