@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, cleanText } from '../core';
 import { toBrat, toConll, toDoccano, toLabelStudio } from '../core/export';
+import { GoldReader } from '../core/gold/files';
 import type { JunkKind } from '../core/types';
 import { writeFileAtomic } from './atomic-write';
 import { readDocuments, type InputDocument } from './documents';
@@ -88,8 +89,14 @@ async function exportAnnotations(options: CliOptions): Promise<number> {
     fs.mkdirSync(options.outDir, { recursive: true });
   }
   const labelStudioTasks: unknown[] = [];
+  const gold = options.gold && new GoldReader({ folder: options.gold.annDir, root: process.cwd() }, options.gold.withAccepted ? 'gold+accepted' : 'gold', (m) => process.stderr.write(`news-lens: warning: ${m}\n`));
+  let withoutGold = 0;
   forEachWithProgress(documents, 'exporting', (doc, index) => {
-    const { annotations } = new Analyzer().analyze(doc.text, options.analyze);
+    const annotations = gold ? gold.annotations(doc) : new Analyzer().analyze(doc.text, options.analyze).annotations;
+    if (!annotations) {
+      withoutGold++;
+      return;
+    }
     switch (format) {
       case 'brat': {
         const name = bratName(doc, index);
@@ -109,6 +116,7 @@ async function exportAnnotations(options: CliOptions): Promise<number> {
     }
   });
   if (format === 'label-studio') process.stdout.write(JSON.stringify(labelStudioTasks, null, 1) + '\n');
+  if (withoutGold) process.stderr.write(`news-lens: ${withoutGold} of ${documents.length} document(s) have no gold (no standoff file or record) and were skipped\n`);
   return 0;
 }
 

@@ -20,6 +20,11 @@ Options:
   --backup-suffix SUFFIX  clean --in-place: keep the original as FILE+SUFFIX
   --format FORMAT         export: ${EXPORT_FORMATS.join('|')}
   --out-dir DIR           export --format brat: where to write X.txt and X.ann
+  --gold                  export: the annotators' gold from the standoff files (X.txt → X.ann,
+                          corpus.jsonl → corpus.jsonl.gold) instead of the engine's suggestions;
+                          documents without gold are skipped
+  --with-accepted         export --gold: also the suggestions accepted unchanged
+  --ann-dir DIR           export --gold: the standoff files are under DIR (folders mirrored from .)
   --dict FILE             user dictionary, one "word TYPE" per line (TYPE: ${ENTITY_TYPES.join('/')})
   --spam-terms FILE       extra spam terms, one per line (matched literally)
   -h, --help              show this help
@@ -37,6 +42,8 @@ export interface CliOptions {
   backupSuffix?: string;
   format?: ExportFormat;
   outDir?: string;
+  /** export --gold: read gold from standoff files; `withAccepted` adds accepted suggestions; `annDir` where they are. */
+  gold?: { withAccepted: boolean; annDir?: string };
   analyze: AnalyzeOptions;
 }
 
@@ -56,6 +63,9 @@ export function parseCli(argv: string[]): CliOptions {
         'out-dir': { type: 'string' },
         dict: { type: 'string' },
         'spam-terms': { type: 'string' },
+        gold: { type: 'boolean' },
+        'with-accepted': { type: 'boolean' },
+        'ann-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -96,6 +106,13 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.dict !== undefined) options.analyze.userWords = readUserDictionary(values.dict);
   if (values['spam-terms'] !== undefined) options.analyze.extraSpamTerms = readLines(values['spam-terms']);
   if (options.kinds) options.analyze.junkKinds = options.kinds;
+  if (values.gold) {
+    if (command !== 'export') throw new InputError('--gold only applies to export');
+    if (files.length === 0 || files.includes('-')) throw new InputError('--gold reads the standoff files beside FILEs: give files, not standard input');
+    options.gold = { withAccepted: values['with-accepted'] ?? false, annDir: values['ann-dir'] };
+  } else if (values['with-accepted'] || values['ann-dir'] !== undefined) {
+    throw new InputError('--with-accepted and --ann-dir only make sense with --gold');
+  }
   return options;
 }
 
