@@ -15,6 +15,7 @@ import { AnnotationStore, StoredAnnotations } from './annotation-store';
 import { registerCommands } from './commands';
 import { Decorations } from './decorations';
 import { EntityTree } from './entity-tree';
+import { activateGold, type GoldApi } from './gold';
 import { HostTiming } from './host-timing';
 import { createLanguageClient, SERVED_LANGUAGES } from './language-client';
 import { StatusBar } from './status-bar';
@@ -29,7 +30,11 @@ export interface NewsLensApi {
   hostTiming: HostTiming;
   client: () => LanguageClient;
   serverInfo: () => Promise<ServerInfo>;
+  /** The gold layer: annotators' decisions kept as standoff files (src/client/gold). */
+  gold: GoldApi;
 }
+
+let gold: GoldApi | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
   const hostTiming = new HostTiming();
@@ -62,8 +67,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     ...registerCommands({ client: () => client, decorations }),
     { dispose: () => void client.stop().catch(() => undefined) }, // stopping a server that already died is fine
   );
+  gold = activateGold(context, { annotations: store, decorations, entityTree, serves });
   await client.start();
   return {
+    gold,
     store,
     decorations,
     entityTree,
@@ -74,8 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   };
 }
 
-export function deactivate(): void {
-  // The client is stopped through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // The client is stopped through context.subscriptions; pending gold is written first (nothing lost on close).
+  return gold?.flush();
 }
 
 /** A message as a whole annotation set: itself, or a delta applied to the stored set it was computed from. */

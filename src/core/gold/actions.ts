@@ -89,6 +89,12 @@ export function notJunkDiff(set: GoldSet, finding: Suggestion): GoldDiff {
 /** Suggestions no decision of their layer overlaps: the ones still waiting for the annotator. */
 export function openSuggestions(set: GoldSet, suggestions: readonly Suggestion[]): Suggestion[] {
   if (set.size === 0) return suggestions.slice();
+  const decided = decidedTest(set);
+  return suggestions.filter((s) => !decided(s, s.layer));
+}
+
+/** A fast test of whether a decision of a layer overlaps a span (for drawing many suggestions). */
+export function decidedTest(set: GoldSet): (span: { start: number; end: number }, layer: GoldLayer) => boolean {
   const byLayer = new Map<GoldLayer, DecisionIndex>();
   for (const a of set.all) {
     const layer = layerOf(a);
@@ -97,7 +103,7 @@ export function openSuggestions(set: GoldSet, suggestions: readonly Suggestion[]
     index.sorted.push(a); // set.all is sorted by start
     index.longest = Math.max(index.longest, a.end - a.start);
   }
-  return suggestions.filter((s) => !isDecided(byLayer.get(s.layer), s));
+  return (span, layer) => isDecided(byLayer.get(layer), span);
 }
 
 interface DecisionIndex {

@@ -57,32 +57,9 @@ export function refreshTexts(annotations: readonly GoldAnnotation[], text: strin
 }
 
 /**
- * What an edit deleted under decisions, so that undoing that edit can bring them back: the change's place, the
- * length of what it inserted, and the decisions relative to the change's start.
+ * Which decisions deleted by earlier edits an undo brought back: those whose very text is again where it was just
+ * before it was deleted (VS Code's undo puts text back where it was, and may restore several edits at once).
  */
-export interface DeletionRecord {
-  start: number;
-  insertedLength: number;
-  deletedLength: number;
-  annotations: GoldAnnotation[];
-}
-
-export function deletionRecord(change: TextChange, removed: readonly GoldAnnotation[]): DeletionRecord {
-  return {
-    start: change.start,
-    insertedLength: change.insertedLength,
-    deletedLength: change.end - change.start,
-    annotations: removed.map((a) => ({ ...a, start: a.start - change.start, end: a.end - change.start })),
-  };
-}
-
-/**
- * The decisions to restore when a change undoes a recorded deletion: it must replace exactly what the deleting edit
- * inserted, at the same place, and put back the very text each decision covered.
- */
-export function restorable(record: DeletionRecord, change: TextChange, textAfter: string): GoldAnnotation[] {
-  if (change.start !== record.start || change.end - change.start !== record.insertedLength || change.insertedLength !== record.deletedLength) return [];
-  return record.annotations
-    .map((a) => ({ ...a, start: a.start + record.start, end: a.end + record.start }))
-    .filter((a) => textAfter.slice(a.start, a.end) === a.text);
+export function restoredByUndo(deleted: readonly GoldAnnotation[], slice: (start: number, end: number) => string): GoldAnnotation[] {
+  return deleted.filter((a) => slice(a.start, a.end) === a.text);
 }

@@ -1,6 +1,6 @@
 // Unit tests of offset tracking: decisions move with edits, stretch with typing inside, and go (recorded, restorable) when their text is deleted.
 import { strict as assert } from 'node:assert';
-import { deletionRecord, moveSpan, restorable, trackChanges, type GoldAnnotation } from '../../../src/core/gold';
+import { moveSpan, restoredByUndo, trackChanges, type GoldAnnotation } from '../../../src/core/gold';
 
 const gold = (start: number, end: number, text: string, id = 'T1'): GoldAnnotation => ({ id, kind: 'entity', label: 'PER', start, end, text });
 
@@ -33,16 +33,13 @@ describe('gold: tracking edits', () => {
     assert.deepEqual(kept.map((a) => [a.id, a.start, a.end]), [['T1', 2, 4], ['T3', 10, 12]]);
     assert.deepEqual(removed.map((a) => a.id), ['T2']);
   });
-  it('brings back what an edit deleted when that edit is undone, only if the very text returns', () => {
+  it('brings back what an edit deleted when an undo puts its very text back in place', () => {
     const before = '我見到張三和李四';
     const annotations = [gold(3, 5, '張三', 'T1'), gold(6, 8, '李四', 'T2')];
-    const change = { start: 2, end: 6, insertedLength: 1 }; // "到張三和" → "X"
-    const { removed } = trackChanges(annotations, [change]);
+    const { removed } = trackChanges(annotations, [{ start: 2, end: 6, insertedLength: 1 }]); // "到張三和" → "X"
     assert.deepEqual(removed.map((a) => a.id), ['T1']);
-    const record = deletionRecord(change, removed);
-    const undo = { start: 2, end: 3, insertedLength: 4 };
-    assert.deepEqual(restorable(record, undo, before).map((a) => [a.id, a.start, a.end]), [['T1', 3, 5]]);
-    assert.deepEqual(restorable(record, undo, '我見X三和李四李四'), []);
-    assert.deepEqual(restorable(record, { start: 1, end: 2, insertedLength: 4 }, before), []);
+    const slice = (text: string) => (start: number, end: number) => text.slice(start, end);
+    assert.deepEqual(restoredByUndo(removed, slice(before)).map((a) => [a.id, a.start, a.end]), [['T1', 3, 5]]);
+    assert.deepEqual(restoredByUndo(removed, slice('我見X李四')), []);
   });
 });
