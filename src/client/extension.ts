@@ -1,8 +1,9 @@
 // The News Lens extension's entry point: starts the language server and wires decorations, status bar, views and commands.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ANNOTATIONS_NOTIFICATION,
+  NOT_JUNK_NOTIFICATION,
   REFRESH_REQUEST,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
@@ -67,8 +68,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     ...registerCommands({ client: () => client, decorations }),
     { dispose: () => void client.stop().catch(() => undefined) }, // stopping a server that already died is fine
   );
-  gold = activateGold(context, { annotations: store, decorations, entityTree, serves });
-  await client.start();
+  let started: Promise<void> | undefined;
+  gold = activateGold(context, {
+    annotations: store,
+    decorations,
+    entityTree,
+    serves,
+    notifyNotJunk: (uri, spans) =>
+      void (started ?? Promise.resolve())
+        .then(() => client.sendNotification(NOT_JUNK_NOTIFICATION, { uri, spans }))
+        .catch((error) => client.error(`News Lens: could not send the not-junk marks of ${uri}`, error, false)),
+  });
+  // A restarted server knows no marks: send them again.
+  context.subscriptions.push(client.onDidChangeState((event) => event.newState === State.Running && gold?.resendNotJunk()));
+  started = client.start();
+  await started;
   return {
     gold,
     store,

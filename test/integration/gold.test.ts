@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseAnn } from '../../src/core/gold/brat';
-import { api, closeAll, fullAnnotations, openSampleCopy, sampleText, waitFor } from './helpers';
+import { api, closeAll, codeOf, fullAnnotations, newsLensDiagnostics, openSampleCopy, sampleText, waitFor } from './helpers';
 
 const SAMPLE = 'simplified-business-news.txt';
 const MISSED = '上海市经济和信息化委员会'; // the recognizer finds only 上海市 in it
@@ -218,15 +218,23 @@ describe('gold layer', function () {
     assert.deepEqual(parseAnn(ann, editor.document.getText()).misplaced, []);
   });
 
-  it('marks a junk finding as not junk, stored as NotJunk with its kind', async () => {
+  it('marks a junk finding as not junk: stored as NotJunk, no longer reported, fixed or cleaned', async () => {
     const editor = await openSampleCopy();
     await fullAnnotations(editor.document);
     await gold(editor);
-    const offset = editor.document.getText().indexOf('(wǎng)');
+    const glosses = () => newsLensDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'pinyin-gloss');
+    const before = glosses().length;
+    const text = editor.document.getText();
+    const offset = text.indexOf('(wǎng)', text.indexOf('(wǎng)') + 1); // the second, in running text
     editor.selection = new vscode.Selection(editor.document.positionAt(offset + 1), editor.document.positionAt(offset + 1));
     assert.equal(await vscode.commands.executeCommand('newsLens.gold.notJunk'), true);
     const ann = await annOnDisk(editor.document, (c) => c.includes('NotJunk'), 'the NotJunk line');
-    assert.match(ann, /^T1\tNotJunk \d+ \d+\t\S*\(wǎng\)\nA1\tJunkKind T1 (pinyin-gloss|boilerplate)\n$/);
+    assert.equal(ann, `T1\tNotJunk ${offset} ${offset + 6}\t(wǎng)\nA1\tJunkKind T1 pinyin-gloss\n`);
+    await waitFor('the diagnostic to go', () => glosses().length === before - 1);
+    assert.ok(!glosses().some((d) => editor.document.offsetAt(d.range.start) === offset));
+    // Cleaning the document keeps it; every other gloss goes.
+    assert.equal(await vscode.commands.executeCommand('newsLens.clean', ['pinyin-gloss']), true);
+    assert.equal(editor.document.getText().match(/\(wǎng\)/g)?.length, 1);
   });
 
   it('hides suggestions with the toggle while gold stays drawn, and groups the entity view by gold and suggestion', async () => {

@@ -200,6 +200,7 @@ export class GoldContextKeys implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly last = new Map<string, boolean>();
+  private readonly lists = new Map<string, string>();
 
   constructor(private readonly store: GoldStore, private readonly actions: GoldActions, private readonly serves: (document: vscode.TextDocument) => boolean, onSuggestions: vscode.Event<unknown>) {
     this.disposables.push(
@@ -237,12 +238,22 @@ export class GoldContextKeys implements vscode.Disposable {
       onJunk = at.junk.length > 0;
       onFigure = decided.some((d) => isFigureType(d.label)) || at.open.some((s) => s.layer === 'figure');
     }
-    this.set('newsLens.gold.canUndo', served && this.store.canUndo(editor!.document.uri));
-    this.set('newsLens.gold.canRedo', served && this.store.canRedo(editor!.document.uri));
+    // Per document, as lists of paths matched with `resourcePath in …`: the workbench knows which editor has focus
+    // when a key is pressed better than the extension host does. Paths, not URIs: in a remote window the
+    // workbench's URI of a document (vscode-remote://…) is not the extension host's (file://…).
+    this.setList('newsLens.gold.undoable', this.store.documentsWhere((uri) => this.store.canUndo(uri)));
+    this.setList('newsLens.gold.redoable', this.store.documentsWhere((uri) => this.store.canRedo(uri)));
     this.set('newsLens.gold.onAnnotation', onAnnotation);
     this.set('newsLens.gold.onSuggestion', onSuggestion);
     this.set('newsLens.gold.onJunk', onJunk);
     this.set('newsLens.gold.onFigure', onFigure);
+  }
+
+  private setList(key: string, uris: string[]): void {
+    const value = JSON.stringify(uris);
+    if (this.lists.get(key) === value) return;
+    this.lists.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, uris);
   }
 
   private set(key: string, value: boolean): void {

@@ -27,6 +27,8 @@ export interface GoldApi {
   contextKeys: GoldContextKeys;
   /** Writes pending gold (the extension's deactivate waits for it). */
   flush: () => Promise<void>;
+  /** Sends every document's "not junk" marks to the language server again (after it restarted). */
+  resendNotJunk: () => void;
 }
 
 export interface GoldHost {
@@ -34,6 +36,8 @@ export interface GoldHost {
   decorations: Decorations;
   entityTree: EntityTree;
   serves: (document: vscode.TextDocument) => boolean;
+  /** Tells the language server which junk findings of a document were marked "not junk" (it then never reports them). */
+  notifyNotJunk?: (uri: string, spans: { start: number; end: number; label: string }[]) => void;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
@@ -64,6 +68,17 @@ export function activateGold(context: vscode.ExtensionContext, served: GoldHost)
     };
   });
 
+  // The server leaves out what the annotator marked "not junk": it gets the marks whenever they change or move.
+  const sentMarks = new Map<string, string>();
+  const sendMarks = (uri: vscode.Uri) => {
+    const gold = store.peek(uri);
+    const spans = (gold?.set.all ?? []).filter((a) => a.kind === 'not-junk').map((a) => ({ start: a.start, end: a.end, label: a.label }));
+    const key = JSON.stringify(spans);
+    if ((sentMarks.get(uri.toString()) ?? '[]') === key) return;
+    sentMarks.set(uri.toString(), key);
+    host.notifyNotJunk?.(uri.toString(), spans);
+  };
+
   const showSuggestions = () => {
     const show = vscode.workspace.getConfiguration('newsLens.gold').get<boolean>('showSuggestions', true);
     host.decorations.setVisible('entities', show);
@@ -77,7 +92,11 @@ export function activateGold(context: vscode.ExtensionContext, served: GoldHost)
     statusBar,
     contextKeys,
     reports,
-    store.onDidChange(({ uri }) => host.entityTree.goldChanged(uri)),
+    store.onDidChange(({ uri }) => {
+      host.entityTree.goldChanged(uri);
+      sendMarks(uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => sentMarks.delete(document.uri.toString())),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new GoldCodeActions(store, actions), GoldCodeActions.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new GoldHover(store, actions)),
     ...registerGoldCommands({ store, actions, serves: host.serves }),
@@ -97,5 +116,9 @@ export function activateGold(context: vscode.ExtensionContext, served: GoldHost)
     vscode.commands.registerCommand('newsLens.gold.compare', (scope?: 'document' | 'workspace') => scoring.compare(scope)),
     vscode.commands.registerCommand('newsLens.gold.agreement', (a?: vscode.Uri, b?: vscode.Uri) => scoring.agreement(a, b)),
   );
-  return { store, actions, decorations, statusBar, scoring, transfer, reports, contextKeys, flush: () => store.flush() };
+  const resendNotJunk = () => {
+    sentMarks.clear();
+    for (const document of vscode.workspace.textDocuments) if (store.peek(document.uri)) sendMarks(document.uri);
+  };
+  return { store, actions, decorations, statusBar, scoring, transfer, reports, contextKeys, flush: () => store.flush(), resendNotJunk };
 }

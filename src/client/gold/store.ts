@@ -197,6 +197,11 @@ export class GoldStore implements vscode.Disposable {
     return true;
   }
 
+  /** The paths of the tracked documents that pass a test. */
+  documentsWhere(test: (uri: vscode.Uri) => boolean): string[] {
+    return [...this.documents.values()].filter((gold) => test(gold.uri)).map((gold) => gold.uri.path);
+  }
+
   /** Whether Ctrl+Z in this document should undo an annotation action rather than text. */
   canUndo(uri: vscode.Uri): boolean {
     const gold = this.peek(uri);
