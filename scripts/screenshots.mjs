@@ -3,6 +3,7 @@
 //   media/screenshots/annotated-article.png  the Traditional mirror article, annotated
 //   media/screenshots/hover-figure.png       the hover of the figure 102.54億元
 //   media/screenshots/quick-fix-menu.png     Ctrl+. on a Pinyin gloss
+//   media/screenshots/gold-*.png             the gold layer: annotate menu, gold and suggestions, hover, report
 // It packages the extension, installs it into code-server (scripts/editor/setup.sh provides
 // code-server, Chromium and the CJK font) and drives it with the end-to-end code in test/e2e/.
 //

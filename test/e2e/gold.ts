@@ -162,3 +162,60 @@ export async function goldBorders(page: Page): Promise<(E.Box & { color: string 
       .filter((b) => b.color),
   );
 }
+
+/**
+ * The README's gold-layer screenshots, in a session that has GOLD_SAMPLE in its workspace: the Ctrl+. menu on a
+ * selection, the document with gold and suggestions (status bar, entity view by gold and suggestion), a figure's
+ * hover with its links, and the report of suggestions against gold; `shoot` saves each.
+ */
+export async function goldScreenshots(page: Page, shoot: (name: string) => Promise<void>): Promise<void> {
+  await openFile(page, GOLD_SAMPLE);
+  await E.waitForAnnotations(page);
+  // The side bar with the entity view (grouped by gold and suggestion once there is gold).
+  if (!(await page.locator('.part.sidebar').isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+b');
+    await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+  await runCommand(page, 'News Lens: Show Entity List');
+  await E.sleep(800);
+  // 1. Ctrl+. on a selection the engine missed: "Annotate as …".
+  await E.selectText(page, '上海市经济和信息化委员会');
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 10000 });
+  await page.mouse.move(2, 400);
+  await shoot('gold-annotate-menu.png');
+  await rows.filter({ hasText: /^Annotate as Organization \(ORG\)$/ }).first().click();
+  await waitForGold(page, (c) => c.gold === 1, 'the ORG from the menu');
+  // 2. Keys: accept 王海涛 (Alt+1 on the PER suggestion), 特斯拉 is an ORG (Alt+3), 一季度 is a DATE, not an ORDINAL (Alt+8).
+  await E.selectText(page, '王海涛');
+  await page.keyboard.press('Alt+1');
+  await waitForGold(page, (c) => c.accepted === 1, 'accepted 1');
+  await E.selectText(page, '特斯拉');
+  await page.keyboard.press('Alt+3');
+  const before = await waitForGold(page, (c) => c.gold === 2, 'gold 2');
+  await E.selectText(page, '一季度');
+  await page.keyboard.press('Alt+8');
+  await waitForGold(page, (c) => c.gold === 3 && c.open === before.open - 1, 'gold 3');
+  await E.focusEditor(page);
+  await page.keyboard.press('Control+Home');
+  await page.mouse.move(2, 400);
+  await shoot('gold-layer.png');
+  // 3. The hover of a figure suggestion: accept, change type, remove, correct its value.
+  await E.hoverText(page, '35.2%', /Correct value/);
+  await shoot('gold-hover.png');
+  // 4. Suggestions against gold for this document.
+  await runCommand(page, 'News Lens: Compare Suggestions with Gold…');
+  const choice = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'This document' }).first();
+  await choice.waitFor({ state: 'visible', timeout: 10000 });
+  await choice.click();
+  await page.waitForFunction(() => (document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '').includes('Suggestions against gold'), null, { timeout: 60000 });
+  // The report alone, rendered.
+  await runCommand(page, 'View: Close Editors in Other Groups');
+  if (await page.locator('.part.sidebar').isVisible().catch(() => false)) await page.keyboard.press('Control+b');
+  await runCommand(page, 'Markdown: Open Preview');
+  await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('table').first().waitFor({ timeout: 30000 }).catch(() => {});
+  await E.sleep(1000);
+  await page.mouse.move(2, 400);
+  await shoot('gold-report.png');
+}

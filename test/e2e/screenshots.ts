@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as E from './editor';
-import { FIGURE, showAnnotated, showFigureHover, showQuickFixes, startArticleSession } from './scenes';
+import { ARTICLE, FIGURE, showAnnotated, showFigureHover, showQuickFixes, startArticleSession } from './scenes';
+import { GOLD_SAMPLE, goldScreenshots } from './gold';
 
 export interface ScreenshotOptions {
   outDir: string;
@@ -22,6 +23,7 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
     extension: options.extension, vsix: options.vsix, log,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    samples: [ARTICLE, GOLD_SAMPLE],
   });
   const written: string[] = [];
   const shoot = async (name: string) => {
@@ -46,6 +48,8 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
     if (!fixes.some((f) => /Remove all Pinyin gloss/.test(f))) throw new Error(`unexpected quick fixes: ${fixes.join(' | ')}`);
     await page.mouse.move(2, 400);
     await shoot('quick-fix-menu.png');
+    // The gold layer's workflow (test/e2e/gold.ts).
+    await goldScreenshots(page, shoot);
     return written;
   } finally {
     await session.stop();

@@ -34,14 +34,16 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** Markdown links `[label](target)` to documents become clickable in the report's editor. */
+  /** Places written as `path:line:column` (or `path:line`) become links to them in the report's editor. */
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
     const text = document.getText();
-    for (const match of text.matchAll(/\[([^\]\n]+)\]\(([a-z][\w+.-]*:[^)\s]+)\)/g)) {
-      const start = document.positionAt(match.index!);
-      const end = document.positionAt(match.index! + match[0].length);
-      links.push(new vscode.DocumentLink(new vscode.Range(start, end), vscode.Uri.parse(match[2])));
+    for (const match of text.matchAll(/`([^`\n]+?):(\d+)(?::(\d+))?`/g)) {
+      const uri = knownPlaces.get(match[1]) ?? resolvePlace(match[1]);
+      if (!uri) continue;
+      const start = document.positionAt(match.index! + 1);
+      const end = document.positionAt(match.index! + match[0].length - 1);
+      links.push(new vscode.DocumentLink(new vscode.Range(start, end), uri.with({ fragment: `L${match[2]}${match[3] ? `,${match[3]}` : ''}` })));
     }
     return links;
   }
@@ -51,13 +53,35 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 }
 
-/** A link to an offset of a document: its URI with a `#L<line>,<column>` fragment (1-based), which VS Code opens there. */
-export function placeLink(uri: vscode.Uri, text: string, offset: number, label?: string): string {
+/** The documents the reports name, by the path they are written with (the link provider maps them back). */
+const knownPlaces = new Map<string, vscode.Uri>();
+
+function resolvePlace(written: string): vscode.Uri | undefined {
+  if (written.startsWith('/')) return vscode.Uri.file(written);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && vscode.Uri.joinPath(folder.uri, written);
+}
+
+/**
+ * A place in a document as the reports write it: `path:line:column` (1-based), readable as it is in the rendered
+ * Markdown and a link in the report's editor (the Markdown preview does not follow file: links).
+ */
+export function placeLink(uri: vscode.Uri, text: string, offset: number): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  const name = label ?? `${vscode.workspace.asRelativePath(uri)}:${line}:${column}`;
-  return `[${escapeMarkdown(name)}](${uri.with({ fragment: `L${line},${column}` }).toString()})`;
+  return `\`${placed(uri)}:${line}:${column}\``;
+}
+
+/** A line of a file (a record of a JSONL file, a document's first line), written as `path:line`. */
+export function lineLink(uri: vscode.Uri, line: number): string {
+  return `\`${placed(uri)}:${line}\``;
+}
+
+function placed(uri: vscode.Uri): string {
+  const path = vscode.workspace.asRelativePath(uri).replace(/`/g, "'");
+  knownPlaces.set(path, uri);
+  return path;
 }
 
 export function escapeMarkdown(text: string): string {

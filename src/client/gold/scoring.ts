@@ -9,7 +9,7 @@ import type { ImportedDocument } from '../../core/gold/imported';
 import { isGold } from '../../core/gold/model';
 import { textHash } from '../../core/gold/sidecar';
 import type { AnnotationStore } from '../annotation-store';
-import { agreementTable, describeDisagreement, escapeMarkdown, placeLink, scoreTable, type ReportDocuments } from './reports';
+import { agreementTable, describeDisagreement, escapeMarkdown, lineLink, placeLink, scoreTable, type ReportDocuments } from './reports';
 import type { GoldStore } from './store';
 import { suggestionsOf } from './suggestions';
 
@@ -109,7 +109,7 @@ export class GoldScoring {
     if (result.unscored.length) lines.push('', vscode.l10n.t('Not scored (no gold of these types): {0}', result.unscored.join(', ')));
     if (scope === 'workspace') {
       lines.push('', `## ${vscode.l10n.t('Per document')}`, '', `| ${vscode.l10n.t('document')} | ${vscode.l10n.t('precision')} | ${vscode.l10n.t('recall')} | F1 |`, '| --- | ---: | ---: | ---: |');
-      for (const s of scored) lines.push(`| ${placeLink(s.uri, s.text, 0, vscode.workspace.asRelativePath(s.uri))} | ${(s.score.micro.precision * 100).toFixed(1)}% | ${(s.score.micro.recall * 100).toFixed(1)}% | ${(s.score.micro.f1 * 100).toFixed(1)}% |`);
+      for (const s of scored) lines.push(`| ${lineLink(s.uri, 1)} | ${(s.score.micro.precision * 100).toFixed(1)}% | ${(s.score.micro.recall * 100).toFixed(1)}% | ${(s.score.micro.f1 * 100).toFixed(1)}% |`);
     }
     lines.push('', `## ${vscode.l10n.t('Where they disagree')}`, '');
     const limit = 1000;
@@ -242,7 +242,7 @@ async function readAnnotator(root: vscode.Uri, problems: string[]): Promise<Loca
           link: (docText, offset) =>
             textUri
               ? placeLink(textUri, docText, offset)
-              : `[${escapeMarkdown(doc.source)}](${file.with({ fragment: /:(\d+)$/.test(doc.source) ? `L${/:(\d+)$/.exec(doc.source)![1]}` : '' }).toString()})`,
+              : lineLink(file, Number(/:(\d+)$/.exec(doc.source)?.[1] ?? 1)),
         });
       });
     } catch (error) {

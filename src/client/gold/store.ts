@@ -38,6 +38,10 @@ export class GoldDocument {
   loaded: Promise<void> = Promise.resolve();
   /** What the standoff file held when last read or written (an outside change of it differs). */
   lastWritten: string | undefined;
+  /** Contents this editor wrote recently: a file watcher event may report an earlier write after a later one. */
+  readonly recentWrites: string[] = [];
+  /** Writes started and not finished. */
+  writing = 0;
   saving: Promise<void> = Promise.resolve();
   saveTimer: NodeJS.Timeout | undefined;
   /** Problems of the last load, for the user. */
@@ -287,8 +291,10 @@ export class GoldStore implements vscode.Disposable {
   private onStandoffChanged(uri: vscode.Uri): void {
     for (const gold of this.documents.values()) {
       if (gold.standoff?.toString() !== uri.toString() || gold.loading) continue;
+      // Our own writes (pending, in flight, or any recent one: watcher events may arrive late and out of order).
+      if (gold.saveTimer || gold.writing > 0) continue;
       void this.storage.read(uri).then((content) => {
-        if (content === gold.lastWritten) return; // our own write
+        if (content === undefined || content === gold.lastWritten || gold.recentWrites.includes(content) || gold.saveTimer || gold.writing > 0) return;
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === gold.uri.toString());
         if (!document) return;
         const loaded = loadBratGold(document.getText(), content, undefined);
@@ -339,12 +345,18 @@ export class GoldStore implements vscode.Disposable {
     // No file is created for a document that never had gold.
     if (content !== (gold.lastWritten ?? '')) {
       const previous = gold.lastWritten;
-      gold.lastWritten = content; // before the write: the file watcher must recognize our own change
+      // Before the write: the file watcher must recognize our own change.
+      gold.lastWritten = content;
+      gold.recentWrites.push(content);
+      if (gold.recentWrites.length > 20) gold.recentWrites.shift();
+      gold.writing++;
       try {
         await this.storage.writeAtomic(gold.standoff, content);
       } catch (error) {
         gold.lastWritten = previous;
         throw error;
+      } finally {
+        gold.writing--;
       }
     }
     const conflictsUri = this.storage.conflictsUri(gold.standoff);
