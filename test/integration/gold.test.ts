@@ -24,6 +24,17 @@ async function annOnDisk(document: vscode.TextDocument, ok: (lines: string) => b
   }, 10000).then((found) => found.content);
 }
 
+/** Waits for an asynchronous probe to give something truthy. */
+async function poll<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function openAnnotated(content?: string): Promise<vscode.TextEditor> {
   const editor = await openSampleCopy(SAMPLE, content);
   await fullAnnotations(editor.document);
@@ -171,6 +182,31 @@ describe('gold layer', function () {
     assert.equal(goldApi.store.canUndo(editor.document.uri), true);
     assert.equal(await vscode.commands.executeCommand('newsLens.gold.undo'), true);
     assert.deepEqual((await gold(editor)).set.all.map((a) => a.text), [TESLA]);
+  });
+
+  it('keeps the gold of unsaved text in a backup, and writes the .ann when the text is saved', async () => {
+    // Auto save would save the text under the test's feet.
+    const files = () => vscode.workspace.getConfiguration('files');
+    const previous = files().inspect('autoSave')?.globalValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openAnnotated();
+      const { gold: goldApi } = await api();
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '草稿\n'));
+      select(editor, TESLA);
+      await vscode.commands.executeCommand('newsLens.gold.annotateAs.ORG');
+      // The offsets fit the unsaved text, not the file: they go to a backup, not to the .ann.
+      const backup = await poll('the backup', () => goldApi.store.storage.readBackup(editor.document.uri));
+      assert.deepEqual(backup.annotations.map((a) => a.text), [TESLA]);
+      assert.ok(editor.document.isDirty);
+      assert.equal(fs.existsSync(annPath(editor.document)), false, 'no .ann for unsaved offsets');
+      await editor.document.save();
+      const at = editor.document.getText().indexOf(TESLA);
+      await annOnDisk(editor.document, (c) => c === `T1\tORG ${at} ${at + 3}\t${TESLA}\n`, 'the ORG after saving');
+      await poll('the backup to go', async () => !(await goldApi.store.storage.readBackup(editor.document.uri)));
+    } finally {
+      await files().update('autoSave', previous, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('loads gold when a document is opened, re-anchoring what moved and listing what is gone as a conflict', async () => {

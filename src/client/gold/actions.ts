@@ -7,7 +7,7 @@ import { ENTITY_TYPES, FIGURE_TYPES } from '../../core/types';
 import type { GoldAnnotation, GoldDiff, Suggestion } from '../../core/gold/model';
 import type { AnnotationStore } from '../annotation-store';
 import type { GoldDocument, GoldStore } from './store';
-import { suggestionsAt, suggestionsOf } from './suggestions';
+import { openCounts, suggestionsAt, suggestionsNear, suggestionsOf } from './suggestions';
 
 export const GOLD_TYPES: readonly string[] = [...ENTITY_TYPES, ...FIGURE_TYPES];
 
@@ -78,15 +78,26 @@ export function trimmedSelection(document: vscode.TextDocument, selection: vscod
 export class GoldActions {
   constructor(private readonly gold: GoldStore, private readonly annotations: AnnotationStore) {}
 
+  /** Every suggestion of the document (user commands that act on all of them). */
   suggestions(document: vscode.TextDocument): Suggestion[] {
     return suggestionsOf(this.annotations, document);
+  }
+
+  /** The suggestions touching [start, end] (what runs per caret move: code actions, hovers, context keys). */
+  near(document: vscode.TextDocument, start: number, end = start): Suggestion[] {
+    return suggestionsNear(this.annotations, document, start, end);
+  }
+
+  /** Open entity and figure suggestions per type. */
+  openCounts(document: vscode.TextDocument, gold: GoldDocument): Map<string, number> {
+    return openCounts(this.annotations, document, gold.set, gold.revision);
   }
 
   /** Resolves a request against the document as it is now; undefined (and a message) when it no longer applies. */
   private resolve(document: vscode.TextDocument, gold: GoldDocument, ref: TargetRef | undefined): GoldAnnotation | Suggestion | undefined {
     if (!ref) return undefined;
     if ('id' in ref) return gold.set.byId(ref.id);
-    return this.suggestions(document).find((s) => s.start === ref.start && s.end === ref.end && s.label === ref.label && s.layer === ref.layer);
+    return this.near(document, ref.start, ref.end).find((s) => s.start === ref.start && s.end === ref.end && s.label === ref.label && s.layer === ref.layer);
   }
 
   /** Applies a request (from a code action, a hover link, a command or a key); returns whether anything changed. */
@@ -123,7 +134,7 @@ export class GoldActions {
       case 'changeType':
         return target && request.label ? changeTypeDiff(set, target, request.label) : undefined;
       case 'remove':
-        return target ? removeDiff(set, target, this.suggestions(document)) : undefined;
+        return target ? removeDiff(set, target, this.near(document, target.start, target.end)) : undefined;
       case 'setValue':
         return target && request.value !== undefined ? setValueDiff(set, target, request.value) : undefined;
       case 'notJunk':

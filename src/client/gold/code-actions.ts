@@ -1,6 +1,5 @@
 // Code actions (Ctrl+.) of the gold layer: annotate a selection as a type; accept, change, remove an annotation; "not junk".
 import * as vscode from 'vscode';
-import { openSuggestions } from '../../core/gold/actions';
 import { ENTITY_TYPES, FIGURE_TYPES } from '../../core/types';
 import type { GoldAnnotation, Suggestion } from '../../core/gold/model';
 import { refOf, trimmedSelection, typeName, under, type GoldActions, type GoldRequest } from './actions';
@@ -25,7 +24,6 @@ export class GoldCodeActions implements vscode.CodeActionProvider {
       return a;
     };
     const result: vscode.CodeAction[] = [];
-    const suggestions = this.actions.suggestions(document);
     const selection = range.isEmpty ? undefined : trimmedSelection(document, new vscode.Selection(range.start, range.end));
     if (selection) {
       for (const type of ENTITY_TYPES) {
@@ -40,11 +38,12 @@ export class GoldCodeActions implements vscode.CodeActionProvider {
     }
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
-    const at = under(gold, suggestions, start, end);
+    const at = under(gold, this.actions.near(document, start, end), start, end);
+    const counts = at.open.length ? this.actions.openCounts(document, gold) : new Map<string, number>();
     // With a selection, "Annotate as …" already changes types: the per-annotation type changes would only repeat them.
     const withTypes = !selection;
     for (const decision of at.decisions) result.push(...this.onDecision(decision, action, withTypes));
-    for (const suggestion of at.open) result.push(...this.onSuggestion(suggestion, suggestions, gold.set, action, withTypes));
+    for (const suggestion of at.open) result.push(...this.onSuggestion(suggestion, counts.get(suggestion.label) ?? 0, action, withTypes));
     for (const finding of at.junk) {
       result.push(action(vscode.l10n.t('Mark “{0}” as not junk (here only)', shorten(finding.text)), { action: 'notJunk', target: refOf(finding) }));
     }
@@ -66,14 +65,12 @@ export class GoldCodeActions implements vscode.CodeActionProvider {
 
   private onSuggestion(
     suggestion: Suggestion,
-    all: readonly Suggestion[],
-    set: Parameters<typeof openSuggestions>[0],
+    sameType: number,
     action: (title: string, r: Omit<GoldRequest, 'uri' | 'version'>, preferred?: boolean) => vscode.CodeAction,
     withTypes: boolean,
   ): vscode.CodeAction[] {
     const name = shorten(suggestion.text);
     const target = refOf(suggestion);
-    const sameType = openSuggestions(set, all).filter((s) => s.label === suggestion.label).length;
     const actions = [
       action(vscode.l10n.t('Accept the suggestion {0} “{1}”', suggestion.label, name), { action: 'accept', target }, true),
       action(vscode.l10n.t('Remove the suggestion {0} “{1}”', suggestion.label, name), { action: 'remove', target }),

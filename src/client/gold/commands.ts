@@ -1,7 +1,6 @@
 // The gold layer's editing commands (annotate as a type, accept, change type, remove, values, not junk, undo) and context keys for keys.
 import * as vscode from 'vscode';
 import { isFigureType, type GoldAnnotation, type Suggestion } from '../../core/gold/model';
-import { openSuggestions } from '../../core/gold/actions';
 import { GOLD_TYPES, refOf, trimmedSelection, typeName, under, type GoldActions, type GoldRequest } from './actions';
 import type { GoldStore } from './store';
 
@@ -42,7 +41,7 @@ export function registerGoldCommands(ctx: GoldCommandContext): vscode.Disposable
     const document = editor.document;
     const start = document.offsetAt(editor.selection.start);
     const end = document.offsetAt(editor.selection.end);
-    return under(gold, actions.suggestions(document), start, end);
+    return under(gold, actions.near(document, start, end), start, end);
   }
 
   /** The first gold or open suggestion under the caret (entities and figures). */
@@ -120,9 +119,7 @@ export function registerGoldCommands(ctx: GoldCommandContext): vscode.Disposable
       const editor = activeServedEditor(serves);
       if (!editor) return false;
       const gold = await store.ready(editor.document);
-      const open = openSuggestions(gold.set, actions.suggestions(editor.document).filter((s) => s.layer !== 'junk'));
-      const counts = new Map<string, number>();
-      for (const s of open) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
+      const counts = actions.openCounts(editor.document, gold);
       if (counts.size === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This document has no open suggestions.'));
         return false;
@@ -231,7 +228,9 @@ export class GoldContextKeys implements vscode.Disposable {
     let onFigure = false;
     if (editor && gold && !gold.loading) {
       const document = editor.document;
-      const at = under(gold, this.actions.suggestions(document), document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
+      const start = document.offsetAt(editor.selection.start);
+      const end = document.offsetAt(editor.selection.end);
+      const at = under(gold, this.actions.near(document, start, end), start, end);
       const decided = at.decisions.filter((d) => d.kind === 'entity' || d.kind === 'figure');
       onSuggestion = at.open.length > 0;
       onAnnotation = decided.length > 0 || onSuggestion || at.decisions.length > 0;

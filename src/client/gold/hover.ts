@@ -15,7 +15,7 @@ export class GoldHover implements vscode.HoverProvider {
     if (!gold || gold.loading) return undefined;
     const offset = document.offsetAt(position);
     // A caret at an edge counts for commands, but the mouse is over one character: [offset, offset + 1).
-    const at = under(gold, this.actions.suggestions(document), offset, offset + 1);
+    const at = under(gold, this.actions.near(document, offset, offset + 1), offset, offset + 1);
     const base = { uri: document.uri.toString(), version: document.version };
     const lines: string[] = [];
     let range: vscode.Range | undefined;

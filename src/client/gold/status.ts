@@ -1,9 +1,8 @@
 // The gold status bar item: the active document's gold, accepted and open suggestions (and conflicts, when there are any).
 import * as vscode from 'vscode';
-import { openSuggestions } from '../../core/gold/actions';
 import type { AnnotationStore } from '../annotation-store';
 import type { GoldStore } from './store';
-import { suggestionsOf } from './suggestions';
+import { openCounts } from './suggestions';
 
 export interface GoldCounts {
   gold: number;
@@ -39,16 +38,19 @@ export class GoldStatusBar implements vscode.Disposable {
     const gold = this.store.peek(document.uri);
     if (!gold || gold.loading) return undefined;
     const { gold: own, accepted, rejected, notJunk } = gold.set.counts();
-    const open = openSuggestions(gold.set, suggestionsOf(this.annotations, document).filter((s) => s.layer !== 'junk')).length;
+    let open = 0;
+    for (const n of openCounts(this.annotations, document, gold.set, gold.revision).values()) open += n;
     return { gold: own, accepted, open, rejected, notJunk, conflicts: gold.conflicts.length };
   }
 
   refresh(): void {
     const editor = vscode.window.activeTextEditor;
     const gold = editor && this.serves(editor.document) ? this.store.peek(editor.document.uri) : undefined;
-    const counts = editor && gold ? this.counts(editor.document) : undefined;
-    // Shown for documents that have gold (or had: an emptied .ann), so that readers who never annotate see nothing new.
-    if (!editor || !gold || !counts || (gold.set.size === 0 && gold.conflicts.length === 0 && gold.lastWritten === undefined && gold.undo.length === 0)) {
+    // Shown for documents that have gold (or had: an emptied .ann), so that readers who never annotate see nothing new
+    // (and their keystrokes cost no count).
+    const hasGold = !!gold && (gold.set.size > 0 || gold.conflicts.length > 0 || gold.lastWritten !== undefined || gold.undo.length > 0);
+    const counts = editor && hasGold ? this.counts(editor.document) : undefined;
+    if (!editor || !gold || !counts) {
       this.item.hide();
       return;
     }
