@@ -67,12 +67,12 @@ export function under(gold: GoldDocument, suggestions: readonly Suggestion[], st
 
 /** The selection without whitespace at its edges (selecting a word with a trailing space is common). */
 export function trimmedSelection(document: vscode.TextDocument, selection: vscode.Selection): { start: number; end: number; text: string } | undefined {
-  let start = document.offsetAt(selection.start);
-  let end = document.offsetAt(selection.end);
-  const text = document.getText();
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end > start ? { start, end, text: text.slice(start, end) } : undefined;
+  const selected = document.getText(selection);
+  const lead = selected.length - selected.trimStart().length;
+  const text = selected.trim();
+  if (!text) return undefined;
+  const start = document.offsetAt(selection.start) + lead;
+  return { start, end: start + text.length, text };
 }
 
 export class GoldActions {
