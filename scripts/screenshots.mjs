@@ -5,6 +5,7 @@
 //   media/screenshots/quick-fix-menu.png     Ctrl+. on a Pinyin gloss
 //   media/screenshots/jsonl-corpus.png       a JSONL corpus, each record's text annotated
 //   media/screenshots/corpus-report.png      the Corpus Report of that corpus
+//   media/screenshots/gold-*.png             the gold layer: annotate menu, gold and suggestions, hover, report
 // It packages the extension, installs it into code-server (scripts/editor/setup.sh provides
 // code-server, Chromium and the CJK font) and drives it with the end-to-end code in test/e2e/.
 //

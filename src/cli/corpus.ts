@@ -48,6 +48,7 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
     format: options.format,
     stats: wantStats,
     minhash: wantStats ? minhashParams(options) : undefined,
+    gold: options.gold,
   };
   const folder = shardMode ? new ShardFolder(options.outDir!, fingerprint(options)) : undefined;
   // Inputs whose shards are all complete are neither checked nor read again.
@@ -85,6 +86,9 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
       });
       writeFileAtomic(options.stats!, JSON.stringify(stats, null, 1) + '\n');
       io.stderr.write(`news-lens: ${command} done\n${statsTable(stats, options.stats!)}\n`);
+    }
+    if (options.gold && run.withoutGold) {
+      io.stderr.write(`news-lens: ${run.withoutGold} of ${run.goldLookups} document(s) have no gold (no standoff file or record) and were skipped\n`);
     }
     if (command === 'clean') io.stderr.write(`news-lens: ${run.totals.documents} document(s); removed ${summarize(run.removed)}\n`);
     return 0;
@@ -130,6 +134,7 @@ function fingerprint(options: CliOptions): string {
     kinds: options.kinds,
     analyze: options.analyze,
     encoding: options.encoding,
+    gold: options.gold,
     shardRecords: options.input === 'jsonl' ? options.shardRecords : undefined,
   });
 }
@@ -193,6 +198,9 @@ class Run {
   private readonly index;
   private documentNumber = 0;
   private labelStudioItems = 0;
+  /** export --gold: documents looked up, and those skipped for having no gold. */
+  goldLookups = 0;
+  withoutGold = 0;
   private readonly progress: Progress;
   private readonly stopOnSignal = () => {
     this.writer?.abort();
@@ -344,14 +352,21 @@ class Run {
     let text = '';
     for (let i = 0; i < done; i++) {
       const piece = result.pieces[i];
+      if (result.withoutGold?.[i]) {
+        this.withoutGold++;
+        this.documentNumber++;
+        continue;
+      }
       if (this.options.command === 'export' && this.options.format === 'label-studio') {
         text += (this.labelStudioItems++ === 0 ? '[\n' : ',\n') + piece;
       } else {
         text += piece;
       }
-      if (result.brat) this.writeBrat(items[i], result.brat[i]);
+      if (result.brat) this.writeBrat(items[i], result.brat[i]!);
       this.documentNumber++;
     }
+    if (result.withoutGold) this.goldLookups += done;
+    for (const warning of result.goldWarnings ?? []) this.io.stderr.write(`news-lens: warning: ${warning}\n`);
     if (this.writer) this.writer.write(text);
     else await writeOut(this.io, text);
     if (result.counts) {

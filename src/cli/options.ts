@@ -34,6 +34,11 @@ Options:
                           auto: the BOM, then a detector
   --threshold T           dedup: estimated Jaccard similarity from which a document is a near duplicate (0.8)
   --drop --out FILE       dedup: write the corpus without its duplicates to FILE
+  --gold                  export: the annotators' gold from the standoff files (X.txt → X.ann,
+                          corpus.jsonl → corpus.jsonl.gold) instead of the engine's suggestions;
+                          documents without gold are skipped
+  --with-accepted         export --gold: also the suggestions accepted unchanged
+  --ann-dir DIR           export --gold: the standoff files are under DIR (folders mirrored from .)
   --dict FILE             user dictionary, one "word TYPE" per line (TYPE: ${ENTITY_TYPES.join('/')})
   --spam-terms FILE       extra spam terms, one per line (matched literally)
   --config FILE           the team's settings (default: the nearest .newslens.json above the first
@@ -62,6 +67,8 @@ export interface CliOptions {
   threshold: number;
   drop: boolean;
   out?: string;
+  /** export --gold: read gold from standoff files; `withAccepted` adds accepted suggestions; `annDir` where they are. */
+  gold?: { withAccepted: boolean; annDir?: string };
   analyze: AnalyzeOptions;
 }
 
@@ -89,6 +96,9 @@ export function parseCli(argv: string[]): CliOptions {
         drop: { type: 'boolean' },
         out: { type: 'string' },
         config: { type: 'string' },
+        gold: { type: 'boolean' },
+        'with-accepted': { type: 'boolean' },
+        'ann-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -154,6 +164,13 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.dict !== undefined) options.analyze.userWords = readUserDictionary(values.dict);
   if (values['spam-terms'] !== undefined) options.analyze.extraSpamTerms = readLines(values['spam-terms']);
   if (options.kinds) options.analyze.junkKinds = options.kinds;
+  if (values.gold) {
+    if (command !== 'export') throw new InputError('--gold only applies to export');
+    if (files.length === 0 || files.includes('-')) throw new InputError('--gold reads the standoff files beside FILEs: give files, not standard input');
+    options.gold = { withAccepted: values['with-accepted'] ?? false, annDir: values['ann-dir'] };
+  } else if (values['with-accepted'] || values['ann-dir'] !== undefined) {
+    throw new InputError('--with-accepted and --ann-dir only make sense with --gold');
+  }
   return options;
 }
 

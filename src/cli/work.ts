@@ -2,6 +2,7 @@
 import { analyze, applyEdits, countByKind, junkEdits } from '../core';
 import { toBrat, toConll, toDoccano, toLabelStudio, type ExportFormat } from '../core/export';
 import { MinHasher, type DocumentSignature, type MinHashParams } from '../core/dedup';
+import { GoldReader } from '../core/gold/files';
 import type { AnalyzeOptions, JunkKind } from '../core/types';
 import { InputError } from './input';
 import { parseRecord } from './sources';
@@ -19,6 +20,8 @@ export interface WorkConfig {
   stats: boolean;
   /** Compute near-duplicate signatures (dedup, and --stats). */
   minhash?: MinHashParams;
+  /** export --gold: the annotators' gold from the standoff files instead of the engine's suggestions. */
+  gold?: { withAccepted: boolean; annDir?: string };
 }
 
 /** One document: a JSONL line (parsed here, in the worker) or a whole file's text. */
@@ -40,12 +43,29 @@ export interface BatchResult {
   removed?: Partial<Record<JunkKind, number>>;
   changed?: boolean[];
   /** export --format brat: the .txt and .ann of each item. */
-  brat?: { txt: string; ann: string }[];
+  brat?: ({ txt: string; ann: string } | undefined)[];
+  /** export --gold: per item, true when it has no gold (it is skipped); problems found in the standoff files. */
+  withoutGold?: boolean[];
+  goldWarnings?: string[];
   /** The first item that failed, and why; items before it are done. */
   error?: { index: number; message: string; input: boolean };
 }
 
 let hasher: { params: string; hasher: MinHasher } | undefined;
+
+let goldReader: { key: string; reader: GoldReader } | undefined;
+/** Where the reader's warnings go: the batch being processed. */
+let goldWarnings: string[] = [];
+
+/** One reader per thread and options (it keeps each corpus's sidecar once read). */
+function goldReaderFor(gold: NonNullable<WorkConfig['gold']>): GoldReader {
+  const key = JSON.stringify(gold);
+  if (goldReader?.key !== key) {
+    const reader = new GoldReader({ folder: gold.annDir, root: process.cwd() }, gold.withAccepted ? 'gold+accepted' : 'gold', (message) => goldWarnings.push(message));
+    goldReader = { key, reader };
+  }
+  return goldReader.reader;
+}
 
 function minHasher(params: MinHashParams): MinHasher {
   const key = JSON.stringify(params);
@@ -63,6 +83,10 @@ export function processBatch(config: WorkConfig, items: readonly WorkItem[]): Ba
     result.changed = [];
   }
   if (config.command === 'export' && config.format === 'brat') result.brat = [];
+  if (config.gold) {
+    result.withoutGold = [];
+    goldWarnings = result.goldWarnings = [];
+  }
   for (let index = 0; index < items.length; index++) {
     try {
       processItem(config, items[index], result);
@@ -102,7 +126,14 @@ function processItem(config: WorkConfig, item: WorkItem, result: BatchResult): v
     result.pieces.push(record ? JSON.stringify({ ...record, [config.textField]: cleaned }) + '\n' : cleaned);
     return;
   }
-  const { annotations } = analyze(text, config.analyze);
+  const annotations = config.gold ? goldReaderFor(config.gold).annotations({ source: item.source, line: item.line, record, text }) : analyze(text, config.analyze).annotations;
+  if (config.gold) result.withoutGold!.push(!annotations);
+  if (!annotations) {
+    // No gold for this document: nothing to export.
+    result.brat?.push(undefined);
+    result.pieces.push('');
+    return;
+  }
   if (result.counts) countDocument(result.counts, text, annotations, config.analyze);
   if (config.command === 'annotate') {
     const head: Record<string, unknown> = item.line === undefined ? { file: item.source } : { file: item.source, line: item.line };

@@ -6,6 +6,9 @@ import { SpanIndex } from './span-index';
 
 export type Layer = 'entities' | 'figures' | 'junk';
 
+/** Whether a span (UTF-16 offsets, its kind) is drawn. */
+export type SpanFilter = (start: number, end: number, kind: string) => boolean;
+
 interface Style {
   layer: Layer;
   matches: (kind: string, label: string) => boolean;
@@ -65,6 +68,8 @@ export class Decorations implements vscode.Disposable {
   /** Editors waiting for an apply: each gets its own task, so several editors or updates never add up in one. */
   private readonly pending = new Set<vscode.TextEditor>();
   private timer: NodeJS.Timeout | undefined;
+  /** Which spans of a document are drawn (the gold layer leaves out the suggestions an annotator decided); none: all. */
+  private spanFilter: ((uri: vscode.Uri) => SpanFilter | undefined) | undefined;
 
   constructor(private readonly store: AnnotationStore, private readonly timing: HostTiming) {
     this.styles = [
@@ -139,6 +144,16 @@ export class Decorations implements vscode.Disposable {
     return this.styles.flatMap((style, i) => (style.layer === layer ? drawn.ranges[i] : [])).sort((a, b) => a.start.compareTo(b.start));
   }
 
+  /** Sets the per-document span filter (see `spanFilter`); redraw the documents whose answer changes. */
+  setSpanFilter(filter: (uri: vscode.Uri) => SpanFilter | undefined): void {
+    this.spanFilter = filter;
+  }
+
+  /** Draws the editors of a document again now. */
+  redraw(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.apply(editor);
+  }
+
   /** Draws an editor's decorations now (commands use this; updates and scrolling go through `schedule`). */
   apply(editor: vscode.TextEditor): void {
     this.pending.delete(editor);
@@ -197,9 +212,10 @@ export class Decorations implements vscode.Disposable {
     const document = editor.document;
     const shown = this.styles.map((style) => !this.hidden.has(style.layer));
     const ranges: vscode.Range[][] = this.styles.map(() => []);
+    const keep = this.spanFilter?.(document.uri);
     spans.forEachOverlapping(start, end, (s, e, label) => {
       const style = styleOfLabel[label] ?? -1;
-      if (style >= 0 && shown[style]) ranges[style].push(new vscode.Range(document.positionAt(s), document.positionAt(e)));
+      if (style >= 0 && shown[style] && (!keep || keep(s, e, annotations.kinds[label]))) ranges[style].push(new vscode.Range(document.positionAt(s), document.positionAt(e)));
     });
     this.styles.forEach((style, i) => editor.setDecorations(style.type, ranges[i]));
     const counts = ranges.map((r) => r.length);

@@ -15,27 +15,46 @@ function typeName(type: string): string {
       return vscode.l10n.t('Organizations');
     case 'WORK':
       return vscode.l10n.t('Titles');
-    default:
+    case 'FAC':
       return vscode.l10n.t('Facilities and projects');
+    default:
+      return type; // a type of another scheme, from imported gold
   }
 }
 
-/** One pass over the packed spans (those for which `keep` says yes): each entity name once per type, with its occurrences. */
-function groupEntities(annotations: StoredAnnotations, keep: (span: number) => boolean = () => true): EntityNode[] {
+/** One pass over the packed spans: each entity name once per type, with its occurrences (only those `keep` keeps). */
+function groupEntities(annotations: StoredAnnotations, keep?: (start: number, end: number, span: number) => boolean): EntityNode[] {
   const { packed, kinds, labels, spanCount } = annotations;
-  const byType = new Map<string, Map<string, EntityGroup>>();
+  const entities: NamedSpan[] = [];
   for (let i = 0; i < spanCount; i++) {
     const labelIndex = packed[i * 3 + 2];
-    if (kinds[labelIndex] !== 'entity' || !keep(i)) continue;
-    const type = labels[labelIndex];
-    const text = annotations.entityName(i);
+    if (kinds[labelIndex] !== 'entity') continue;
+    if (keep && !keep(packed[i * 3], packed[i * 3 + 1], i)) continue;
+    entities.push({ type: labels[labelIndex], text: annotations.entityName(i), start: packed[i * 3], end: packed[i * 3 + 1] });
+  }
+  return groupByType(entities);
+}
+
+/** An entity occurrence with its type and name (UTF-16 offsets). */
+export interface NamedSpan {
+  type: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Entities by type (News Lens's types first, others after), each name once with its occurrences, most frequent first. */
+function groupByType(entities: readonly NamedSpan[]): EntityNode[] {
+  const byType = new Map<string, Map<string, EntityGroup>>();
+  for (const { type, text, start, end } of entities) {
     let groups = byType.get(type);
     if (!groups) byType.set(type, (groups = new Map()));
     let group = groups.get(text);
     if (!group) groups.set(text, (group = { type, text, occurrences: [] }));
-    group.occurrences.push([packed[i * 3], packed[i * 3 + 1]]);
+    group.occurrences.push([start, end]);
   }
-  return TYPE_ORDER.filter((type) => byType.has(type)).map((type) => ({
+  const order = [...TYPE_ORDER, ...[...byType.keys()].filter((type) => !TYPE_ORDER.includes(type)).sort()];
+  return order.filter((type) => byType.has(type)).map((type) => ({
     kind: 'type' as const,
     type,
     entities: [...byType.get(type)!.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || collator.compare(a.text, b.text)),
@@ -53,7 +72,7 @@ function groupByRecord(annotations: StoredAnnotations, lineOf: (offset: number) 
     if (lines[lines.length - 1] !== lineOfSpan[i]) lines.push(lineOfSpan[i]);
   }
   return [...new Set(lines)].map((line) => {
-    const types = groupEntities(annotations, (i) => lineOfSpan[i] === line);
+    const types = groupEntities(annotations, (_start, _end, i) => lineOfSpan[i] === line);
     return { kind: 'record' as const, line, types, count: types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.length : 0), 0) };
   });
 }
@@ -61,7 +80,16 @@ function groupByRecord(annotations: StoredAnnotations, lineOf: (offset: number) 
 export type EntityNode =
   | { kind: 'record'; line: number; types: EntityNode[]; count: number }
   | { kind: 'type'; type: string; entities: EntityGroup[] }
-  | { kind: 'entity'; group: EntityGroup };
+  | { kind: 'entity'; group: EntityGroup }
+  | { kind: 'section'; section: 'gold' | 'suggestions'; types: EntityNode[]; count: number };
+
+/** What the gold layer tells the view about a document: its gold entities and which suggestions are still open. */
+export interface GoldEntities {
+  /** Bumped whenever the gold changes (the view regroups then). */
+  revision: number;
+  gold: NamedSpan[];
+  isOpen: (start: number, end: number) => boolean;
+}
 
 export interface EntityGroup {
   type: string;
@@ -81,7 +109,9 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
   private readonly view: vscode.TreeView<EntityNode>;
   private uri: vscode.Uri | undefined;
   /** The groups of the last annotations asked for: the view asks for the root and then each type. */
-  private cached: { annotations: StoredAnnotations; nodes: EntityNode[] } | undefined;
+  private cached: { annotations: StoredAnnotations; goldRevision?: number; nodes: EntityNode[] } | undefined;
+  /** With gold for a document, the view groups by gold and suggestion (set by src/client/gold). */
+  private goldSource: ((uri: vscode.Uri) => GoldEntities | undefined) | undefined;
   /** A refresh is owed because the data changed while the view was hidden or a refresh was recent. */
   private stale = false;
   private lastRefresh = 0;
@@ -126,18 +156,44 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
     this.emitter.fire(undefined);
   }
 
-  /** Entity groups of the active document, by type, most frequent first. */
+  /** Lets the gold layer split the view into gold and suggestions; call `goldChanged` when a document's gold changes. */
+  setGoldSource(source: (uri: vscode.Uri) => GoldEntities | undefined): void {
+    this.goldSource = source;
+  }
+
+  goldChanged(uri: vscode.Uri): void {
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.refresh(true);
+  }
+
+  /** Entity groups of the active document, by type, most frequent first; with gold, under "Gold" and "Suggestions". */
   groups(): EntityNode[] {
     const editor = vscode.window.activeTextEditor;
     this.uri = editor?.document.uri;
     const annotations = this.uri && this.store.get(this.uri);
     if (!editor || !annotations) return [];
-    if (this.cached?.annotations !== annotations) {
-      const document = editor.document;
-      const nodes = document.languageId === 'jsonl' ? groupByRecord(annotations, (offset) => document.positionAt(offset).line) : groupEntities(annotations);
-      this.cached = { annotations, nodes };
+    const document = editor.document;
+    // JSONL corpora have no gold in the editor (their gold is the record sidecar): they group by record.
+    const gold = document.languageId === 'jsonl' ? undefined : this.goldSource?.(document.uri);
+    if (this.cached?.annotations !== annotations || this.cached.goldRevision !== gold?.revision) {
+      const nodes =
+        document.languageId === 'jsonl'
+          ? groupByRecord(annotations, (offset) => document.positionAt(offset).line)
+          : gold
+            ? this.sections(annotations, gold)
+            : groupEntities(annotations);
+      this.cached = { annotations, goldRevision: gold?.revision, nodes };
     }
     return this.cached.nodes;
+  }
+
+  private sections(annotations: StoredAnnotations, gold: GoldEntities): EntityNode[] {
+    const goldTypes = groupByType(gold.gold);
+    const open = groupEntities(annotations, gold.isOpen);
+    const count = (types: EntityNode[]) => types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.reduce((m, e) => m + e.occurrences.length, 0) : 0), 0);
+    return [
+      { kind: 'section', section: 'gold', types: goldTypes, count: count(goldTypes) },
+      { kind: 'section', section: 'suggestions', types: open, count: count(open) },
+    ];
   }
 
   getChildren(node?: EntityNode): EntityNode[] {
@@ -146,7 +202,7 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
 
   private children(node?: EntityNode): EntityNode[] {
     if (!node) return this.groups();
-    if (node.kind === 'record') return node.types;
+    if (node.kind === 'record' || node.kind === 'section') return node.types;
     if (node.kind === 'type') return node.entities.map((group) => ({ kind: 'entity' as const, group }));
     return [];
   }
@@ -160,6 +216,12 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
       const item = new vscode.TreeItem(vscode.l10n.t('Record on line {0}', node.line + 1), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = String(node.count);
       item.contextValue = 'entityRecord';
+      return item;
+    }
+    if (node.kind === 'section') {
+      const item = new vscode.TreeItem(node.section === 'gold' ? vscode.l10n.t('Gold') : vscode.l10n.t('Open suggestions'), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.count);
+      item.contextValue = `entitySection.${node.section}`;
       return item;
     }
     if (node.kind === 'type') {

@@ -1,8 +1,9 @@
 // The News Lens extension's entry point: starts the language server and wires decorations, status bar, views and commands.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ANNOTATIONS_NOTIFICATION,
+  NOT_JUNK_NOTIFICATION,
   REFRESH_REQUEST,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
@@ -15,6 +16,7 @@ import { AnnotationStore, StoredAnnotations } from './annotation-store';
 import { registerCommands } from './commands';
 import { Decorations } from './decorations';
 import { EntityTree } from './entity-tree';
+import { activateGold, type GoldApi } from './gold';
 import { HostTiming } from './host-timing';
 import { JsonlSync } from './jsonl-sync';
 import { registerScan } from './scan';
@@ -35,7 +37,11 @@ export interface NewsLensApi {
   serverInfo: () => Promise<ServerInfo>;
   /** Shows the server the lines of JSONL corpora (set once the server runs). */
   jsonlSync?: JsonlSync;
+  /** The gold layer: annotators' decisions kept as standoff files (src/client/gold). */
+  gold: GoldApi;
 }
+
+let gold: GoldApi | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
   const hostTiming = new HostTiming();
@@ -69,11 +75,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     ...registerCommands({ client: () => client, decorations, teamConfig: () => teamConfig }),
     { dispose: () => void client.stop().catch(() => undefined) }, // stopping a server that already died is fine
   );
-  await client.start();
+  let started: Promise<void> | undefined;
+  gold = activateGold(context, {
+    annotations: store,
+    decorations,
+    entityTree,
+    serves,
+    notifyNotJunk: (uri, spans) =>
+      void (started ?? Promise.resolve())
+        .then(() => client.sendNotification(NOT_JUNK_NOTIFICATION, { uri, spans }))
+        .catch((error) => client.error(`News Lens: could not send the not-junk marks of ${uri}`, error, false)),
+  });
+  // A restarted server knows no marks: send them again.
+  context.subscriptions.push(client.onDidChangeState((event) => event.newState === State.Running && gold?.resendNotJunk()));
+  started = client.start();
+  await started;
   const jsonlSync = new JsonlSync(client, hostTiming);
   teamConfig = new TeamConfigWatcher(client);
   context.subscriptions.push(jsonlSync, teamConfig, registerScan(() => client, hostTiming), registerCorpusReport(context.extensionUri, () => client, hostTiming));
   return {
+    gold,
     jsonlSync,
     store,
     decorations,
@@ -85,8 +106,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   };
 }
 
-export function deactivate(): void {
-  // The client is stopped through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // The client is stopped through context.subscriptions; pending gold is written first (nothing lost on close).
+  return gold?.flush();
 }
 
 /** A message as a whole annotation set: itself, or a delta applied to the stored set it was computed from. */

@@ -43,6 +43,8 @@ export interface AnalysisServiceOptions {
   boundary?: ErrorBoundary;
   /** Makes each document's Analyzer (tests inject failing ones). */
   createAnalyzer?: () => Analyzer;
+  /** Applied to every analysis's annotations (the findings an annotator marked "not junk" are left out). */
+  filter?: (uri: string, annotations: Annotation[]) => Annotation[];
 }
 
 export class AnalysisService {
@@ -50,6 +52,7 @@ export class AnalysisService {
   private warming: Promise<void> | undefined;
   private readonly boundary: ErrorBoundary;
   private readonly newAnalyzer: () => Analyzer;
+  private readonly filter: (uri: string, annotations: Annotation[]) => Annotation[];
 
   constructor(
     private readonly getDocument: (uri: string) => DocumentSnapshot | undefined,
@@ -59,6 +62,7 @@ export class AnalysisService {
   ) {
     this.boundary = options.boundary ?? new ErrorBoundary((message) => process.stderr.write(message + '\n'));
     this.newAnalyzer = options.createAnalyzer ?? (() => createAnalyzer());
+    this.filter = options.filter ?? ((_, annotations) => annotations);
   }
 
   private entry(uri: string): DocumentEntry {
@@ -131,12 +135,13 @@ export class AnalysisService {
       // One document's failure: log it, publish what the cheap layers still find, and keep serving the others.
       this.boundary.report('analysis', document.uri, error);
       ({ annotations, degraded } = this.cheapFallback(entry, document, settings));
+      annotations = this.filter(document.uri, annotations);
       return (entry.latest = { uri: document.uri, version: document.version, annotations, entitiesPending: false, degraded, elapsedMs: performance.now() - started });
     }
     entry.latest = {
       uri: document.uri,
       version: document.version,
-      annotations,
+      annotations: this.filter(document.uri, annotations),
       entitiesPending: cheapOnly && wantsEntities && !tooLarge,
       degraded,
       elapsedMs: performance.now() - started,

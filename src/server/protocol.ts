@@ -252,3 +252,18 @@ export interface ServerInfo {
   /** True when nodejieba is News Lens's patched build (lean load, tagPacked); false for a stock build. */
   segmenterLeanLoad?: boolean;
 }
+
+/** Client → server: the junk findings of a document an annotator marked "not junk" (the gold layer; replaces earlier marks). */
+export const NOT_JUNK_NOTIFICATION = 'newsLens/notJunk';
+
+export interface NotJunkSpan {
+  start: number;
+  end: number;
+  /** The junk kind. */
+  label: string;
+}
+
+export interface NotJunkParams {
+  uri: string;
+  spans: NotJunkSpan[];
+}

@@ -25,6 +25,8 @@ import {
   REFRESH_REQUEST,
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
+  NOT_JUNK_NOTIFICATION,
+  type NotJunkParams,
   type CleanParams,
   type CleanResult,
   type ExportParams,
@@ -33,6 +35,7 @@ import {
 } from './protocol';
 import { AnnotationSender } from './annotation-sender';
 import { readSettings, type NewsLensSettings, type RawSettings } from './settings';
+import { NotJunkMarks } from './not-junk';
 import { entitySymbols, recordSymbols } from './symbols';
 import { registerJsonl } from './jsonl-server';
 import { registerTeamSettings } from './team-settings';
@@ -82,6 +85,9 @@ function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
   connection.sendNotification(ANNOTATIONS_NOTIFICATION, sender.message(fields, outcome.annotations));
 }
 
+/** Findings the annotators marked "not junk" per document (gold layer): never reported, fixed or cleaned. */
+const notJunk = new NotJunkMarks();
+
 const service = new AnalysisService(
   (uri) => {
     const document = documents.get(uri);
@@ -89,7 +95,7 @@ const service = new AnalysisService(
   },
   loadSettings,
   publish,
-  { boundary },
+  { boundary, filter: (uri, annotations) => notJunk.filter(uri, annotations) },
 );
 
 /** JSONL corpora: the client sends the lines to analyze itself (see jsonl-protocol.ts); they are not in `documents`. */
@@ -138,7 +144,13 @@ documents.onDidChangeContent((event) => {
     service.schedule(uri, settings.debounceMs);
   });
 });
+connection.onNotification(NOT_JUNK_NOTIFICATION, (params: NotJunkParams) => {
+  notJunk.set(params.uri, params.spans);
+  if (documents.get(params.uri)) service.schedule(params.uri, 0);
+});
+
 documents.onDidClose((event) => {
+  notJunk.delete(event.document.uri);
   service.close(event.document.uri);
   sender.close(event.document.uri);
   settingsCache.delete(event.document.uri);

@@ -7,6 +7,7 @@ import * as E from './editor';
 import type { Suite } from './runner';
 import { corpusChecks } from './corpus-checks';
 import { ARTICLE, FIGURE, GLOSS, showAnnotated, showFigureHover, showGlossHover, showQuickFixes, showSpamLine, startArticleSession } from './scenes';
+import { GOLD_SAMPLE, goldChecks } from './gold';
 
 /** A Pinyin gloss as the mirror sites insert them: a parenthesised syllable with tone marks. */
 const GLOSS_RE = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u036f]+\)/g;
@@ -50,7 +51,7 @@ export function suite(options: { artifacts: string; extension?: 'vsix' | 'dev'; 
     title: 'News Lens in VS Code (code-server + Chromium)',
     async before() {
       fs.mkdirSync(options.artifacts, { recursive: true });
-      const { session, counts } = await startArticleSession({ extension: options.extension, vsix: options.vsix, settings: options.settings, log: options.log });
+      const { session, counts } = await startArticleSession({ extension: options.extension, vsix: options.vsix, settings: options.settings, log: options.log, samples: [ARTICLE, GOLD_SAMPLE] });
       const file = path.join(session.workspace, ARTICLE);
       const colors = await E.themeColors(session.page, [...ENTITY_COLORS, 'newsLens.figureBackground', 'newsLens.spamLineBackground']);
       options.log?.(`    start-up: ${Object.entries(session.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
@@ -204,6 +205,8 @@ export function suite(options: { artifacts: string; extension?: 'vsix' | 'dev'; 
         },
       },
       ...corpusChecks(shot),
+      // The gold layer (test/e2e/gold.ts), on its own document.
+      ...goldChecks<Context>(),
     ],
   };
 }

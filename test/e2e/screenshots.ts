@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as E from './editor';
-import { FIGURE, showAnnotated, showFigureHover, showQuickFixes, startArticleSession } from './scenes';
+import { ARTICLE, FIGURE, showAnnotated, showFigureHover, showQuickFixes, startArticleSession } from './scenes';
 import { showCorpus, showCorpusReport } from './corpus-scenes';
+import { GOLD_SAMPLE, goldScreenshots } from './gold';
 
 export interface ScreenshotOptions {
   outDir: string;
@@ -24,6 +25,7 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
     viewport: options.viewport ?? { width: 1280, height: 800 },
     // Unicode highlighting would box every full-width comma of the JSONL corpus (VS Code does it in JSON, not in text).
     settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.unicodeHighlight.ambiguousCharacters': false },
+    samples: [ARTICLE, GOLD_SAMPLE],
   });
   const written: string[] = [];
   const shoot = async (name: string) => {
@@ -56,6 +58,8 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<strin
     const charts = await showCorpusReport(page);
     if (charts < 6) throw new Error(`the corpus report drew ${charts} charts`);
     await shoot('corpus-report.png');
+    // The gold layer's workflow (test/e2e/gold.ts).
+    await goldScreenshots(page, shoot);
     return written;
   } finally {
     await session.stop();

@@ -11,16 +11,19 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:jsonl', 'workspaceContains:.newslens.json']);
   });
 
-  it('supports untrusted workspaces because no setting can point at a file or run anything', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
-    // If a setting ever names a file, folder, command or program, untrusted workspaces must become 'limited'
-    // with that setting in restrictedConfigurations.
+  it('supports untrusted workspaces, limited only in the settings that point at a file or folder', () => {
+    // A setting that names a file, folder, command or program makes untrusted workspaces 'limited', with that
+    // setting in restrictedConfigurations (VS Code then reads it from user settings only).
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, restricted.length ? 'limited' : true);
     for (const [key, schema] of Object.entries(settings)) {
+      if (restricted.includes(key)) continue;
       assert.ok(!/path|file|folder|dir|command|exec|program|script/i.test(key), `${key} looks like it points outside the document`);
       // A string only where it names a field of a JSONL record, never a path or a command.
       const allowed = key === 'newsLens.jsonl.textField' ? ['string'] : ['boolean', 'number', 'array', 'object'];
       assert.ok(allowed.includes(schema.type), `${key} has type ${schema.type}`);
     }
+    assert.deepEqual(restricted, ['newsLens.gold.folder']);
   });
 
   it('declares virtual-workspace support: the server reads documents through LSP, never from disk', () => {
