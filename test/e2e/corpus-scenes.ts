@@ -23,9 +23,11 @@ export async function openWorkspaceFile(page: Page, name: string): Promise<void>
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(name);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10000 });
+  // Quick Open lists recent editors before the file search answers: wait for the file's own row, then pick it.
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 30000 });
   await E.sleep(300);
-  await page.keyboard.press('Enter');
+  await row.click();
   await page.locator('.editor-group-container.active .tab.active').filter({ hasText: name }).waitFor({ timeout: 20000 });
   await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20000 });
 }

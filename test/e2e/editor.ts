@@ -146,7 +146,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       tools, env, cwd: state, authority, config, userDataDir: dirs.user, extensionsDir: dirs.exts, logFd,
       extra: mode === 'dev' ? ['--vscode-option', 'enable-smoke-test-driver'] : [],
     });
-    await waitForHealthz(server, { timeoutMs: 60000, logPath: serverLog });
+    await waitForHealthz(server, { timeoutMs: 180000, logPath: serverLog });
     lap('server');
 
     // playwright-core keeps an artifacts folder in os.tmpdir(): keep it inside the state folder.
@@ -166,9 +166,9 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     if (options.open) payload.push(['openFile', remoteUri(authority, path.join(workspace, options.open))]);
     payload.push(['skipWelcome', 'true'], ['skipReleaseNotes', 'true']);
     const url = workbenchUrl(authority, workspace, [`payload=${encodeURIComponent(JSON.stringify(payload))}`]);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-    if (options.open) await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 60000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 180000 });
+    if (options.open) await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 180000 });
     lap('workbench');
     return { page, context, authority, workspace, state, tools, serverLog, timings, stop };
   } catch (e) {
@@ -231,8 +231,16 @@ export async function selectText(page: Page, needle: string, nth = 0): Promise<s
   // Find-as-you-type selects the first match after the caret; Enter moves to the next one.
   await page.waitForFunction(() => /\b\d+ of \d+\b/.test(document.querySelector('.editor-group-container.active .find-widget .matchesCount')?.textContent ?? ''), null, { timeout: 10000 })
     .catch(async () => { throw new Error(`find widget found no ${JSON.stringify(needle)} (${await page.locator('.find-widget .matchesCount').first().textContent().catch(() => '?')})`); });
-  for (let i = 0; i < nth; i++) await page.keyboard.press('Enter');
-  const count = normalize(await page.locator('.editor-group-container.active .find-widget .matchesCount').first().innerText());
+  // Where the first match lands depends on where the caret was when the search ran (a busy editor can run it before
+  // Ctrl+Home lands): step with Enter until the widget names the wanted match, at most once round all of them.
+  const matchesCount = page.locator('.editor-group-container.active .find-widget .matchesCount').first();
+  let count = normalize(await matchesCount.innerText());
+  const total = Number(/ of (\d+)/.exec(count)?.[1] ?? 0);
+  for (let step = 0; step <= total && !count.startsWith(`${nth + 1} of `); step++) {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((before) => (document.querySelector('.editor-group-container.active .find-widget .matchesCount')?.textContent ?? '').replace(/[\u00a0\u202f\s]+/g, ' ').trim() !== before, count, { timeout: 2000 }).catch(() => {});
+    count = normalize(await matchesCount.innerText());
+  }
   if (!count.startsWith(`${nth + 1} of `)) throw new Error(`find widget on match "${count}", wanted ${nth + 1}`);
   await page.keyboard.press('Escape');
   await page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
