@@ -79,7 +79,8 @@ describe('JSONL corpora', function () {
     const editor = await openSampleCopy('fix-one.jsonl', lines.join('\n') + '\n');
     await analyzed(editor.document, expectedJunk(lines));
     // A gloss in an ASCII-only line (\u escapes): the hardest case.
-    const gloss = newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss' && editor.document.getText(d.range).includes('\\u'))!;
+    const gloss = await waitFor('a gloss diagnostic in an escaped line', () =>
+      newsLensDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'pinyin-gloss' && editor.document.getText(d.range).includes('\\u')));
     const line = gloss.range.start.line;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, gloss.range, vscode.CodeActionKind.QuickFix.value);
     const removeThis = actions.find((a) => /^Remove this Pinyin gloss/.test(a.title));
