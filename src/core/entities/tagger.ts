@@ -1,29 +1,29 @@
-// The trained sequence tagger: a linear-chain model over character positions (BIO labels for PER/LOC/ORG), its file format and its decoder.
+// The trained sequence tagger: a linear-chain model over character positions (BIO labels for PER/LOC/ORG) and its decoder.
 //
-// Scores are sums of feature weights (features.ts) plus label-transition weights; the best label
-// sequence is found by Viterbi. An entity's confidence is its probability under the same scores
-// read as a linear-chain CRF at the calibrated temperature stored in the model (forward-backward).
+// Scores are sums of feature weights (features.ts, weights in the model file: model-format.ts)
+// plus label-transition weights; the best label sequence is found by Viterbi. An entity's
+// confidence is its probability under the same scores read as a linear-chain CRF at the
+// calibrated temperature stored in the model (forward-backward).
 //
-// Weights are one byte per feature and label: an index into a 256-value codebook. Features live
-// in two open-addressing tables of 12-byte slots (a u32 hash, 0 = empty, then the 7 codes), so a
-// feature's key and weights share one cache line: a small "hot" table of the features most
-// frequent in training (it stays in the CPU cache) and the main table of the others, guarded by a
-// one-hash Bloom filter so that most features the model lacks cost no trip to main memory.
-//
-// File (little-endian): "NLNER\0\0\x05", a u32 header length and a JSON header (ModelHeader),
-// padding to 4 bytes, then transitions f32[L*L], start f32[L], end f32[L], codebook f32[256], hot
-// table (hotSlots * 12 bytes), filter (filterBits / 8 bytes), main table (slots * 12 bytes),
-// dictionary of names (lexiconSlots * 8 bytes: see HashLexicon).
-// Loading makes views of the file's bytes: nothing is copied or parsed beyond the header.
+// The emission scores of a sentence do one lookup per character (its rows at −2…+2 and its
+// CharPosLength rows), one per character pair (its rows at −2…+2), one per word (its rows as the
+// word, the word before and the word after) and one per character and tag; the other templates
+// index small dense tables. The rows found are summed through the codebook.
 import type { EntityType } from '../types';
-import { extractFeatures, FEATURE_VERSION, TEMPLATE_COUNT, type WordLexicon } from './features';
-import type { Tokens } from './segmenter';
+import * as features from './features';
+import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
+import { lexicon } from './lexicon';
+import * as format from './model-format';
+import { featureRow, type TaggerModel } from './model-format';
+import type { PackedTokens } from './segmenter';
+
+export const LABEL_COUNT = format.LABEL_COUNT;
+export type { TaggerModel } from './model-format';
 
 export const ENTITY_LABELS = ['PER', 'LOC', 'ORG'] as const satisfies readonly EntityType[];
 export type TaggedType = (typeof ENTITY_LABELS)[number];
 
 /** Label numbering: 0 is O; type t has B 1+2t and I 2+2t. The decoder is written for these 7 labels. */
-export const LABEL_COUNT = 1 + 2 * ENTITY_LABELS.length;
 export const labelOf = (type: number, part: 'B' | 'I'): number => 1 + 2 * type + (part === 'I' ? 1 : 0);
 const isInside = (label: number): boolean => label !== 0 && (label & 1) === 0;
 const typeOf = (label: number): number => (label - 1) >> 1;
@@ -35,221 +35,6 @@ export function allowedTransition(a: number, b: number): boolean {
 export const allowedStart = (label: number): boolean => !isInside(label);
 export const allowedEnd = (_label: number): boolean => true;
 
-/** Bytes per slot of a feature table: the hash and the label codes. */
-export const SLOT_BYTES = 12;
-
-export interface ModelHeader {
-  featureVersion: number;
-  templates: number;
-  labels: number;
-  /** Features in the model (both tables). */
-  features: number;
-  hotSlots: number;
-  /** Bits of the filter of the main table (a power of two). */
-  filterBits: number;
-  /** Slots of the main table. */
-  slots: number;
-  /** Slots of the dictionary of names (8 bytes each: word hash, category). */
-  lexiconSlots: number;
-  /** Scores are divided by this before probabilities are taken (calibrated on dev). */
-  temperature: number;
-  /** Free-form provenance: sources, date, epochs, dev scores. */
-  about?: Record<string, unknown>;
-}
-
-export interface TaggerModel {
-  header: ModelHeader;
-  transitions: Float32Array;
-  start: Float32Array;
-  end: Float32Array;
-  codebook: Float32Array;
-  /** A table as u32 words (word 4k is slot k's hash) and as bytes (byte 16k + 4 + l is slot k's code for label l). */
-  hotKeys: Uint32Array;
-  hotCodes: Uint8Array;
-  filter: Uint32Array;
-  keys: Uint32Array;
-  codes: Uint8Array;
-  /** The dictionary of names for the lexicon features: u32 pairs (word hash, category), open addressing. */
-  lexicon: Uint32Array;
-  words: WordLexicon;
-}
-
-const MAGIC = 'NLNER\u0000\u0000\u0005';
-
-/** The dictionary of names as the features read it. */
-export class HashLexicon implements WordLexicon {
-  private readonly slots: number;
-  constructor(private readonly table: Uint32Array) {
-    this.slots = table.length >> 1;
-  }
-  lookup(hash: number): number {
-    const { table, slots } = this;
-    if (slots === 0) return -1;
-    for (let slot = firstSlot(hash, slots); ; ) {
-      const key = table[slot << 1];
-      if (key === hash) return table[(slot << 1) + 1];
-      if (key === 0) return -1;
-      if (++slot === slots) slot = 0;
-    }
-  }
-}
-
-/** Builds the dictionary table from word hashes (non-zero, u32) and their categories (0 for prefixes). */
-export function buildLexicon(entries: Map<number, number>): Uint32Array {
-  const slots = Math.max(16, Math.ceil(entries.size / 0.7));
-  const table = new Uint32Array(slots * 2);
-  for (const [hash, category] of entries) {
-    let slot = firstSlot(hash, slots);
-    while (table[slot << 1] !== 0) if (++slot === slots) slot = 0;
-    table[slot << 1] = hash;
-    table[(slot << 1) + 1] = category;
-  }
-  return table;
-}
-
-const align = (n: number): number => (n + 3) & ~3;
-
-/** Reads a model file's bytes (views into `bytes`, which must stay alive). */
-export function parseModel(bytes: Uint8Array): TaggerModel {
-  const text = (from: number, to: number): string => new TextDecoder().decode(bytes.subarray(from, to));
-  if (bytes.length < 12 || text(0, 8) !== MAGIC) throw new Error('not a News Lens entity model (or one of an older format): retrain it');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(text(12, 12 + headerLength)) as ModelHeader;
-  if (header.featureVersion !== FEATURE_VERSION || header.templates !== TEMPLATE_COUNT || header.labels !== LABEL_COUNT) {
-    throw new Error(`entity model was trained for other features (version ${header.featureVersion}, ${header.templates} templates): retrain it`);
-  }
-  const L = header.labels;
-  let offset = align(12 + headerLength);
-  const size = offset + (L * L + 2 * L + 256) * 4 + (header.hotSlots + header.slots) * SLOT_BYTES + header.filterBits / 8 + header.lexiconSlots * 8;
-  if (size > bytes.length) throw new Error('entity model file is truncated');
-  // Typed-array views need aligned offsets: copy once if the buffer itself is misaligned.
-  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
-  const { buffer, byteOffset } = bytes;
-  const take = (byteLength: number): number => {
-    const at = byteOffset + offset;
-    offset += byteLength;
-    return at;
-  };
-  const floats = (count: number): Float32Array => new Float32Array(buffer, take(count * 4), count);
-  const transitions = floats(L * L);
-  const start = floats(L);
-  const end = floats(L);
-  const codebook = floats(256);
-  const hotAt = take(header.hotSlots * SLOT_BYTES);
-  const filter = new Uint32Array(buffer, take(header.filterBits / 8), header.filterBits / 32);
-  const mainAt = take(header.slots * SLOT_BYTES);
-  const lexicon = new Uint32Array(buffer, take(header.lexiconSlots * 8), header.lexiconSlots * 2);
-  return {
-    header,
-    transitions,
-    start,
-    end,
-    codebook,
-    hotKeys: new Uint32Array(buffer, hotAt, header.hotSlots * 3),
-    hotCodes: new Uint8Array(buffer, hotAt, header.hotSlots * SLOT_BYTES),
-    filter,
-    keys: new Uint32Array(buffer, mainAt, header.slots * 3),
-    codes: new Uint8Array(buffer, mainAt, header.slots * SLOT_BYTES),
-    lexicon,
-    words: new HashLexicon(lexicon),
-  };
-}
-
-/** Writes a model to bytes (scripts/ner/train.ts). */
-export function serializeModel(model: TaggerModel): Uint8Array {
-  const headerBytes = new TextEncoder().encode(JSON.stringify(model.header));
-  const bodyStart = align(12 + headerBytes.length);
-  const parts = [model.transitions, model.start, model.end, model.codebook, model.hotCodes, model.filter, model.codes, model.lexicon];
-  const out = new Uint8Array(bodyStart + parts.reduce((sum, a) => sum + a.byteLength, 0));
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  let offset = bodyStart;
-  for (const array of parts) {
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
-    offset += array.byteLength;
-  }
-  return out;
-}
-
-/** First slot to probe for a feature hash in a table of `slots` slots (any size; the same when building and reading). */
-export function firstSlot(hash: number, slots: number): number {
-  return Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 0) / 4294967296) * slots);
-}
-
-/** Bit of the main table's filter for a hash (filterShift = 32 - log2(filterBits)). */
-const filterBit = (hash: number, filterShift: number): number => Math.imul(hash, 0x85ebca6b) >>> filterShift;
-
-/**
- * The feature tables of a model: `codes` holds L codes per feature; the `hotCapacity` features
- * with the highest `counts` go to the hot table, the rest to the main table.
- */
-export function buildTables(
-  hashes: Uint32Array,
-  codes: Uint8Array,
-  counts: ArrayLike<number>,
-  L: number,
-  hotCapacity: number,
-): Pick<TaggerModel, 'hotKeys' | 'hotCodes' | 'filter' | 'keys' | 'codes'> & { hotSlots: number; slots: number; filterBits: number } {
-  const order = Array.from(hashes.keys()).sort((a, b) => counts[b] - counts[a]);
-  const hot = order.slice(0, hotCapacity);
-  const rest = order.slice(hotCapacity);
-  const table = (members: number[], load: number): { slots: number; keys: Uint32Array; codes: Uint8Array } => {
-    const slots = Math.max(16, Math.ceil(members.length / load));
-    const bytes = new Uint8Array(slots * SLOT_BYTES);
-    const keys = new Uint32Array(bytes.buffer);
-    for (const f of members) {
-      let slot = firstSlot(hashes[f], slots);
-      while (keys[slot * 3] !== 0) if (++slot === slots) slot = 0;
-      keys[slot * 3] = hashes[f];
-      bytes.set(codes.subarray(f * L, f * L + L), slot * SLOT_BYTES + 4);
-    }
-    return { slots, keys, codes: bytes };
-  };
-  // Linear probing stays short at these loads (a few probes for a feature the table lacks, mostly
-  // in the same cache line); the main table is packed tighter for size.
-  const hotTable = table(hot, 0.6);
-  const mainTable = table(rest, 0.7);
-  // About 5 bits per main feature: a feature the model lacks passes the filter ~18% of the time.
-  let filterBits = 1 << 10;
-  while (filterBits < rest.length * 5) filterBits *= 2;
-  const filter = new Uint32Array(filterBits / 32);
-  const shift = 32 - Math.log2(filterBits);
-  for (const f of rest) {
-    const bit = filterBit(hashes[f], shift);
-    filter[bit >>> 5] |= 1 << (bit & 31);
-  }
-  return {
-    hotSlots: hotTable.slots,
-    hotKeys: hotTable.keys,
-    hotCodes: hotTable.codes,
-    filterBits,
-    filter,
-    slots: mainTable.slots,
-    keys: mainTable.keys,
-    codes: mainTable.codes,
-  };
-}
-
-/** Where a feature's codes are: [codes array, byte offset], or undefined when the model lacks it. */
-export function featureCodes(model: TaggerModel, hash: number): [Uint8Array, number] | undefined {
-  const probe = (keys: Uint32Array, slots: number): number => {
-    for (let slot = firstSlot(hash, slots); ; ) {
-      const key = keys[slot * 3];
-      if (key === hash) return slot;
-      if (key === 0) return -1;
-      if (++slot === slots) slot = 0;
-    }
-  };
-  const hot = probe(model.hotKeys, model.header.hotSlots);
-  if (hot >= 0) return [model.hotCodes, hot * SLOT_BYTES + 4];
-  const bit = filterBit(hash, 32 - Math.log2(model.header.filterBits));
-  if (!(model.filter[bit >>> 5] & (1 << (bit & 31)))) return undefined;
-  const main = probe(model.keys, model.header.slots);
-  return main >= 0 ? [model.codes, main * SLOT_BYTES + 4] : undefined;
-}
-
 /** An entity found by the tagger: offsets into the tagged text, and its probability. */
 export interface TaggedSpan {
   start: number;
@@ -258,8 +43,31 @@ export interface TaggedSpan {
   confidence: number;
 }
 
+// Constants of the hot loop as locals of this module (an imported binding is a property read per use when not bundled).
+const TAG_SPACE = features.TAG_SPACE;
+const WORD_PREV_ROW = features.WORD_PREV_ROW;
+const WORD_NEXT_ROW = features.WORD_NEXT_ROW;
+const CHAR_POS_LENGTH_ROWS = features.CHAR_POS_LENGTH_ROWS;
+const BIGRAM_SLOT = format.BIGRAM_SLOT;
+const WORD_SLOT = format.WORD_SLOT;
+const CHAR_TAG_SLOT = format.CHAR_TAG_SLOT;
+const CHAR_ROWS = format.CHAR_ROWS;
+const T_BIAS = Template.Bias;
+const T_TYPES = Template.Types;
+const T_POS_TAG = Template.PosTag;
+const T_PREV_TAG_TAG = Template.PrevTagTag;
+const T_TAG_NEXT_TAG = Template.TagNextTag;
+const T_PLACE = Template.Place;
+const T_CHAR_CLASSES = Template.CharClasses;
+const T_PREV_WORD_CLASS = Template.PrevWordClass;
+const T_WORD_CLASS = Template.WordClass;
+const T_LEX_BEGIN = Template.LexiconBegin;
+const T_LEX_END = Template.LexiconEnd;
+const T_LEX_INSIDE = Template.LexiconInside;
+const firstSlot = format.firstSlot;
+
 /** Reusable buffers of the decoder. */
-let featureBuffer: Uint32Array = new Uint32Array(0);
+const positions = new Positions();
 let emission = new Float32Array(0);
 let backPointer = new Uint8Array(0);
 let alpha = new Float64Array(0);
@@ -267,45 +75,145 @@ let beta = new Float64Array(0);
 let potential = new Float64Array(0);
 let scale = new Float64Array(0);
 let labelBuffer = new Uint8Array(0);
+/** Per padded position: character id; per character pair: byte offset of its rows (-1: none); per token: the same for its word. */
+let charIdAt = new Int32Array(0);
+let pairRows = new Int32Array(0);
+let wordRows = new Int32Array(0);
+/** Rows of one position (at most one per template). */
+const rows = new Int32Array(TEMPLATE_COUNT + 4);
 
-function ensureBuffers(n: number): void {
-  if (labelBuffer.length >= n) return;
-  const size = Math.max(n, 256) * 2;
-  emission = new Float32Array(size * 7);
-  backPointer = new Uint8Array(size * 7);
-  alpha = new Float64Array(size * 7);
-  beta = new Float64Array(size * 7);
-  potential = new Float64Array(size * 7);
-  scale = new Float64Array(size);
-  labelBuffer = new Uint8Array(size);
+function ensureBuffers(n: number, tokens: number): void {
+  if (labelBuffer.length < n) {
+    const size = Math.max(n, 256) * 2;
+    emission = new Float32Array(size * 7);
+    backPointer = new Uint8Array(size * 7);
+    alpha = new Float64Array(size * 7);
+    beta = new Float64Array(size * 7);
+    potential = new Float64Array(size * 7);
+    scale = new Float64Array(size);
+    labelBuffer = new Uint8Array(size);
+    charIdAt = new Int32Array(size + 4);
+    pairRows = new Int32Array(size + 4);
+  }
+  if (wordRows.length < tokens) wordRows = new Int32Array(Math.max(tokens, 256) * 2);
 }
 
-/**
- * A direct-mapped cache of recent feature lookups (hash → where its codes are, or "absent"): the
- * same n-grams and words recur throughout a text, and a hit costs one access to this small table
- * instead of probes in the main table (or its filter). It never changes a result.
- */
-const CACHE_BITS = 16;
-const cacheKeys = new Uint32Array(1 << CACHE_BITS);
-/** 0 absent; k > 0: hot table byte offset k - 1; k < 0: main table byte offset -k - 1. */
-const cacheRefs = new Int32Array(1 << CACHE_BITS);
-let cacheOwner: TaggerModel | undefined;
+/** Emission scores of every position of text[from, to) and label (read as one sentence). */
+export function emissionScores(model: TaggerModel, text: string, tokens: PackedTokens, from = 0, to = text.length): Float32Array {
+  readPositions(positions, text, tokens, model.words, from, to);
+  return emissionsOf(model, positions);
+}
 
-/** Emission scores of every position of text[from, to) and label: sums of the weights of the position's features. */
-export function emissionScores(model: TaggerModel, text: string, tokens: Tokens, from = 0, to = text.length): Float32Array {
-  const n = to - from;
-  const F = TEMPLATE_COUNT;
-  featureBuffer = extractFeatures(text, tokens, model.words, from, to, featureBuffer);
-  ensureBuffers(n);
-  if (cacheOwner !== model) {
-    cacheKeys.fill(0);
-    cacheOwner = model;
+/** Emission scores of the positions `p` has read: n * 7 values (a reused buffer). */
+export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
+  const n = p.n;
+  ensureBuffers(n, p.tokenCount);
+  const { bytes, words32, charIds, codebook: cb } = model;
+  const layout = model.header.layout;
+  const { codes, kinds, token, place, gazetteer, lexBegin, lexEnd, lexInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
+  const charClass = lexicon().charClasses;
+
+  for (let j = 0; j < n + 4; j++) charIdAt[j] = charIds[codes[j]];
+  // Character pairs (codes[j], codes[j + 1]) of the padded sentence: the pair at −2 of position i is j = i.
+  {
+    const slots = layout.bigramSlots;
+    const base = layout.bigrams;
+    const stride = BIGRAM_SLOT >> 2;
+    for (let j = 0; j < n + 3; j++) {
+      const key = ((codes[j] << 16) | codes[j + 1]) >>> 0;
+      let ref = -1;
+      for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
+        const k = words32[(base >> 2) + slot * stride];
+        if (k === key) {
+          ref = base + slot * BIGRAM_SLOT + 4;
+          break;
+        }
+        if (k === 0) break;
+      }
+      pairRows[j] = ref;
+    }
   }
-  const { codebook, hotKeys, hotCodes, filter, keys, codes } = model;
-  const { hotSlots, slots } = model.header;
-  const filterShift = 32 - Math.log2(model.header.filterBits);
-  // The seven label scores of a position are summed in locals (written once per position).
+  {
+    const slots = layout.wordSlots;
+    const base = layout.words;
+    const stride = WORD_SLOT >> 2;
+    for (let k = 0; k < p.tokenCount; k++) {
+      const key = wordOf[k];
+      let ref = -1;
+      if (key !== 0) {
+        for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
+          const w = words32[(base >> 2) + slot * stride];
+          if (w === key) {
+            ref = base + slot * WORD_SLOT + 4;
+            break;
+          }
+          if (w === 0) break;
+        }
+      }
+      wordRows[k] = ref;
+    }
+  }
+  const dense = layout.dense;
+  const dBias = dense[T_BIAS];
+  const dTypes = dense[T_TYPES];
+  const dPosTag = dense[T_POS_TAG];
+  const dPrevTagTag = dense[T_PREV_TAG_TAG];
+  const dTagNextTag = dense[T_TAG_NEXT_TAG];
+  const dPlace = dense[T_PLACE];
+  const dCharClasses = dense[T_CHAR_CLASSES];
+  const dPrevWordClass = dense[T_PREV_WORD_CLASS];
+  const dWordClass = dense[T_WORD_CLASS];
+  const dLexBegin = dense[T_LEX_BEGIN];
+  const dLexEnd = dense[T_LEX_END];
+  const dLexInside = dense[T_LEX_INSIDE];
+  const charRows = layout.charRows;
+  const posLengthRows = layout.posLengthRows;
+  const tagSlots = layout.charTagSlots;
+  const tagBase = layout.charTags;
+  const tagStride = CHAR_TAG_SLOT >> 2;
+  const L = 7;
   for (let i = 0; i < n; i++) {
+    const k = token[i];
+    const pos = place[i];
+    const tag = tagOf[k];
+    const c0 = codes[i + 2];
+    let r = 0;
+    // The dense tables always exist in a model file.
+    rows[r++] = dBias;
+    rows[r++] = dTypes + (kinds[i + 1] * 81 + kinds[i + 2] * 9 + kinds[i + 3]) * L;
+    rows[r++] = dPosTag + (tag * 4 + pos) * L;
+    rows[r++] = dPrevTagTag + ((tagOf[k - 1] * TAG_SPACE + tag) * 4 + pos) * L;
+    rows[r++] = dTagNextTag + ((tag * TAG_SPACE + tagOf[k + 1]) * 4 + pos) * L;
+    if (gazetteer[i]) rows[r++] = dPlace + gazetteer[i] * L;
+    const classes = charClass[c0];
+    if (classes) rows[r++] = dCharClasses + (classes * 4 + pos) * L;
+    if (classOf[k - 1]) rows[r++] = dPrevWordClass + (classOf[k - 1] * 4 + pos) * L;
+    if (classOf[k]) rows[r++] = dWordClass + (classOf[k] * 4 + pos) * L;
+    if (lexBegin[i]) rows[r++] = dLexBegin + lexBegin[i] * L;
+    if (lexEnd[i]) rows[r++] = dLexEnd + lexEnd[i] * L;
+    if (lexInside[i]) rows[r++] = dLexInside + lexInside[i] * L;
+    for (let q = 0; q < 5; q++) {
+      const id = charIdAt[i + q];
+      if (id !== 0) rows[r++] = charRows + (id * CHAR_ROWS + q) * L;
+    }
+    const id = charIdAt[i + 2];
+    if (id !== 0) rows[r++] = posLengthRows + (id * CHAR_POS_LENGTH_ROWS + pos * 8 + (lengthOf[k] < 7 ? lengthOf[k] : 7)) * L;
+    for (let q = 0; q < 4; q++) {
+      const b = pairRows[i + q];
+      if (b >= 0) rows[r++] = b + q * L;
+    }
+    if (wordRows[k] >= 0) rows[r++] = wordRows[k] + pos * L;
+    if (wordRows[k - 1] >= 0) rows[r++] = wordRows[k - 1] + (WORD_PREV_ROW + pos) * L;
+    if (wordRows[k + 1] >= 0) rows[r++] = wordRows[k + 1] + (WORD_NEXT_ROW + pos) * L;
+    const tagKey = c0 * TAG_SPACE + tag;
+    for (let slot = firstSlot(tagKey, tagSlots); ; slot = slot + 1 === tagSlots ? 0 : slot + 1) {
+      const w = words32[(tagBase >> 2) + slot * tagStride];
+      if (w === tagKey) {
+        rows[r++] = tagBase + slot * CHAR_TAG_SLOT + 4;
+        break;
+      }
+      if (w === 0) break;
+    }
     let e0 = 0;
     let e1 = 0;
     let e2 = 0;
@@ -313,48 +221,17 @@ export function emissionScores(model: TaggerModel, text: string, tokens: Tokens,
     let e4 = 0;
     let e5 = 0;
     let e6 = 0;
-    for (let f = i * F, stop = f + F; f < stop; f++) {
-      const hash = featureBuffer[f];
-      if (hash === 0) continue;
-      const entry = Math.imul(hash, 0x2c1b3c6d) >>> (32 - CACHE_BITS);
-      let ref: number;
-      if (cacheKeys[entry] === hash) ref = cacheRefs[entry];
-      else {
-        ref = 0;
-        let slot = firstSlot(hash, hotSlots);
-        let key = hotKeys[slot * 3];
-        while (key !== hash && key !== 0) {
-          if (++slot === hotSlots) slot = 0;
-          key = hotKeys[slot * 3];
-        }
-        if (key !== 0) ref = slot * 12 + 5;
-        else {
-          const bit = Math.imul(hash, 0x85ebca6b) >>> filterShift;
-          if ((filter[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-            slot = firstSlot(hash, slots);
-            key = keys[slot * 3];
-            while (key !== hash && key !== 0) {
-              if (++slot === slots) slot = 0;
-              key = keys[slot * 3];
-            }
-            if (key !== 0) ref = -(slot * 12 + 5);
-          }
-        }
-        cacheKeys[entry] = hash;
-        cacheRefs[entry] = ref;
-      }
-      if (ref === 0) continue;
-      const table = ref > 0 ? hotCodes : codes;
-      const w = ref > 0 ? ref - 1 : -ref - 1;
-      e0 += codebook[table[w]];
-      e1 += codebook[table[w + 1]];
-      e2 += codebook[table[w + 2]];
-      e3 += codebook[table[w + 3]];
-      e4 += codebook[table[w + 4]];
-      e5 += codebook[table[w + 5]];
-      e6 += codebook[table[w + 6]];
+    for (let q = 0; q < r; q++) {
+      const o = rows[q];
+      e0 += cb[bytes[o]];
+      e1 += cb[bytes[o + 1]];
+      e2 += cb[bytes[o + 2]];
+      e3 += cb[bytes[o + 3]];
+      e4 += cb[bytes[o + 4]];
+      e5 += cb[bytes[o + 5]];
+      e6 += cb[bytes[o + 6]];
     }
-    const base = i * 7;
+    const base = i * L;
     emission[base] = e0;
     emission[base + 1] = e1;
     emission[base + 2] = e2;
@@ -364,6 +241,24 @@ export function emissionScores(model: TaggerModel, text: string, tokens: Tokens,
     emission[base + 6] = e6;
   }
   return emission;
+}
+
+/**
+ * The same scores through the reference definition of the features (featureKeys and one
+ * featureRow lookup per feature): slow, for tests and training checks.
+ */
+export function referenceEmissions(model: TaggerModel, p: Positions): Float32Array {
+  const F = TEMPLATE_COUNT;
+  const keys = featureKeys(p);
+  const out = new Float32Array(p.n * 7);
+  for (let i = 0; i < p.n; i++) {
+    for (let t = 0; t < F; t++) {
+      const o = featureRow(model, t as Template, keys[i * F + t]);
+      if (o < 0) continue;
+      for (let l = 0; l < 7; l++) out[i * 7 + l] += model.codebook[model.bytes[o + l]];
+    }
+  }
+  return out;
 }
 
 /** Best label sequence for emission scores `e` of n positions (labels written into `out`). */
@@ -535,7 +430,7 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
  * Tags text[from, to) of a Simplified text as one sentence (`tokens`: jieba's tokens of `text`):
  * entities with their confidence, offsets into `text`.
  */
-export function tagEntities(model: TaggerModel, text: string, tokens: Tokens, from = 0, to = text.length): TaggedSpan[] {
+export function tagEntities(model: TaggerModel, text: string, tokens: PackedTokens, from = 0, to = text.length): TaggedSpan[] {
   const n = to - from;
   if (n <= 0) return [];
   const e = emissionScores(model, text, tokens, from, to);
