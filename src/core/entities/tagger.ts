@@ -68,34 +68,34 @@ const firstSlot = format.firstSlot;
 
 /** Reusable buffers of the decoder. */
 const positions = new Positions();
-let emission = new Float32Array(0);
+let emissionBuffer = new Float32Array(0);
 let backPointer = new Uint8Array(0);
-let alpha = new Float64Array(0);
-let beta = new Float64Array(0);
-let potential = new Float64Array(0);
-let scale = new Float64Array(0);
+let alphaBuffer = new Float64Array(0);
+let betaBuffer = new Float64Array(0);
+let potentialBuffer = new Float64Array(0);
+let scaleBuffer = new Float64Array(0);
 let labelBuffer = new Uint8Array(0);
 /** Per padded position: character id; per character pair: byte offset of its rows (-1: none); per token: the same for its word. */
-let charIdAt = new Int32Array(0);
-let pairRows = new Int32Array(0);
-let wordRows = new Int32Array(0);
+let charIdBuffer = new Int32Array(0);
+let pairRowBuffer = new Int32Array(0);
+let wordRowBuffer = new Int32Array(0);
 /** Rows of one position (at most one per template). */
-const rows = new Int32Array(TEMPLATE_COUNT + 4);
+const rowBuffer = new Int32Array(TEMPLATE_COUNT + 4);
 
 function ensureBuffers(n: number, tokens: number): void {
   if (labelBuffer.length < n) {
     const size = Math.max(n, 256) * 2;
-    emission = new Float32Array(size * 7);
+    emissionBuffer = new Float32Array(size * 7);
     backPointer = new Uint8Array(size * 7);
-    alpha = new Float64Array(size * 7);
-    beta = new Float64Array(size * 7);
-    potential = new Float64Array(size * 7);
-    scale = new Float64Array(size);
+    alphaBuffer = new Float64Array(size * 7);
+    betaBuffer = new Float64Array(size * 7);
+    potentialBuffer = new Float64Array(size * 7);
+    scaleBuffer = new Float64Array(size);
     labelBuffer = new Uint8Array(size);
-    charIdAt = new Int32Array(size + 4);
-    pairRows = new Int32Array(size + 4);
+    charIdBuffer = new Int32Array(size + 4);
+    pairRowBuffer = new Int32Array(size + 4);
   }
-  if (wordRows.length < tokens) wordRows = new Int32Array(Math.max(tokens, 256) * 2);
+  if (wordRowBuffer.length < tokens) wordRowBuffer = new Int32Array(Math.max(tokens, 256) * 2);
 }
 
 /** Emission scores of every position of text[from, to) and label (read as one sentence). */
@@ -112,6 +112,12 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const layout = model.header.layout;
   const { codes, kinds, token, place, gazetteer, lexBegin, lexEnd, lexInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
   const charClass = lexicon().charClasses;
+  // The reused buffers as locals: a module-level `let` is reloaded at every use in a loop.
+  const charIdAt = charIdBuffer;
+  const pairRows = pairRowBuffer;
+  const wordRows = wordRowBuffer;
+  const emission = emissionBuffer;
+  const rows = rowBuffer;
 
   for (let j = 0; j < n + 4; j++) charIdAt[j] = charIds[codes[j]];
   // Character pairs (codes[j], codes[j + 1]) of the padded sentence: the pair at −2 of position i is j = i.
@@ -266,6 +272,7 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
   const L = 7;
   const { transitions: t, start, end } = model;
   if (backPointer.length < n * L) backPointer = new Uint8Array(Math.max(n, 256) * 2 * L);
+  const back = backPointer;
   let previous = new Float64Array(L);
   let current = new Float64Array(L);
   for (let l = 0; l < L; l++) previous[l] = start[l] + e[l];
@@ -279,6 +286,17 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
     const p5 = previous[5];
     const p6 = previous[6];
     for (let b = 0; b < L; b++) {
+      if (b !== 0 && (b & 1) === 0) {
+        // I-X: only B-X (b - 1) or I-X itself may precede it.
+        const from = b - 1;
+        let best = previous[from] + t[from * 7 + b];
+        let arg = from;
+        const s = previous[b] + t[b * 8];
+        if (s > best) (best = s), (arg = b);
+        current[b] = best + e[base + b];
+        back[base + b] = arg;
+        continue;
+      }
       let best = p0 + t[b];
       let arg = 0;
       let s = p1 + t[7 + b];
@@ -294,7 +312,7 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
       s = p6 + t[42 + b];
       if (s > best) (best = s), (arg = 6);
       current[b] = best + e[base + b];
-      backPointer[base + b] = arg;
+      back[base + b] = arg;
     }
     const swap = previous;
     previous = current;
@@ -311,7 +329,7 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
   }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = label;
-    label = backPointer[i * L + label];
+    label = back[i * L + label];
   }
 }
 
@@ -330,12 +348,13 @@ export function spansOf(labels: Uint8Array, n: number): { start: number; end: nu
 }
 
 const transitionCache = new WeakMap<TaggerModel, { temperature: number; potentials: Float64Array }>();
-/** exp(transition / temperature), 0 for a forbidden transition. */
+/** exp(transition / temperature), 0 for a forbidden transition (BIO: I-X only after B-X or I-X). */
 function transitionPotentials(model: TaggerModel): Float64Array {
   const T = model.header.temperature;
   let cached = transitionCache.get(model);
   if (!cached || cached.temperature !== T) {
-    cached = { temperature: T, potentials: Float64Array.from(model.transitions, (w) => (w === -Infinity ? 0 : Math.exp(w / T))) };
+    // A transition BIO forbids is 0 whatever the file says: the forward-backward passes skip them.
+    cached = { temperature: T, potentials: Float64Array.from(model.transitions, (w, k) => (w === -Infinity || !allowedTransition(Math.floor(k / 7), k % 7) ? 0 : Math.exp(w / T))) };
     transitionCache.set(model, cached);
   }
   return cached.potentials;
@@ -350,6 +369,10 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
   const L = 7;
   const inverseT = 1 / model.header.temperature;
   const t = transitionPotentials(model);
+  const potential = potentialBuffer;
+  const alpha = alphaBuffer;
+  const beta = betaBuffer;
+  const scale = scaleBuffer;
   // Potentials, shifted per position by its best score (the shift cancels in the normalization).
   for (let i = 0; i < n; i++) {
     const base = i * L;
@@ -376,12 +399,22 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     const a4 = alpha[prev + 4];
     const a5 = alpha[prev + 5];
     const a6 = alpha[prev + 6];
-    sum = 0;
-    for (let b = 0; b < L; b++) {
-      const s = (a0 * t[b] + a1 * t[7 + b] + a2 * t[14 + b] + a3 * t[21 + b] + a4 * t[28 + b] + a5 * t[35 + b] + a6 * t[42 + b]) * potential[base + b];
-      alpha[base + b] = s;
-      sum += s;
-    }
+    // I-X follows only B-X or I-X: the other terms of its column are 0 (dropping them changes no bit).
+    const s0 = (a0 * t[0] + a1 * t[7] + a2 * t[14] + a3 * t[21] + a4 * t[28] + a5 * t[35] + a6 * t[42]) * potential[base];
+    const s1 = (a0 * t[1] + a1 * t[8] + a2 * t[15] + a3 * t[22] + a4 * t[29] + a5 * t[36] + a6 * t[43]) * potential[base + 1];
+    const s2 = (a1 * t[9] + a2 * t[16]) * potential[base + 2];
+    const s3 = (a0 * t[3] + a1 * t[10] + a2 * t[17] + a3 * t[24] + a4 * t[31] + a5 * t[38] + a6 * t[45]) * potential[base + 3];
+    const s4 = (a3 * t[25] + a4 * t[32]) * potential[base + 4];
+    const s5 = (a0 * t[5] + a1 * t[12] + a2 * t[19] + a3 * t[26] + a4 * t[33] + a5 * t[40] + a6 * t[47]) * potential[base + 5];
+    const s6 = (a5 * t[41] + a6 * t[48]) * potential[base + 6];
+    alpha[base] = s0;
+    alpha[base + 1] = s1;
+    alpha[base + 2] = s2;
+    alpha[base + 3] = s3;
+    alpha[base + 4] = s4;
+    alpha[base + 5] = s5;
+    alpha[base + 6] = s6;
+    sum = s0 + s1 + s2 + s3 + s4 + s5 + s6;
     scale[i] = sum;
     const inverse = 1 / sum;
     for (let b = 0; b < L; b++) alpha[base + b] *= inverse;
@@ -394,7 +427,10 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     endSum += alpha[last + l] * beta[last + l];
   }
   for (let l = 0; l < L; l++) beta[last + l] /= endSum;
-  for (let i = n - 2; i >= 0; i--) {
+  // Beta is read only where a span ends (or at the last position): the backward pass stops at the first such place.
+  let lowest = n - 1;
+  for (const span of spans) lowest = Math.min(lowest, span.end < n ? span.end : n - 1);
+  for (let i = n - 2; i >= lowest; i--) {
     const base = i * L;
     const next = base + L;
     const inverse = 1 / scale[i + 1];
@@ -405,10 +441,14 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     const q4 = potential[next + 4] * beta[next + 4];
     const q5 = potential[next + 5] * beta[next + 5];
     const q6 = potential[next + 6] * beta[next + 6];
-    for (let a = 0; a < L; a++) {
-      const r = a * 7;
-      beta[base + a] = (t[r] * q0 + t[r + 1] * q1 + t[r + 2] * q2 + t[r + 3] * q3 + t[r + 4] * q4 + t[r + 5] * q5 + t[r + 6] * q6) * inverse;
-    }
+    // Only B-X and I-X go on to I-X: the other terms are 0, as in the forward pass.
+    beta[base] = (t[0] * q0 + t[1] * q1 + t[3] * q3 + t[5] * q5) * inverse;
+    beta[base + 1] = (t[7] * q0 + t[8] * q1 + t[9] * q2 + t[10] * q3 + t[12] * q5) * inverse;
+    beta[base + 2] = (t[14] * q0 + t[15] * q1 + t[16] * q2 + t[17] * q3 + t[19] * q5) * inverse;
+    beta[base + 3] = (t[21] * q0 + t[22] * q1 + t[24] * q3 + t[25] * q4 + t[26] * q5) * inverse;
+    beta[base + 4] = (t[28] * q0 + t[29] * q1 + t[31] * q3 + t[32] * q4 + t[33] * q5) * inverse;
+    beta[base + 5] = (t[35] * q0 + t[36] * q1 + t[38] * q3 + t[40] * q5 + t[41] * q6) * inverse;
+    beta[base + 6] = (t[42] * q0 + t[43] * q1 + t[45] * q3 + t[47] * q5 + t[48] * q6) * inverse;
   }
   return spans.map(({ start: s, end: stop }) => {
     let p = alpha[s * L + labels[s]];
