@@ -5,7 +5,7 @@ import { findEntities, taggerError, warmUpEntities } from '../../../src/core/ent
 import { ABSENT, DENSE_ROWS, featureKeys, FEATURE_VERSION, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { loadTagger, modelPath } from '../../../src/core/entities/model-file';
 import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type TrainedFeature } from '../../../src/core/entities/model-format';
-import { tagTokens } from '../../../src/core/entities/segmenter';
+import { TAG_NAMES, tagId, tagText, tagTokens } from '../../../src/core/entities/segmenter';
 import {
   allowedEnd,
   allowedStart,
@@ -156,6 +156,23 @@ describe('entity tagger', function () {
       assert.throws(() => parseModel(new TextEncoder().encode('hello, world')), /not a News Lens entity model/);
       const bytes = readFileSync(modelPath()!);
       assert.throws(() => parseModel(bytes.subarray(0, bytes.length - 100)), /truncated/);
+    });
+  });
+
+  describe('packed tokens (what the tagger reads of jieba)', () => {
+    it('are the same tokens and tags as tagText, astral characters and Latin words included', () => {
+      for (const text of ['新华社北京十月一日电，国家主席会见了俄罗斯总统普京。', 'Apple公司CEO库克😀访问上海𠮷野家，ＸＹＺ１２３。', '據報道', '']) {
+        const packed = tagTokens(text);
+        const plain = tagText(text);
+        assert.equal(packed.count, plain.words.length, text);
+        assert.deepEqual([...packed.starts.subarray(0, packed.count + 1)], plain.starts, text);
+        assert.deepEqual([...packed.tags.subarray(0, packed.count)], plain.tags.map(tagId), text);
+      }
+    });
+
+    it('numbers every jieba tag, and an unknown tag as 0', () => {
+      for (const [id, name] of TAG_NAMES.entries()) if (id > 0) assert.equal(tagId(name), id, name);
+      assert.deepEqual([tagId(''), tagId('zzz'), tagId('N'), tagId('nrfgx')], [0, 0, 0, 0]);
     });
   });
 
