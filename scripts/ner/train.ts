@@ -1,7 +1,7 @@
 // `npm run train:ner`: trains the entity tagger (a linear-chain CRF, or an averaged perceptron, over BIO labels) on the converted corpus and writes data/ner/model.bin.
 //
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
-//          [--rate R] [--min-count K] [--prune X] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S]
+//          [--rate R] [--min-count K] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S]
 //          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
@@ -11,28 +11,16 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDir, readCorpus, SOURCES, type CorpusSentence, type Source, type Span } from '../../src/cli/ner-corpus';
-import { extractFeatures, FEATURE_VERSION, MAX_LEXICON_WORD, TEMPLATE_COUNT, wordHash, type WordLexicon } from '../../src/core/entities/features';
-import { ensureSegmenter, jiebaDictionaryPaths, tagText } from '../../src/core/entities/segmenter';
-import {
-  allowedEnd,
-  allowedStart,
-  allowedTransition,
-  buildLexicon,
-  buildTables,
-  ENTITY_LABELS,
-  HashLexicon,
-  LABEL_COUNT,
-  labelOf,
-  serializeModel,
-  spansOf,
-  tagEntities,
-  viterbi,
-  type TaggerModel,
-} from '../../src/core/entities/tagger';
+import { ABSENT, featureKeys, FEATURE_VERSION, MAX_LEXICON_WORD, mix, Positions, readPositions, TEMPLATE_COUNT, TEMPLATE_NAMES, wordHash, type Template, type WordLexicon } from '../../src/core/entities/features';
+import { DENSE_ROWS } from '../../src/core/entities/features';
+import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeature } from '../../src/core/entities/model-format';
+import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
+import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
 import { HashMap } from './hash-map';
 
 const L = LABEL_COUNT;
+const DENSE_TEMPLATES = new Set(Object.keys(DENSE_ROWS).map(Number));
 const F = TEMPLATE_COUNT;
 
 interface Options {
@@ -41,7 +29,6 @@ interface Options {
   epochs: number;
   rate: number;
   minCount: number;
-  prune: number;
   /** Keep at most this many features (those with the largest weights). */
   keep: number;
   weights: Record<Source, number>;
@@ -71,12 +58,15 @@ function parseArgs(argv: string[]): Options {
     epochs: Number(value('--epochs') ?? 8),
     rate: Number(value('--rate') ?? 0.1),
     minCount: Number(value('--min-count') ?? 2),
-    prune: Number(value('--prune') ?? 0.005),
-    keep: Number(value('--keep') ?? 420_000),
+    keep: Number(value('--keep') ?? 250_000),
     weights,
     out: value('--out') ?? path.join(__dirname, '..', '..', 'data', 'ner', 'model.bin'),
     seed: Number(value('--seed') ?? 1),
-    drop: (value('--drop') ?? '').split(',').filter(Boolean).map(Number),
+    drop: (value('--drop') ?? '').split(',').filter(Boolean).map((name) => {
+      const t = /^\d+$/.test(name) ? Number(name) : TEMPLATE_NAMES.indexOf(name);
+      if (t < 0 || t >= F) throw new Error(`--drop: unknown template ${name} (known: ${TEMPLATE_NAMES.join(', ')})`);
+      return t;
+    }),
     checkpoint: value('--checkpoint'),
     fromCheckpoint: value('--from-checkpoint'),
   };
@@ -88,7 +78,7 @@ function parseArgs(argv: string[]): Options {
 const DICTIONARY_CATEGORIES: Record<string, number> = { nr: 1, nrt: 1, nrfg: 1, ns: 2, nt: 3 };
 
 /** Hashes of jieba's person/place/organisation words (2..MAX_LEXICON_WORD units) and of their prefixes. */
-function dictionaryOfNames(): { entries: Map<number, number>; words: number; source: string } {
+export function dictionaryOfNames(): { entries: Map<number, number>; words: number; source: string } {
   const file = jiebaDictionaryPaths()?.dict;
   if (!file) throw new Error("nodejieba's dictionary was not found");
   const entries = new Map<number, number>();
@@ -118,8 +108,10 @@ interface Example {
   text: string;
   gold: Uint8Array;
   spans: Span[];
-  /** Feature hashes, n * F (later replaced by feature indices). */
+  /** Feature ids (hashes of template and key, 0 for none), n * F; dropped once indexed. */
   features: Uint32Array;
+  /** Feature keys (features.ts featureKeys), n * F; dropped once indexed. */
+  keys: Uint32Array;
   indices?: Int32Array;
 }
 
@@ -133,11 +125,20 @@ export function goldLabels(n: number, spans: Span[]): Uint8Array {
   return labels;
 }
 
-function prepare(sentences: CorpusSentence[], words: WordLexicon): Example[] {
+/** The training id of a feature: a non-zero hash of its template and key. */
+const featureId = (t: number, key: number): number => mix(mix(0x51ed27 + t, key), t) || 1;
+
+const positions = new Positions();
+
+function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[]): Example[] {
   return sentences.map((s) => {
     const text = toSimplified(s.text);
-    const features = extractFeatures(text, tagText(text), words).slice(0, text.length * F);
-    return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features };
+    readPositions(positions, text, tagTokens(text), words, 0, text.length);
+    const keys = featureKeys(positions).slice(0, text.length * F);
+    for (const t of drop) for (let i = t; i < keys.length; i += F) keys[i] = ABSENT;
+    const features = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(i % F, keys[i]) >>> 0;
+    return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features, keys };
   });
 }
 
@@ -195,23 +196,10 @@ for (let a = 0; a < L; a++) {
   transitionMask[END + a] = allowedEnd(a) ? 0 : MASKED;
 }
 
-/** A decoding view of transition weights with the shape tagger.ts's viterbi() reads. */
+/** A decoding view of transition weights: what tagger.ts's viterbi() reads of a model. */
 function decodingModel(t: Float64Array): TaggerModel {
   const f32 = (from: number, count: number): Float32Array => Float32Array.from({ length: count }, (_, k) => (transitionMask[from + k] ? -Infinity : t[from + k]));
-  return {
-    header: { featureVersion: FEATURE_VERSION, templates: F, labels: L, features: 0, hotSlots: 0, filterBits: 0, slots: 0, lexiconSlots: 0, temperature: 1 },
-    transitions: f32(0, L * L),
-    start: f32(START, L),
-    end: f32(END, L),
-    codebook: new Float32Array(256),
-    hotKeys: new Uint32Array(0),
-    hotCodes: new Uint8Array(0),
-    filter: new Uint32Array(0),
-    keys: new Uint32Array(0),
-    codes: new Uint8Array(0),
-    lexicon: new Uint32Array(0),
-    words: new HashLexicon(new Uint32Array(0)),
-  };
+  return { transitions: f32(0, L * L), start: f32(START, L), end: f32(END, L) } as TaggerModel;
 }
 
 let emission = new Float32Array(0);
@@ -448,7 +436,7 @@ function evaluateExported(model: TaggerModel, examples: Example[]): Map<Source, 
     count(
       counts,
       ex,
-      tagEntities(model, ex.text, tagText(ex.text)).map((s) => `${s.start}:${s.end}:${s.type}`),
+      tagEntities(model, ex.text, tagTokens(ex.text)).map((s) => `${s.start}:${s.end}:${s.type}`),
     );
   }
   return counts;
@@ -493,59 +481,52 @@ function nearestCode(codebook: Float32Array, v: number): number {
   return lo > 0 && Math.abs(codebook[lo - 1] - v) <= Math.abs(codebook[lo] - v) ? lo - 1 : lo;
 }
 
-/** Features in the hot table (12-byte slots at load 0.6: about 256 KB, which stays in the CPU cache). */
-const HOT_FEATURES = 13000;
+/** The record a grouped feature shares with others (features of a kept record are all kept: they cost no space), or undefined. */
+function recordOf(t: Template, key: number): string | undefined {
+  const name = TEMPLATE_NAMES[t];
+  if (name.startsWith('Char') && name.length <= 6) return `c${key}`;
+  if (name === 'CharPosLength') return `c${Math.floor(key / 32)}`;
+  if (name.startsWith('Bigram')) return `b${key}`;
+  if (name === 'Word' || name === 'PrevWord' || name === 'NextWord') return `w${key >>> 2}`;
+  return undefined;
+}
 
 /**
- * The shipped model: features whose largest |weight| reaches `prune` × the largest weight, coded
- * against a 256-value codebook; the features most frequent in training go to the hot table.
+ * The shipped model: the `keep` features with the largest |weight| (and all features of the
+ * records they belong to, and of the dense tables), coded against a 256-value codebook.
  */
-function exportModel(a: Averaged, hashes: Uint32Array, counts: Int32Array, prune: number, keep: number, lexicon: Uint32Array, about: Record<string, unknown>): TaggerModel {
-  let maxAbs = 0;
-  for (const v of a.w) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
-  // A feature's strength is its largest |weight|; keep those above the threshold, at most `keep`.
-  const strength = new Float32Array(hashes.length);
-  for (let f = 0; f < hashes.length; f++) {
+function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep: number, lexicon: Uint32Array, about: Record<string, unknown>): TaggerModel {
+  const total = keys.length;
+  // A feature's strength is its largest |weight|.
+  const strength = new Float32Array(total);
+  for (let f = 0; f < total; f++) {
     let m = 0;
     for (let l = 0; l < L; l++) m = Math.max(m, Math.abs(a.w[f * L + l]));
     strength[f] = m;
   }
-  let threshold = prune * maxAbs;
-  if (hashes.length > keep) threshold = Math.max(threshold, Float32Array.from(strength).sort()[hashes.length - keep]);
+  const threshold = total > keep ? Float32Array.from(strength).sort()[total - keep] : 0;
+  const records = new Set<string>();
+  for (let f = 0; f < total; f++) {
+    const record = recordOf(templates[f] as Template, keys[f]);
+    if (record && strength[f] >= threshold && strength[f] > 0) records.add(record);
+  }
   const kept: number[] = [];
-  for (let f = 0; f < hashes.length; f++) if (strength[f] >= threshold && strength[f] > 0) kept.push(f);
+  for (let f = 0; f < total; f++) {
+    if (strength[f] === 0) continue;
+    const record = recordOf(templates[f] as Template, keys[f]);
+    const dense = DENSE_TEMPLATES.has(templates[f]);
+    if (dense || (record ? records.has(record) : strength[f] >= threshold)) kept.push(f);
+  }
   const keptWeights = new Float32Array(kept.length * L);
   kept.forEach((f, r) => keptWeights.set(a.w.subarray(f * L, f * L + L), r * L));
   const codebook = codebookOf(keptWeights);
-  const codes = new Uint8Array(keptWeights.length);
-  for (let k = 0; k < keptWeights.length; k++) codes[k] = nearestCode(codebook, keptWeights[k]);
-  const tables = buildTables(
-    Uint32Array.from(kept, (f) => hashes[f]),
-    codes,
-    Int32Array.from(kept, (f) => counts[f]),
-    L,
-    HOT_FEATURES,
-  );
-  const model = decodingModel(a.t);
-  return {
-    ...model,
-    ...tables,
-    lexicon,
-    words: new HashLexicon(lexicon),
-    header: {
-      featureVersion: FEATURE_VERSION,
-      templates: F,
-      labels: L,
-      features: kept.length,
-      hotSlots: tables.hotSlots,
-      filterBits: tables.filterBits,
-      slots: tables.slots,
-      lexiconSlots: lexicon.length / 2,
-      temperature: 1,
-      about,
-    },
-    codebook,
-  };
+  const features: TrainedFeature[] = kept.map((f, r) => {
+    const codes = new Uint8Array(L);
+    for (let l = 0; l < L; l++) codes[l] = nearestCode(codebook, keptWeights[r * L + l]);
+    return { template: templates[f] as Template, key: keys[f], codes };
+  });
+  const decoding = decodingModel(a.t);
+  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about });
 }
 
 /**
@@ -561,7 +542,7 @@ function calibrate(model: TaggerModel, dev: Example[]): number {
     let n = 0;
     for (const ex of sample) {
       const gold = new Set(ex.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
-      for (const s of tagEntities(model, ex.text, tagText(ex.text))) {
+      for (const s of tagEntities(model, ex.text, tagTokens(ex.text))) {
         const p = Math.min(1 - 1e-6, Math.max(1e-6, s.confidence));
         loss -= gold.has(`${s.start}:${s.end}:${s.type}`) ? Math.log(p) : Math.log(1 - p);
         n++;
@@ -575,8 +556,8 @@ function calibrate(model: TaggerModel, dev: Example[]): number {
 // ---------------------------------------------------------------------------------------------
 
 interface Checkpoint {
-  hashes: number[];
-  counts: number[];
+  templates: number[];
+  keys: number[];
   w: number[];
   t: number[];
   about: Record<string, unknown>;
@@ -591,59 +572,73 @@ async function main(): Promise<void> {
   const lexicon = buildLexicon(names.entries);
   const words = new HashLexicon(lexicon);
   log(`dictionary of names: ${names.words} words (${names.entries.size} entries with prefixes)`);
+  if (options.drop.length) log(`templates left out: ${options.drop.map((t) => TEMPLATE_NAMES[t]).join(', ')}`);
   const corpus = readCorpus(options.data);
   const dev = prepare(
     corpus.filter((s) => s.split === 'dev'),
     words,
+    options.drop,
   );
 
-  let hashes: Uint32Array;
-  let featureCounts: Int32Array;
+  /** Per feature index: its template and key. */
+  let templates: Uint8Array;
+  let keys: Uint32Array;
   let best: { epoch: number; score: number; averaged: Averaged; table: string };
   let trainSentences: number;
+  const indexDev = (index: HashMap): void => {
+    for (const ex of dev) {
+      ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
+      ex.features = ex.keys = new Uint32Array(0);
+    }
+  };
   if (options.fromCheckpoint) {
     const checkpoint = JSON.parse(readFileSync(options.fromCheckpoint, 'utf8')) as Checkpoint;
-    hashes = Uint32Array.from(checkpoint.hashes);
-    featureCounts = Int32Array.from(checkpoint.counts);
+    templates = Uint8Array.from(checkpoint.templates);
+    keys = Uint32Array.from(checkpoint.keys);
     best = { ...(checkpoint.about as { epoch: number; score: number; table: string }), averaged: { w: Float32Array.from(checkpoint.w), t: Float64Array.from(checkpoint.t) } };
     trainSentences = Number(checkpoint.about.trainSentences);
-    const index = new HashMap(hashes.length * 2);
-    hashes.forEach((h, k) => index.set(h, k));
-    for (const ex of dev) ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
+    const index = new HashMap(keys.length * 2);
+    keys.forEach((key, f) => index.set(featureId(templates[f], key) >>> 0, f));
+    indexDev(index);
     log(`loaded ${options.fromCheckpoint}: epoch ${best.epoch}, ${best.table}`);
   } else {
     const train = prepare(
       corpus.filter((s) => s.split === 'train'),
       words,
+      options.drop,
     );
     trainSentences = train.length;
     log(`prepared ${train.length} train and ${dev.length} dev sentences`);
-    for (const ex of [...train, ...dev]) for (const t of options.drop) for (let i = t; i < ex.features.length; i += F) ex.features[i] = 0;
     // Features seen at least minCount times in train get an index; the rest are dropped.
     const counts = new HashMap(1 << 20);
     for (const ex of train) for (const h of ex.features) if (h) counts.add(h, 1);
     const index = new HashMap(1 << 20);
-    const hashList: number[] = [];
-    for (const [h, n] of counts.entries()) {
-      if (n >= options.minCount) {
-        index.set(h, hashList.length);
-        hashList.push(h);
+    const templateList: number[] = [];
+    const keyList: number[] = [];
+    for (const ex of train) {
+      for (let i = 0; i < ex.features.length; i++) {
+        const h = ex.features[i];
+        if (!h || index.get(h) !== undefined || (counts.get(h) ?? 0) < options.minCount) continue;
+        index.set(h, keyList.length);
+        templateList.push(i % F);
+        keyList.push(ex.keys[i]);
       }
     }
-    hashes = Uint32Array.from(hashList);
-    featureCounts = Int32Array.from(hashList, (h) => counts.get(h) ?? 0);
-    log(`${counts.size} distinct features, ${hashes.length} seen ≥ ${options.minCount} times`);
-    for (const ex of [...train, ...dev]) {
+    templates = Uint8Array.from(templateList);
+    keys = Uint32Array.from(keyList);
+    log(`${counts.size} distinct features, ${keys.length} seen ≥ ${options.minCount} times`);
+    for (const ex of train) {
       ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
-      ex.features = new Uint32Array(0);
+      ex.features = ex.keys = new Uint32Array(0);
     }
+    indexDev(index);
 
     // Each source's sentences appear `weight` times per epoch (rounded), shuffled.
     const order: number[] = [];
     train.forEach((ex, k) => {
       for (let r = 0; r < options.weights[ex.source]; r++) order.push(k);
     });
-    const weights = new Weights(hashes.length, options.algorithm === 'crf');
+    const weights = new Weights(keys.length, options.algorithm === 'crf');
     const rand = random(options.seed);
     let found: typeof best | undefined;
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -663,11 +658,11 @@ async function main(): Promise<void> {
     log(`best epoch ${best.epoch}: ${best.table}`);
     if (options.checkpoint) {
       const checkpoint: Checkpoint = {
-        hashes: [...hashes],
-        counts: [...featureCounts],
+        templates: [...templates],
+        keys: [...keys],
         w: [...best.averaged.w],
         t: [...best.averaged.t],
-        about: { epoch: best.epoch, score: best.score, table: best.table, trainSentences },
+        about: { epoch: best.epoch, score: best.score, table: best.table, trainSentences, drop: options.drop },
       };
       writeFileSync(options.checkpoint, JSON.stringify(checkpoint));
       log(`checkpoint ${options.checkpoint}`);
@@ -678,20 +673,22 @@ async function main(): Promise<void> {
     trained: new Date().toISOString().slice(0, 10),
     algorithm: options.algorithm === 'crf' ? 'linear-chain CRF, BIO, AdaGrad SGD with weight averaging' : 'averaged structured perceptron, BIO',
     epochs: best.epoch,
+    rate: options.rate,
     minCount: options.minCount,
-    prune: options.prune,
     keep: options.keep,
     sourceWeights: options.weights,
     seed: options.seed,
+    templatesLeftOut: options.drop.map((t) => TEMPLATE_NAMES[t]),
     trainSentences,
     dictionary: names.source,
     devF1Float: best.table,
     devF1: '',
   };
-  const model = exportModel(best.averaged, hashes, featureCounts, options.prune, options.keep, lexicon, about);
+  const model = exportModel(best.averaged, templates, keys, options.keep, lexicon, about);
   const exported = summary(evaluateExported(model, dev));
   about.devF1 = exported.table;
-  log(`exported ${model.header.features} of ${hashes.length} features (hot ${model.header.hotSlots} slots, main ${model.header.slots}): dev F1 ${exported.table}`);
+  const layout = model.header.layout;
+  log(`exported ${model.header.features} of ${keys.length} features (${layout.chars} characters, ${layout.bigramSlots} pair slots, ${layout.wordSlots} word slots, ${layout.charTagSlots} character-tag slots): dev F1 ${exported.table}`);
   model.header.temperature = calibrate(model, dev);
   log(`confidence temperature ${model.header.temperature}`);
   const bytes = serializeModel(model);

@@ -16,7 +16,7 @@ import { loadTagger } from './model-file';
 import { mergeMediaOutlets } from './organizations';
 import { findCreditNames } from './people';
 import { refineFacility } from './places';
-import { ensureSegmenter, segmenterReady, tagText, type Tokens } from './segmenter';
+import { ensureSegmenter, segmenterReady, tagTokens, type PackedTokens } from './segmenter';
 import { ENTITY_LABELS, tagEntities, type TaggerModel } from './tagger';
 import { findUserWords } from './user-words';
 import { findWorks } from './works';
@@ -98,7 +98,7 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 const NAME_MATERIAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9０-９Ａ-Ｚａ-ｚ]/;
 
 /** Runs the tagger on each sentence of a segmented piece; spans are offsets into the piece, plus `offset`. */
-function tagPiece(model: TaggerModel, piece: string, tokens: Tokens, out: Candidate[], offset: number): void {
+function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: Candidate[], offset: number): void {
   for (let from = 0; from < piece.length; ) {
     let to = from;
     while (to < piece.length && !ENDS_SENTENCE[piece.charCodeAt(to)] && !separatesNames(piece, to)) to++;
@@ -154,7 +154,7 @@ export function findEntities(line: string, ctx: LineContext): Annotation[] {
     for (let from = 0; from < simplified.length; ) {
       const to = chunkEnd(simplified, from);
       const piece = from === 0 && to === simplified.length ? simplified : simplified.slice(from, to);
-      if (hasHan(piece)) tagPiece(model, piece, tagText(piece), fromTagger, from);
+      if (hasHan(piece)) tagPiece(model, piece, tagTokens(piece), fromTagger, from);
       from = to;
     }
     for (const c of mergeMediaOutlets(simplified, fromTagger)) {

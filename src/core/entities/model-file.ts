@@ -1,7 +1,7 @@
 // Finds and loads the shipped tagger weights (data/ner/model.bin) once per process.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseModel, type TaggerModel } from './tagger';
+import { parseModel, type TaggerModel } from './model-format';
 
 export const MODEL_RELATIVE = path.join('data', 'ner', 'model.bin');
 

@@ -39,6 +39,41 @@ export interface Tokens {
   starts: number[];
 }
 
+/** jieba's part-of-speech tags; a tag's id is its index (0: a tag not in this list). */
+export const TAG_NAMES = [
+  '',
+  ...'a ad ag an b c d df dg e eng f g h i j k l m mg mq n ng nr nrfg nrt ns nt nz o p q r rg rr rz s t tg u ud ug uj ul uv uz v vd vg vi vn vq x y z zg'.split(' '),
+];
+
+/** Tag ids by a tag's letters read as a base-27 number (a = 1 … z = 26; tags have one to four letters). */
+const TAG_BY_CODE = new Uint8Array(27 ** 4);
+TAG_NAMES.forEach((tag, id) => {
+  let code = 0;
+  for (let i = 0; i < tag.length; i++) code = code * 27 + tag.charCodeAt(i) - 96;
+  if (id > 0) TAG_BY_CODE[code] = id;
+});
+
+/** The id of a tag string (0 for one not in TAG_NAMES). */
+export function tagId(tag: string): number {
+  if (tag.length === 0 || tag.length > 4) return 0;
+  let code = 0;
+  for (let i = 0; i < tag.length; i++) {
+    const letter = tag.charCodeAt(i) - 96;
+    if (letter < 1 || letter > 26) return 0;
+    code = code * 27 + letter;
+  }
+  return TAG_BY_CODE[code];
+}
+
+/** Tokens of a text without a string per token: what the entity tagger reads. */
+export interface PackedTokens {
+  count: number;
+  /** starts[k] is the UTF-16 offset of token k; starts[count] is the text length. */
+  starts: Int32Array;
+  /** Tag id (TAG_NAMES) of each token. */
+  tags: Uint8Array;
+}
+
 /**
  * jieba's part-of-speech tags as internalised constants: the addon returns a fresh string per
  * token, and comparing against constants is faster on the shared ones.
@@ -223,4 +258,49 @@ export function tagText(text: string): Tokens {
   }
   starts.push(text.length);
   return { words, tags, starts };
+}
+
+/**
+ * Segments and tags `text` (Simplified) like tagText, as offsets and tag ids (no strings per
+ * token): the patched addon's packed result read directly, else tagText's tokens converted.
+ */
+export function tagTokens(text: string): PackedTokens {
+  const segmenter = loadJieba();
+  const packed = segmenter && text.length > 0 ? segmenter.tagPacked?.(text) : undefined;
+  if (packed) {
+    const [tagList, lengths] = packed;
+    const count = lengths.length;
+    const starts = new Int32Array(count + 1);
+    const tags = new Uint8Array(count);
+    let offset = 0;
+    let k = 0;
+    let code = 0;
+    let letters = 0;
+    let valid = true;
+    // Tags are read letter by letter: tagList is "n v nr …", one tag per word.
+    for (let i = 0; i <= tagList.length && k < count; i++) {
+      const c = i < tagList.length ? tagList.charCodeAt(i) : 32;
+      if (c === 32) {
+        tags[k] = valid && letters > 0 && letters <= 4 ? TAG_BY_CODE[code] : 0;
+        starts[k] = offset;
+        offset += lengths[k];
+        k++;
+        code = 0;
+        letters = 0;
+        valid = true;
+      } else {
+        const letter = c - 96;
+        if (letter < 1 || letter > 26) valid = false;
+        else code = code * 27 + letter;
+        letters++;
+      }
+    }
+    if (k === count && offset === text.length) {
+      starts[count] = offset;
+      return { count, starts, tags };
+    }
+  }
+  const tokens = tagText(text);
+  const count = tokens.words.length;
+  return { count, starts: Int32Array.from(tokens.starts), tags: Uint8Array.from(tokens.tags, tagId) };
 }

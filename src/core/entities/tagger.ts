@@ -1,29 +1,29 @@
-// The trained sequence tagger: a linear-chain model over character positions (BIO labels for PER/LOC/ORG), its file format and its decoder.
+// The trained sequence tagger: a linear-chain model over character positions (BIO labels for PER/LOC/ORG) and its decoder.
 //
-// Scores are sums of feature weights (features.ts) plus label-transition weights; the best label
-// sequence is found by Viterbi. An entity's confidence is its probability under the same scores
-// read as a linear-chain CRF at the calibrated temperature stored in the model (forward-backward).
+// Scores are sums of feature weights (features.ts, weights in the model file: model-format.ts)
+// plus label-transition weights; the best label sequence is found by Viterbi. An entity's
+// confidence is its probability under the same scores read as a linear-chain CRF at the
+// calibrated temperature stored in the model (forward-backward).
 //
-// Weights are one byte per feature and label: an index into a 256-value codebook. Features live
-// in two open-addressing tables of 12-byte slots (a u32 hash, 0 = empty, then the 7 codes), so a
-// feature's key and weights share one cache line: a small "hot" table of the features most
-// frequent in training (it stays in the CPU cache) and the main table of the others, guarded by a
-// one-hash Bloom filter so that most features the model lacks cost no trip to main memory.
-//
-// File (little-endian): "NLNER\0\0\x05", a u32 header length and a JSON header (ModelHeader),
-// padding to 4 bytes, then transitions f32[L*L], start f32[L], end f32[L], codebook f32[256], hot
-// table (hotSlots * 12 bytes), filter (filterBits / 8 bytes), main table (slots * 12 bytes),
-// dictionary of names (lexiconSlots * 8 bytes: see HashLexicon).
-// Loading makes views of the file's bytes: nothing is copied or parsed beyond the header.
+// The emission scores of a sentence do one lookup per character (its rows at −2…+2 and its
+// CharPosLength rows), one per character pair (its rows at −2…+2), one per word (its rows as the
+// word, the word before and the word after) and one per character and tag; the other templates
+// index small dense tables. The rows found are summed through the codebook.
 import type { EntityType } from '../types';
-import { extractFeatures, FEATURE_VERSION, TEMPLATE_COUNT, type WordLexicon } from './features';
-import type { Tokens } from './segmenter';
+import * as features from './features';
+import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
+import { lexicon } from './lexicon';
+import * as format from './model-format';
+import { featureRow, type TaggerModel } from './model-format';
+import type { PackedTokens } from './segmenter';
+
+export const LABEL_COUNT = format.LABEL_COUNT;
+export type { TaggerModel } from './model-format';
 
 export const ENTITY_LABELS = ['PER', 'LOC', 'ORG'] as const satisfies readonly EntityType[];
 export type TaggedType = (typeof ENTITY_LABELS)[number];
 
 /** Label numbering: 0 is O; type t has B 1+2t and I 2+2t. The decoder is written for these 7 labels. */
-export const LABEL_COUNT = 1 + 2 * ENTITY_LABELS.length;
 export const labelOf = (type: number, part: 'B' | 'I'): number => 1 + 2 * type + (part === 'I' ? 1 : 0);
 const isInside = (label: number): boolean => label !== 0 && (label & 1) === 0;
 const typeOf = (label: number): number => (label - 1) >> 1;
@@ -35,221 +35,6 @@ export function allowedTransition(a: number, b: number): boolean {
 export const allowedStart = (label: number): boolean => !isInside(label);
 export const allowedEnd = (_label: number): boolean => true;
 
-/** Bytes per slot of a feature table: the hash and the label codes. */
-export const SLOT_BYTES = 12;
-
-export interface ModelHeader {
-  featureVersion: number;
-  templates: number;
-  labels: number;
-  /** Features in the model (both tables). */
-  features: number;
-  hotSlots: number;
-  /** Bits of the filter of the main table (a power of two). */
-  filterBits: number;
-  /** Slots of the main table. */
-  slots: number;
-  /** Slots of the dictionary of names (8 bytes each: word hash, category). */
-  lexiconSlots: number;
-  /** Scores are divided by this before probabilities are taken (calibrated on dev). */
-  temperature: number;
-  /** Free-form provenance: sources, date, epochs, dev scores. */
-  about?: Record<string, unknown>;
-}
-
-export interface TaggerModel {
-  header: ModelHeader;
-  transitions: Float32Array;
-  start: Float32Array;
-  end: Float32Array;
-  codebook: Float32Array;
-  /** A table as u32 words (word 4k is slot k's hash) and as bytes (byte 16k + 4 + l is slot k's code for label l). */
-  hotKeys: Uint32Array;
-  hotCodes: Uint8Array;
-  filter: Uint32Array;
-  keys: Uint32Array;
-  codes: Uint8Array;
-  /** The dictionary of names for the lexicon features: u32 pairs (word hash, category), open addressing. */
-  lexicon: Uint32Array;
-  words: WordLexicon;
-}
-
-const MAGIC = 'NLNER\u0000\u0000\u0005';
-
-/** The dictionary of names as the features read it. */
-export class HashLexicon implements WordLexicon {
-  private readonly slots: number;
-  constructor(private readonly table: Uint32Array) {
-    this.slots = table.length >> 1;
-  }
-  lookup(hash: number): number {
-    const { table, slots } = this;
-    if (slots === 0) return -1;
-    for (let slot = firstSlot(hash, slots); ; ) {
-      const key = table[slot << 1];
-      if (key === hash) return table[(slot << 1) + 1];
-      if (key === 0) return -1;
-      if (++slot === slots) slot = 0;
-    }
-  }
-}
-
-/** Builds the dictionary table from word hashes (non-zero, u32) and their categories (0 for prefixes). */
-export function buildLexicon(entries: Map<number, number>): Uint32Array {
-  const slots = Math.max(16, Math.ceil(entries.size / 0.7));
-  const table = new Uint32Array(slots * 2);
-  for (const [hash, category] of entries) {
-    let slot = firstSlot(hash, slots);
-    while (table[slot << 1] !== 0) if (++slot === slots) slot = 0;
-    table[slot << 1] = hash;
-    table[(slot << 1) + 1] = category;
-  }
-  return table;
-}
-
-const align = (n: number): number => (n + 3) & ~3;
-
-/** Reads a model file's bytes (views into `bytes`, which must stay alive). */
-export function parseModel(bytes: Uint8Array): TaggerModel {
-  const text = (from: number, to: number): string => new TextDecoder().decode(bytes.subarray(from, to));
-  if (bytes.length < 12 || text(0, 8) !== MAGIC) throw new Error('not a News Lens entity model (or one of an older format): retrain it');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(text(12, 12 + headerLength)) as ModelHeader;
-  if (header.featureVersion !== FEATURE_VERSION || header.templates !== TEMPLATE_COUNT || header.labels !== LABEL_COUNT) {
-    throw new Error(`entity model was trained for other features (version ${header.featureVersion}, ${header.templates} templates): retrain it`);
-  }
-  const L = header.labels;
-  let offset = align(12 + headerLength);
-  const size = offset + (L * L + 2 * L + 256) * 4 + (header.hotSlots + header.slots) * SLOT_BYTES + header.filterBits / 8 + header.lexiconSlots * 8;
-  if (size > bytes.length) throw new Error('entity model file is truncated');
-  // Typed-array views need aligned offsets: copy once if the buffer itself is misaligned.
-  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
-  const { buffer, byteOffset } = bytes;
-  const take = (byteLength: number): number => {
-    const at = byteOffset + offset;
-    offset += byteLength;
-    return at;
-  };
-  const floats = (count: number): Float32Array => new Float32Array(buffer, take(count * 4), count);
-  const transitions = floats(L * L);
-  const start = floats(L);
-  const end = floats(L);
-  const codebook = floats(256);
-  const hotAt = take(header.hotSlots * SLOT_BYTES);
-  const filter = new Uint32Array(buffer, take(header.filterBits / 8), header.filterBits / 32);
-  const mainAt = take(header.slots * SLOT_BYTES);
-  const lexicon = new Uint32Array(buffer, take(header.lexiconSlots * 8), header.lexiconSlots * 2);
-  return {
-    header,
-    transitions,
-    start,
-    end,
-    codebook,
-    hotKeys: new Uint32Array(buffer, hotAt, header.hotSlots * 3),
-    hotCodes: new Uint8Array(buffer, hotAt, header.hotSlots * SLOT_BYTES),
-    filter,
-    keys: new Uint32Array(buffer, mainAt, header.slots * 3),
-    codes: new Uint8Array(buffer, mainAt, header.slots * SLOT_BYTES),
-    lexicon,
-    words: new HashLexicon(lexicon),
-  };
-}
-
-/** Writes a model to bytes (scripts/ner/train.ts). */
-export function serializeModel(model: TaggerModel): Uint8Array {
-  const headerBytes = new TextEncoder().encode(JSON.stringify(model.header));
-  const bodyStart = align(12 + headerBytes.length);
-  const parts = [model.transitions, model.start, model.end, model.codebook, model.hotCodes, model.filter, model.codes, model.lexicon];
-  const out = new Uint8Array(bodyStart + parts.reduce((sum, a) => sum + a.byteLength, 0));
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  let offset = bodyStart;
-  for (const array of parts) {
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
-    offset += array.byteLength;
-  }
-  return out;
-}
-
-/** First slot to probe for a feature hash in a table of `slots` slots (any size; the same when building and reading). */
-export function firstSlot(hash: number, slots: number): number {
-  return Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 0) / 4294967296) * slots);
-}
-
-/** Bit of the main table's filter for a hash (filterShift = 32 - log2(filterBits)). */
-const filterBit = (hash: number, filterShift: number): number => Math.imul(hash, 0x85ebca6b) >>> filterShift;
-
-/**
- * The feature tables of a model: `codes` holds L codes per feature; the `hotCapacity` features
- * with the highest `counts` go to the hot table, the rest to the main table.
- */
-export function buildTables(
-  hashes: Uint32Array,
-  codes: Uint8Array,
-  counts: ArrayLike<number>,
-  L: number,
-  hotCapacity: number,
-): Pick<TaggerModel, 'hotKeys' | 'hotCodes' | 'filter' | 'keys' | 'codes'> & { hotSlots: number; slots: number; filterBits: number } {
-  const order = Array.from(hashes.keys()).sort((a, b) => counts[b] - counts[a]);
-  const hot = order.slice(0, hotCapacity);
-  const rest = order.slice(hotCapacity);
-  const table = (members: number[], load: number): { slots: number; keys: Uint32Array; codes: Uint8Array } => {
-    const slots = Math.max(16, Math.ceil(members.length / load));
-    const bytes = new Uint8Array(slots * SLOT_BYTES);
-    const keys = new Uint32Array(bytes.buffer);
-    for (const f of members) {
-      let slot = firstSlot(hashes[f], slots);
-      while (keys[slot * 3] !== 0) if (++slot === slots) slot = 0;
-      keys[slot * 3] = hashes[f];
-      bytes.set(codes.subarray(f * L, f * L + L), slot * SLOT_BYTES + 4);
-    }
-    return { slots, keys, codes: bytes };
-  };
-  // Linear probing stays short at these loads (a few probes for a feature the table lacks, mostly
-  // in the same cache line); the main table is packed tighter for size.
-  const hotTable = table(hot, 0.6);
-  const mainTable = table(rest, 0.7);
-  // About 5 bits per main feature: a feature the model lacks passes the filter ~18% of the time.
-  let filterBits = 1 << 10;
-  while (filterBits < rest.length * 5) filterBits *= 2;
-  const filter = new Uint32Array(filterBits / 32);
-  const shift = 32 - Math.log2(filterBits);
-  for (const f of rest) {
-    const bit = filterBit(hashes[f], shift);
-    filter[bit >>> 5] |= 1 << (bit & 31);
-  }
-  return {
-    hotSlots: hotTable.slots,
-    hotKeys: hotTable.keys,
-    hotCodes: hotTable.codes,
-    filterBits,
-    filter,
-    slots: mainTable.slots,
-    keys: mainTable.keys,
-    codes: mainTable.codes,
-  };
-}
-
-/** Where a feature's codes are: [codes array, byte offset], or undefined when the model lacks it. */
-export function featureCodes(model: TaggerModel, hash: number): [Uint8Array, number] | undefined {
-  const probe = (keys: Uint32Array, slots: number): number => {
-    for (let slot = firstSlot(hash, slots); ; ) {
-      const key = keys[slot * 3];
-      if (key === hash) return slot;
-      if (key === 0) return -1;
-      if (++slot === slots) slot = 0;
-    }
-  };
-  const hot = probe(model.hotKeys, model.header.hotSlots);
-  if (hot >= 0) return [model.hotCodes, hot * SLOT_BYTES + 4];
-  const bit = filterBit(hash, 32 - Math.log2(model.header.filterBits));
-  if (!(model.filter[bit >>> 5] & (1 << (bit & 31)))) return undefined;
-  const main = probe(model.keys, model.header.slots);
-  return main >= 0 ? [model.codes, main * SLOT_BYTES + 4] : undefined;
-}
-
 /** An entity found by the tagger: offsets into the tagged text, and its probability. */
 export interface TaggedSpan {
   start: number;
@@ -258,54 +43,183 @@ export interface TaggedSpan {
   confidence: number;
 }
 
-/** Reusable buffers of the decoder. */
-let featureBuffer: Uint32Array = new Uint32Array(0);
-let emission = new Float32Array(0);
-let backPointer = new Uint8Array(0);
-let alpha = new Float64Array(0);
-let beta = new Float64Array(0);
-let potential = new Float64Array(0);
-let scale = new Float64Array(0);
-let labelBuffer = new Uint8Array(0);
+// Constants of the hot loop as locals of this module (an imported binding is a property read per use when not bundled).
+const TAG_SPACE = features.TAG_SPACE;
+const WORD_PREV_ROW = features.WORD_PREV_ROW;
+const WORD_NEXT_ROW = features.WORD_NEXT_ROW;
+const CHAR_POS_LENGTH_ROWS = features.CHAR_POS_LENGTH_ROWS;
+const BIGRAM_SLOT = format.BIGRAM_SLOT;
+const WORD_SLOT = format.WORD_SLOT;
+const CHAR_TAG_SLOT = format.CHAR_TAG_SLOT;
+const CHAR_ROWS = format.CHAR_ROWS;
+const T_BIAS = Template.Bias;
+const T_TYPES = Template.Types;
+const T_POS_TAG = Template.PosTag;
+const T_PREV_TAG_TAG = Template.PrevTagTag;
+const T_TAG_NEXT_TAG = Template.TagNextTag;
+const T_PLACE = Template.Place;
+const T_CHAR_CLASSES = Template.CharClasses;
+const T_PREV_WORD_CLASS = Template.PrevWordClass;
+const T_WORD_CLASS = Template.WordClass;
+const T_LEX_BEGIN = Template.LexiconBegin;
+const T_LEX_END = Template.LexiconEnd;
+const T_LEX_INSIDE = Template.LexiconInside;
+const firstSlot = format.firstSlot;
 
-function ensureBuffers(n: number): void {
-  if (labelBuffer.length >= n) return;
-  const size = Math.max(n, 256) * 2;
-  emission = new Float32Array(size * 7);
-  backPointer = new Uint8Array(size * 7);
-  alpha = new Float64Array(size * 7);
-  beta = new Float64Array(size * 7);
-  potential = new Float64Array(size * 7);
-  scale = new Float64Array(size);
-  labelBuffer = new Uint8Array(size);
+/** Reusable buffers of the decoder. */
+const positions = new Positions();
+let emissionBuffer = new Float32Array(0);
+let backPointer = new Uint8Array(0);
+let alphaBuffer = new Float64Array(0);
+let betaBuffer = new Float64Array(0);
+let potentialBuffer = new Float64Array(0);
+let scaleBuffer = new Float64Array(0);
+let labelBuffer = new Uint8Array(0);
+/** Per padded position: character id; per character pair: byte offset of its rows (-1: none); per token: the same for its word. */
+let charIdBuffer = new Int32Array(0);
+let pairRowBuffer = new Int32Array(0);
+let wordRowBuffer = new Int32Array(0);
+/** Rows of one position (at most one per template). */
+const rowBuffer = new Int32Array(TEMPLATE_COUNT + 4);
+
+function ensureBuffers(n: number, tokens: number): void {
+  if (labelBuffer.length < n) {
+    const size = Math.max(n, 256) * 2;
+    emissionBuffer = new Float32Array(size * 7);
+    backPointer = new Uint8Array(size * 7);
+    alphaBuffer = new Float64Array(size * 7);
+    betaBuffer = new Float64Array(size * 7);
+    potentialBuffer = new Float64Array(size * 7);
+    scaleBuffer = new Float64Array(size);
+    labelBuffer = new Uint8Array(size);
+    charIdBuffer = new Int32Array(size + 4);
+    pairRowBuffer = new Int32Array(size + 4);
+  }
+  if (wordRowBuffer.length < tokens) wordRowBuffer = new Int32Array(Math.max(tokens, 256) * 2);
 }
 
-/**
- * A direct-mapped cache of recent feature lookups (hash → where its codes are, or "absent"): the
- * same n-grams and words recur throughout a text, and a hit costs one access to this small table
- * instead of probes in the main table (or its filter). It never changes a result.
- */
-const CACHE_BITS = 16;
-const cacheKeys = new Uint32Array(1 << CACHE_BITS);
-/** 0 absent; k > 0: hot table byte offset k - 1; k < 0: main table byte offset -k - 1. */
-const cacheRefs = new Int32Array(1 << CACHE_BITS);
-let cacheOwner: TaggerModel | undefined;
+/** Emission scores of every position of text[from, to) and label (read as one sentence). */
+export function emissionScores(model: TaggerModel, text: string, tokens: PackedTokens, from = 0, to = text.length): Float32Array {
+  readPositions(positions, text, tokens, model.words, from, to);
+  return emissionsOf(model, positions);
+}
 
-/** Emission scores of every position of text[from, to) and label: sums of the weights of the position's features. */
-export function emissionScores(model: TaggerModel, text: string, tokens: Tokens, from = 0, to = text.length): Float32Array {
-  const n = to - from;
-  const F = TEMPLATE_COUNT;
-  featureBuffer = extractFeatures(text, tokens, model.words, from, to, featureBuffer);
-  ensureBuffers(n);
-  if (cacheOwner !== model) {
-    cacheKeys.fill(0);
-    cacheOwner = model;
+/** Emission scores of the positions `p` has read: n * 7 values (a reused buffer). */
+export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
+  const n = p.n;
+  ensureBuffers(n, p.tokenCount);
+  const { bytes, words32, charIds, codebook: cb } = model;
+  const layout = model.header.layout;
+  const { codes, kinds, token, place, gazetteer, lexBegin, lexEnd, lexInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
+  const charClass = lexicon().charClasses;
+  // The reused buffers as locals: a module-level `let` is reloaded at every use in a loop.
+  const charIdAt = charIdBuffer;
+  const pairRows = pairRowBuffer;
+  const wordRows = wordRowBuffer;
+  const emission = emissionBuffer;
+  const rows = rowBuffer;
+
+  for (let j = 0; j < n + 4; j++) charIdAt[j] = charIds[codes[j]];
+  // Character pairs (codes[j], codes[j + 1]) of the padded sentence: the pair at −2 of position i is j = i.
+  {
+    const slots = layout.bigramSlots;
+    const base = layout.bigrams;
+    const stride = BIGRAM_SLOT >> 2;
+    for (let j = 0; j < n + 3; j++) {
+      const key = ((codes[j] << 16) | codes[j + 1]) >>> 0;
+      let ref = -1;
+      for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
+        const k = words32[(base >> 2) + slot * stride];
+        if (k === key) {
+          ref = base + slot * BIGRAM_SLOT + 4;
+          break;
+        }
+        if (k === 0) break;
+      }
+      pairRows[j] = ref;
+    }
   }
-  const { codebook, hotKeys, hotCodes, filter, keys, codes } = model;
-  const { hotSlots, slots } = model.header;
-  const filterShift = 32 - Math.log2(model.header.filterBits);
-  // The seven label scores of a position are summed in locals (written once per position).
+  {
+    const slots = layout.wordSlots;
+    const base = layout.words;
+    const stride = WORD_SLOT >> 2;
+    for (let k = 0; k < p.tokenCount; k++) {
+      const key = wordOf[k];
+      let ref = -1;
+      if (key !== 0) {
+        for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
+          const w = words32[(base >> 2) + slot * stride];
+          if (w === key) {
+            ref = base + slot * WORD_SLOT + 4;
+            break;
+          }
+          if (w === 0) break;
+        }
+      }
+      wordRows[k] = ref;
+    }
+  }
+  const dense = layout.dense;
+  const dBias = dense[T_BIAS];
+  const dTypes = dense[T_TYPES];
+  const dPosTag = dense[T_POS_TAG];
+  const dPrevTagTag = dense[T_PREV_TAG_TAG];
+  const dTagNextTag = dense[T_TAG_NEXT_TAG];
+  const dPlace = dense[T_PLACE];
+  const dCharClasses = dense[T_CHAR_CLASSES];
+  const dPrevWordClass = dense[T_PREV_WORD_CLASS];
+  const dWordClass = dense[T_WORD_CLASS];
+  const dLexBegin = dense[T_LEX_BEGIN];
+  const dLexEnd = dense[T_LEX_END];
+  const dLexInside = dense[T_LEX_INSIDE];
+  const charRows = layout.charRows;
+  const posLengthRows = layout.posLengthRows;
+  const tagSlots = layout.charTagSlots;
+  const tagBase = layout.charTags;
+  const tagStride = CHAR_TAG_SLOT >> 2;
+  const L = 7;
   for (let i = 0; i < n; i++) {
+    const k = token[i];
+    const pos = place[i];
+    const tag = tagOf[k];
+    const c0 = codes[i + 2];
+    let r = 0;
+    // The dense tables always exist in a model file.
+    rows[r++] = dBias;
+    rows[r++] = dTypes + (kinds[i + 1] * 81 + kinds[i + 2] * 9 + kinds[i + 3]) * L;
+    rows[r++] = dPosTag + (tag * 4 + pos) * L;
+    rows[r++] = dPrevTagTag + ((tagOf[k - 1] * TAG_SPACE + tag) * 4 + pos) * L;
+    rows[r++] = dTagNextTag + ((tag * TAG_SPACE + tagOf[k + 1]) * 4 + pos) * L;
+    if (gazetteer[i]) rows[r++] = dPlace + gazetteer[i] * L;
+    const classes = charClass[c0];
+    if (classes) rows[r++] = dCharClasses + (classes * 4 + pos) * L;
+    if (classOf[k - 1]) rows[r++] = dPrevWordClass + (classOf[k - 1] * 4 + pos) * L;
+    if (classOf[k]) rows[r++] = dWordClass + (classOf[k] * 4 + pos) * L;
+    if (lexBegin[i]) rows[r++] = dLexBegin + lexBegin[i] * L;
+    if (lexEnd[i]) rows[r++] = dLexEnd + lexEnd[i] * L;
+    if (lexInside[i]) rows[r++] = dLexInside + lexInside[i] * L;
+    for (let q = 0; q < 5; q++) {
+      const id = charIdAt[i + q];
+      if (id !== 0) rows[r++] = charRows + (id * CHAR_ROWS + q) * L;
+    }
+    const id = charIdAt[i + 2];
+    if (id !== 0) rows[r++] = posLengthRows + (id * CHAR_POS_LENGTH_ROWS + pos * 8 + (lengthOf[k] < 7 ? lengthOf[k] : 7)) * L;
+    for (let q = 0; q < 4; q++) {
+      const b = pairRows[i + q];
+      if (b >= 0) rows[r++] = b + q * L;
+    }
+    if (wordRows[k] >= 0) rows[r++] = wordRows[k] + pos * L;
+    if (wordRows[k - 1] >= 0) rows[r++] = wordRows[k - 1] + (WORD_PREV_ROW + pos) * L;
+    if (wordRows[k + 1] >= 0) rows[r++] = wordRows[k + 1] + (WORD_NEXT_ROW + pos) * L;
+    const tagKey = c0 * TAG_SPACE + tag;
+    for (let slot = firstSlot(tagKey, tagSlots); ; slot = slot + 1 === tagSlots ? 0 : slot + 1) {
+      const w = words32[(tagBase >> 2) + slot * tagStride];
+      if (w === tagKey) {
+        rows[r++] = tagBase + slot * CHAR_TAG_SLOT + 4;
+        break;
+      }
+      if (w === 0) break;
+    }
     let e0 = 0;
     let e1 = 0;
     let e2 = 0;
@@ -313,48 +227,17 @@ export function emissionScores(model: TaggerModel, text: string, tokens: Tokens,
     let e4 = 0;
     let e5 = 0;
     let e6 = 0;
-    for (let f = i * F, stop = f + F; f < stop; f++) {
-      const hash = featureBuffer[f];
-      if (hash === 0) continue;
-      const entry = Math.imul(hash, 0x2c1b3c6d) >>> (32 - CACHE_BITS);
-      let ref: number;
-      if (cacheKeys[entry] === hash) ref = cacheRefs[entry];
-      else {
-        ref = 0;
-        let slot = firstSlot(hash, hotSlots);
-        let key = hotKeys[slot * 3];
-        while (key !== hash && key !== 0) {
-          if (++slot === hotSlots) slot = 0;
-          key = hotKeys[slot * 3];
-        }
-        if (key !== 0) ref = slot * 12 + 5;
-        else {
-          const bit = Math.imul(hash, 0x85ebca6b) >>> filterShift;
-          if ((filter[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-            slot = firstSlot(hash, slots);
-            key = keys[slot * 3];
-            while (key !== hash && key !== 0) {
-              if (++slot === slots) slot = 0;
-              key = keys[slot * 3];
-            }
-            if (key !== 0) ref = -(slot * 12 + 5);
-          }
-        }
-        cacheKeys[entry] = hash;
-        cacheRefs[entry] = ref;
-      }
-      if (ref === 0) continue;
-      const table = ref > 0 ? hotCodes : codes;
-      const w = ref > 0 ? ref - 1 : -ref - 1;
-      e0 += codebook[table[w]];
-      e1 += codebook[table[w + 1]];
-      e2 += codebook[table[w + 2]];
-      e3 += codebook[table[w + 3]];
-      e4 += codebook[table[w + 4]];
-      e5 += codebook[table[w + 5]];
-      e6 += codebook[table[w + 6]];
+    for (let q = 0; q < r; q++) {
+      const o = rows[q];
+      e0 += cb[bytes[o]];
+      e1 += cb[bytes[o + 1]];
+      e2 += cb[bytes[o + 2]];
+      e3 += cb[bytes[o + 3]];
+      e4 += cb[bytes[o + 4]];
+      e5 += cb[bytes[o + 5]];
+      e6 += cb[bytes[o + 6]];
     }
-    const base = i * 7;
+    const base = i * L;
     emission[base] = e0;
     emission[base + 1] = e1;
     emission[base + 2] = e2;
@@ -366,11 +249,30 @@ export function emissionScores(model: TaggerModel, text: string, tokens: Tokens,
   return emission;
 }
 
+/**
+ * The same scores through the reference definition of the features (featureKeys and one
+ * featureRow lookup per feature): slow, for tests and training checks.
+ */
+export function referenceEmissions(model: TaggerModel, p: Positions): Float32Array {
+  const F = TEMPLATE_COUNT;
+  const keys = featureKeys(p);
+  const out = new Float32Array(p.n * 7);
+  for (let i = 0; i < p.n; i++) {
+    for (let t = 0; t < F; t++) {
+      const o = featureRow(model, t as Template, keys[i * F + t]);
+      if (o < 0) continue;
+      for (let l = 0; l < 7; l++) out[i * 7 + l] += model.codebook[model.bytes[o + l]];
+    }
+  }
+  return out;
+}
+
 /** Best label sequence for emission scores `e` of n positions (labels written into `out`). */
 export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uint8Array): void {
   const L = 7;
   const { transitions: t, start, end } = model;
   if (backPointer.length < n * L) backPointer = new Uint8Array(Math.max(n, 256) * 2 * L);
+  const back = backPointer;
   let previous = new Float64Array(L);
   let current = new Float64Array(L);
   for (let l = 0; l < L; l++) previous[l] = start[l] + e[l];
@@ -384,6 +286,17 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
     const p5 = previous[5];
     const p6 = previous[6];
     for (let b = 0; b < L; b++) {
+      if (b !== 0 && (b & 1) === 0) {
+        // I-X: only B-X (b - 1) or I-X itself may precede it.
+        const from = b - 1;
+        let best = previous[from] + t[from * 7 + b];
+        let arg = from;
+        const s = previous[b] + t[b * 8];
+        if (s > best) (best = s), (arg = b);
+        current[b] = best + e[base + b];
+        back[base + b] = arg;
+        continue;
+      }
       let best = p0 + t[b];
       let arg = 0;
       let s = p1 + t[7 + b];
@@ -399,7 +312,7 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
       s = p6 + t[42 + b];
       if (s > best) (best = s), (arg = 6);
       current[b] = best + e[base + b];
-      backPointer[base + b] = arg;
+      back[base + b] = arg;
     }
     const swap = previous;
     previous = current;
@@ -416,7 +329,7 @@ export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uin
   }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = label;
-    label = backPointer[i * L + label];
+    label = back[i * L + label];
   }
 }
 
@@ -435,12 +348,13 @@ export function spansOf(labels: Uint8Array, n: number): { start: number; end: nu
 }
 
 const transitionCache = new WeakMap<TaggerModel, { temperature: number; potentials: Float64Array }>();
-/** exp(transition / temperature), 0 for a forbidden transition. */
+/** exp(transition / temperature), 0 for a forbidden transition (BIO: I-X only after B-X or I-X). */
 function transitionPotentials(model: TaggerModel): Float64Array {
   const T = model.header.temperature;
   let cached = transitionCache.get(model);
   if (!cached || cached.temperature !== T) {
-    cached = { temperature: T, potentials: Float64Array.from(model.transitions, (w) => (w === -Infinity ? 0 : Math.exp(w / T))) };
+    // A transition BIO forbids is 0 whatever the file says: the forward-backward passes skip them.
+    cached = { temperature: T, potentials: Float64Array.from(model.transitions, (w, k) => (w === -Infinity || !allowedTransition(Math.floor(k / 7), k % 7) ? 0 : Math.exp(w / T))) };
     transitionCache.set(model, cached);
   }
   return cached.potentials;
@@ -455,6 +369,10 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
   const L = 7;
   const inverseT = 1 / model.header.temperature;
   const t = transitionPotentials(model);
+  const potential = potentialBuffer;
+  const alpha = alphaBuffer;
+  const beta = betaBuffer;
+  const scale = scaleBuffer;
   // Potentials, shifted per position by its best score (the shift cancels in the normalization).
   for (let i = 0; i < n; i++) {
     const base = i * L;
@@ -481,12 +399,22 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     const a4 = alpha[prev + 4];
     const a5 = alpha[prev + 5];
     const a6 = alpha[prev + 6];
-    sum = 0;
-    for (let b = 0; b < L; b++) {
-      const s = (a0 * t[b] + a1 * t[7 + b] + a2 * t[14 + b] + a3 * t[21 + b] + a4 * t[28 + b] + a5 * t[35 + b] + a6 * t[42 + b]) * potential[base + b];
-      alpha[base + b] = s;
-      sum += s;
-    }
+    // I-X follows only B-X or I-X: the other terms of its column are 0 (dropping them changes no bit).
+    const s0 = (a0 * t[0] + a1 * t[7] + a2 * t[14] + a3 * t[21] + a4 * t[28] + a5 * t[35] + a6 * t[42]) * potential[base];
+    const s1 = (a0 * t[1] + a1 * t[8] + a2 * t[15] + a3 * t[22] + a4 * t[29] + a5 * t[36] + a6 * t[43]) * potential[base + 1];
+    const s2 = (a1 * t[9] + a2 * t[16]) * potential[base + 2];
+    const s3 = (a0 * t[3] + a1 * t[10] + a2 * t[17] + a3 * t[24] + a4 * t[31] + a5 * t[38] + a6 * t[45]) * potential[base + 3];
+    const s4 = (a3 * t[25] + a4 * t[32]) * potential[base + 4];
+    const s5 = (a0 * t[5] + a1 * t[12] + a2 * t[19] + a3 * t[26] + a4 * t[33] + a5 * t[40] + a6 * t[47]) * potential[base + 5];
+    const s6 = (a5 * t[41] + a6 * t[48]) * potential[base + 6];
+    alpha[base] = s0;
+    alpha[base + 1] = s1;
+    alpha[base + 2] = s2;
+    alpha[base + 3] = s3;
+    alpha[base + 4] = s4;
+    alpha[base + 5] = s5;
+    alpha[base + 6] = s6;
+    sum = s0 + s1 + s2 + s3 + s4 + s5 + s6;
     scale[i] = sum;
     const inverse = 1 / sum;
     for (let b = 0; b < L; b++) alpha[base + b] *= inverse;
@@ -499,7 +427,10 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     endSum += alpha[last + l] * beta[last + l];
   }
   for (let l = 0; l < L; l++) beta[last + l] /= endSum;
-  for (let i = n - 2; i >= 0; i--) {
+  // Beta is read only where a span ends (or at the last position): the backward pass stops at the first such place.
+  let lowest = n - 1;
+  for (const span of spans) lowest = Math.min(lowest, span.end < n ? span.end : n - 1);
+  for (let i = n - 2; i >= lowest; i--) {
     const base = i * L;
     const next = base + L;
     const inverse = 1 / scale[i + 1];
@@ -510,10 +441,14 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     const q4 = potential[next + 4] * beta[next + 4];
     const q5 = potential[next + 5] * beta[next + 5];
     const q6 = potential[next + 6] * beta[next + 6];
-    for (let a = 0; a < L; a++) {
-      const r = a * 7;
-      beta[base + a] = (t[r] * q0 + t[r + 1] * q1 + t[r + 2] * q2 + t[r + 3] * q3 + t[r + 4] * q4 + t[r + 5] * q5 + t[r + 6] * q6) * inverse;
-    }
+    // Only B-X and I-X go on to I-X: the other terms are 0, as in the forward pass.
+    beta[base] = (t[0] * q0 + t[1] * q1 + t[3] * q3 + t[5] * q5) * inverse;
+    beta[base + 1] = (t[7] * q0 + t[8] * q1 + t[9] * q2 + t[10] * q3 + t[12] * q5) * inverse;
+    beta[base + 2] = (t[14] * q0 + t[15] * q1 + t[16] * q2 + t[17] * q3 + t[19] * q5) * inverse;
+    beta[base + 3] = (t[21] * q0 + t[22] * q1 + t[24] * q3 + t[25] * q4 + t[26] * q5) * inverse;
+    beta[base + 4] = (t[28] * q0 + t[29] * q1 + t[31] * q3 + t[32] * q4 + t[33] * q5) * inverse;
+    beta[base + 5] = (t[35] * q0 + t[36] * q1 + t[38] * q3 + t[40] * q5 + t[41] * q6) * inverse;
+    beta[base + 6] = (t[42] * q0 + t[43] * q1 + t[45] * q3 + t[47] * q5 + t[48] * q6) * inverse;
   }
   return spans.map(({ start: s, end: stop }) => {
     let p = alpha[s * L + labels[s]];
@@ -535,7 +470,7 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
  * Tags text[from, to) of a Simplified text as one sentence (`tokens`: jieba's tokens of `text`):
  * entities with their confidence, offsets into `text`.
  */
-export function tagEntities(model: TaggerModel, text: string, tokens: Tokens, from = 0, to = text.length): TaggedSpan[] {
+export function tagEntities(model: TaggerModel, text: string, tokens: PackedTokens, from = 0, to = text.length): TaggedSpan[] {
   const n = to - from;
   if (n <= 0) return [];
   const e = emissionScores(model, text, tokens, from, to);
