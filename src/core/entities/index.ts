@@ -97,6 +97,12 @@ function isEdgeFiller(code: number): boolean {
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 const NAME_MATERIAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9０-９Ａ-Ｚａ-ｚ]/;
 
+/** Whether the UTF-16 unit at `i` may begin or end a name: name material, or half of an astral character (Han of the extensions). */
+function isNameEdge(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 0xd800 && code <= 0xdfff) || NAME_MATERIAL.test(text[i]);
+}
+
 /** Runs the tagger on each sentence of a segmented piece; spans are offsets into the piece, plus `offset`. */
 function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: Candidate[], offset: number): void {
   for (let from = 0; from < piece.length; ) {
@@ -110,10 +116,13 @@ function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: 
     if (b > a && hasHan(piece, a, b)) {
       for (const span of tagEntities(model, piece, tokens, a, b)) {
         // The tagger labels UTF-16 units: widen a span that would split a surrogate pair.
-        const start = isLowSurrogate(piece.charCodeAt(span.start)) && span.start > a ? span.start - 1 : span.start;
-        const end = isLowSurrogate(piece.charCodeAt(span.end)) && span.end < b ? span.end + 1 : span.end;
+        let start = isLowSurrogate(piece.charCodeAt(span.start)) && span.start > a ? span.start - 1 : span.start;
+        let end = isLowSurrogate(piece.charCodeAt(span.end)) && span.end < b ? span.end + 1 : span.end;
+        // A name neither starts nor ends with a space or a symbol (`Copyright © ` is at most `Copyright`).
+        while (start < end && !isNameEdge(piece, start)) start++;
+        while (end > start && !isNameEdge(piece, end - 1)) end--;
         // A name has a Han character, a letter or a digit: never only emoji or symbols.
-        if (!NAME_MATERIAL.test(piece.slice(start, end))) continue;
+        if (end <= start || !NAME_MATERIAL.test(piece.slice(start, end))) continue;
         out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence });
       }
     }

@@ -19,12 +19,17 @@ const COMBINING_MARK = /[\u0300-\u036f]/;
 const TONE_MARKED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\u0300\u0301\u0304\u030c]/;
 
 /**
- * A line where most characters carry a reading is interlinear pinyin — a children's reader, a textbook, a
- * learner's example — not a mirror's glosses (those gloss at most about one character in six, measured on the
- * seed page). Every pinyin-like parenthetical after a CJK character counts, word-level ones (`合作(hézuò)`) too.
+ * A line where (nearly) every character carries a reading is interlinear pinyin — a children's reader, a textbook,
+ * a learner's example — not a mirror's glosses (those gloss about one character in six on the seed page, and
+ * rarely more than every other one). Every pinyin-like parenthetical after a CJK character counts, word-level ones
+ * (`合作(hézuò)`) by their syllables: interlinear pinyin has about one syllable per character outside the
+ * parentheses, a dense mirror headline such as `长(zhǎng)三角一体(tǐ)化发(fā)展(zhǎn)` about one in two.
  */
 const INTERLINEAR_MIN_GLOSSES = 4;
 const INTERLINEAR_MIN_SHARE = 0.5;
+const INTERLINEAR_MIN_SYLLABLES_PER_CHARACTER = 0.8;
+/** A syllable's vowel nucleus: a run of vowels (tone-marked or not). */
+const VOWEL_RUN = /[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+/g;
 const PINYIN_PARENTHETICAL = new RegExp(`[(（] ?[${PINYIN_LETTERS}][${PINYIN_LETTERS}0-5 ']{0,40}[)）]`, 'g');
 const CJK_CHARACTER = /[\u3400-\u9fff\uf900-\ufaff]/g;
 /** Lines that talk about readings (`多音字“长”读 cháng`, `注音`) show them on purpose. */
@@ -90,13 +95,16 @@ function showsReadingsOnPurpose(line: string, glosses: number): boolean {
   if (Math.max(parentheses, glosses) < INTERLINEAR_MIN_GLOSSES || parentheses < INTERLINEAR_MIN_SHARE * (characters - parentheses)) return false;
   PINYIN_PARENTHETICAL.lastIndex = 0;
   let parentheticals = 0;
+  let syllables = 0;
   for (let m = PINYIN_PARENTHETICAL.exec(line); m; m = PINYIN_PARENTHETICAL.exec(line)) {
     const before = line.charCodeAt(m.index - 1);
-    if (before >= 0x3400 && before <= 0x9fff) parentheticals++;
+    if (before < 0x3400 || before > 0x9fff) continue;
+    parentheticals++;
+    syllables += Math.max(1, m[0].normalize('NFC').toLowerCase().match(VOWEL_RUN)?.length ?? 0);
   }
   if (parentheticals < INTERLINEAR_MIN_GLOSSES) return false;
   const outside = (line.replace(PINYIN_PARENTHETICAL, '').match(CJK_CHARACTER) ?? []).length;
-  return parentheticals >= INTERLINEAR_MIN_SHARE * outside;
+  return syllables >= INTERLINEAR_MIN_SYLLABLES_PER_CHARACTER * outside;
 }
 
 export function detectPinyinGlosses(line: string): Annotation[] {

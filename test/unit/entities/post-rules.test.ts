@@ -6,7 +6,7 @@ import { findCreditNames } from '../../../src/core/entities/people';
 import { refineFacility } from '../../../src/core/entities/places';
 import { findWorks } from '../../../src/core/entities/works';
 import { toTraditional } from '../../../src/core/script';
-import { assertEntity, labels } from './helpers';
+import { assertEntity, labels, run } from './helpers';
 
 const credits = (line: string): string[] => {
   const out: Candidate[] = [];
@@ -90,5 +90,19 @@ describe('entity post-rules', function () {
       assert.equal(refine('浙江'), 'LOC');
       assert.equal(refine('研究中心', 'ORG'), 'ORG');
     });
+  });
+});
+
+describe('entity edges', function () {
+  this.timeout(60000);
+  before(() => warmUpEntities());
+
+  it('a tagged name neither starts nor ends with a space or a symbol', () => {
+    // The tagger once gave `Copyright © ` (with the space) as a person in a copyright line.
+    for (const line of ['Copyright © 2024 新华网 版权所有', '© 2023 嘉興日報社 ©', '（责任编辑：陈晓 ）', '记者 王海涛 · 上海报道']) {
+      for (const entity of run(line).filter((a) => a.kind === 'entity')) {
+        assert.match(entity.text, /^[\p{L}\p{N}].*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u, `${line}: ${entity.label} ${JSON.stringify(entity.text)}`);
+      }
+    }
   });
 });

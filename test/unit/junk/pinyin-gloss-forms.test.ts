@@ -69,6 +69,9 @@ describe('pinyin-gloss forms', () => {
       assert.deepEqual(glossesIn(line, SIMP), [], line);
     }
     assert.equal(glossesIn('嘉興持續(xù)發(fā)力全面融入長三角一體化發(fā)展').length, 3);
+    // A mirror's dense headline: one gloss per two characters is still far from a reading for every character
+    // (found by a random property seed, 144912165: the whole line was taken for interlinear pinyin).
+    assert.equal(glossesIn('长(zhǎng)三角一体(tǐ)化发(fā)展(zhǎn)取得新(xīn)进(jìn)展(zhǎn)', SIMP).length, 7);
   });
 
   it('finds every gloss of the seed page again once each is rewritten toneless, numbered or as a self-gloss', () => {
