@@ -50,6 +50,17 @@ function recordOf(line: string, offset: number, number: number, fields: readonly
   return { line: number, lineOffset: offset, id: parsed.id ?? `line:${number}`, text: parsed.text };
 }
 
+/** The decoded text of a piece of a JSON string literal (as written between quotes); itself when it is not one. */
+function decodeFragment(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    const value: unknown = JSON.parse(`"${raw}"`);
+    return typeof value === 'string' ? value : raw;
+  } catch {
+    return raw;
+  }
+}
+
 /** Every record of the document (lines that are not records are skipped). */
 export function corpusRecords(document: string, fields: readonly string[] = DEFAULT_TEXT_FIELDS): CorpusRecord[] {
   const records: CorpusRecord[] = [];
@@ -199,7 +210,9 @@ export function saveCorpusGold(
     const id = c.record ?? (recordAt(document, Math.min(c.annotation.start, document.length), options.fields) ?? records[0])?.id;
     if (id === undefined) continue;
     const { record: _record, ...conflict } = c as CorpusConflict;
-    conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), conflict]);
+    // Its text was read from the raw line: decoded, as the sidecar keeps texts.
+    const decoded = c.record === undefined ? decodeFragment(c.annotation.text) : c.annotation.text;
+    conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), decoded === c.annotation.text ? conflict : { ...conflict, annotation: { ...conflict.annotation, text: decoded } }]);
   }
   for (const record of records) {
     const list = perRecord.get(record) ?? [];

@@ -62,6 +62,15 @@ describe('gold: JSONL records in document offsets', () => {
     assert.deepEqual(again.conflicts.map((c: { text: string }) => c.text), ['張三']);
   });
 
+  it('gives a conflict of an outside change of the open document to the record where it was, with its text decoded', () => {
+    const document = '{"id":"a","text":"x"}\n{"id":"b","text":"\\u674e\\u56db\\u4f86\\u4e86"}\n';
+    const at = document.indexOf('\\u56db');
+    const conflict = { annotation: { id: 'T1', kind: 'entity' as const, label: 'PER', start: at, end: at + 12, text: '\\u5f35\\u4e09' }, reason: 'not-found' as const };
+    const saved = JSON.parse(saveCorpusGold(document, [], [conflict]).content);
+    assert.equal(saved.id, 'b');
+    assert.deepEqual(saved.conflicts.map((c: { text: string; reason: string }) => [c.text, c.reason]), [['張三', 'not-found']]);
+  });
+
   it('gives two records\' decisions distinct ids in the document, and keeps records the document does not hold', () => {
     const sidecar = new GoldSidecar();
     sidecar.set('a', '張三', [{ id: 'T1', kind: 'entity', label: 'PER', start: 0, end: 2, text: '張三' }]);
