@@ -104,6 +104,22 @@ describe('gold JSONL corpora', function () {
       assert.equal(result.status, 0, result.stderr || String(result.error));
       const exported = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; labels: [number, number, string][] });
       assert.deepEqual(exported, [{ text: `新華社電 ${TEXT}`, labels: [[start + 5, start + 8, 'PER']] }]);
+
+      // Changed on disk while open: a record added above keeps the decision on its text; the name renamed makes it a
+      // conflict, kept in that record's line of the sidecar.
+      const onDisk = fs.readFileSync(copy, 'utf8');
+      fs.writeFileSync(copy, JSON.stringify({ id: 'new', text: '新增的記錄' }) + '\n' + onDisk);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor('the reload', () => reopened.document.getText().startsWith('{"id":"new"'));
+      const shifted = reopened.document.getText().indexOf(raw);
+      await waitFor('the decision to follow its text', () => again.set.all.length === 1 && again.set.all[0].start === shifted);
+      await sidecarOnDisk(copy, (lines) => lines.length === 1 && lines[0].id === 'b2' && lines[0].spans[0]?.start === start + 5, 'the unchanged record gold');
+      fs.writeFileSync(copy, fs.readFileSync(copy, 'utf8').replace(raw, asciiOnly('王海洋')));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor('the conflict', () => again.conflicts.length === 1 && again.set.all.length === 0);
+      const withConflict = await sidecarOnDisk(copy, (lines) => lines.length === 1 && lines[0].spans.length === 0, 'the conflict');
+      assert.equal(withConflict[0].id, 'b2');
+      assert.deepEqual((withConflict[0] as SidecarLine & { conflicts: { text: string; label: string }[] }).conflicts.map((c) => [c.label, c.text]), [['PER', NAME]]);
     } finally {
       await files().update('autoSave', previous, vscode.ConfigurationTarget.Global);
     }
