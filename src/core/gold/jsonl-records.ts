@@ -142,14 +142,19 @@ export function loadCorpusGold(document: string, sidecarContent: string | undefi
   let moved = 0;
   let changedRecords = 0;
   if (sidecar.size > 0) {
-    const records = corpusRecords(document, fields);
-    // Ids first: a record found by the hash of its text under another id must not take that id's own record.
-    for (const record of records) if (sidecar.record(record.id)) claimed.add(record.id);
-    for (const record of records) {
+    const hashes = new Set(sidecar.ids().map((id) => sidecar.record(id)!.sha256));
+    // One pass, keeping nothing of the records without gold (most of a large corpus).
+    for (const { line, offset, number } of linesOf(document)) {
+      const record = recordOf(line, offset, number, fields);
+      if (!record) continue;
+      const known = !!sidecar.record(record.id);
+      if (known) claimed.add(record.id);
+      const hash = known ? undefined : textHash(record.text.value);
+      if (!known && !hashes.has(hash!)) continue;
       const found = sidecar.get(record.id, record.text.value);
       if (found.match === 'none') continue;
       if (found.match === 'by-hash') {
-        const source = sidecar.ids().find((id) => sidecar.record(id)!.sha256 === textHash(record.text.value));
+        const source = sidecar.ids().find((id) => sidecar.record(id)!.sha256 === (hash ?? textHash(record.text.value)));
         if (source) claimed.add(source);
       }
       if (found.match === 'by-hash' || found.match === 'reanchored') {
@@ -184,44 +189,70 @@ export function saveCorpusGold(
   conflicts: readonly CorpusConflict[],
   options: { orphans?: readonly SidecarRecord[]; previous?: string; fields?: readonly string[] } = {},
 ): SavedCorpusGold {
-  const records = corpusRecords(document, options.fields);
+  const fields = options.fields ?? DEFAULT_TEXT_FIELDS;
+  const sorted = [...annotations].sort(byPosition);
+  // Reading every line of a large corpus on each write would hold up the editor: only the lines that hold decisions
+  // are read, unless conflicts or decisions outside every record need the ids of all records.
+  const holders = recordsHolding(document, sorted, fields);
+  const unplaced = sorted.filter((_, i) => !holders[i]);
+  const all = conflicts.length || unplaced.length ? corpusRecords(document, fields) : undefined;
+  const ids = all && new Set(all.map((r) => r.id));
   const sidecar = new GoldSidecar();
-  const ids = new Set(records.map((r) => r.id));
-  for (const orphan of options.orphans ?? []) if (!ids.has(orphan.id)) sidecar.adopt(orphan);
-  const unplaced: GoldAnnotation[] = [];
-  const perRecord = new Map<CorpusRecord, GoldAnnotation[]>();
-  // Both lists are in document order: one pass pairs each decision with its record.
-  let r = 0;
-  for (const a of [...annotations].sort(byPosition)) {
-    while (r < records.length && records[r].lineOffset + records[r].text.rawEnd < a.start) r++;
-    const record = records[r];
-    if (!record || !inside(record, a.start, a.end)) {
-      unplaced.push(a);
-      continue;
-    }
+  // Records written below replace an orphan of the same id.
+  for (const orphan of options.orphans ?? []) if (!ids?.has(orphan.id)) sidecar.adopt(orphan);
+  const perLine = new Map<number, { record: CorpusRecord; spans: GoldAnnotation[] }>();
+  sorted.forEach((a, i) => {
+    const record = holders[i];
+    if (!record) return;
     const span = toRecordOffsets(record, a.start, a.end);
-    const list = perRecord.get(record) ?? [];
-    list.push({ ...a, ...span, text: record.text.value.slice(span.start, span.end) });
-    perRecord.set(record, list);
-  }
+    const entry = perLine.get(record.line) ?? { record, spans: [] };
+    entry.spans.push({ ...a, ...span, text: record.text.value.slice(span.start, span.end) });
+    perLine.set(record.line, entry);
+  });
   const conflictsOf = new Map<string, GoldConflict[]>();
   for (const c of conflicts) {
     // A conflict made by a change of the whole document is given to the record where it was.
-    const id = c.record ?? (recordAt(document, Math.min(c.annotation.start, document.length), options.fields) ?? records[0])?.id;
+    const id = c.record ?? (recordAt(document, Math.min(c.annotation.start, document.length), fields) ?? all?.[0])?.id;
     if (id === undefined) continue;
     const { record: _record, ...conflict } = c as CorpusConflict;
     // Its text was read from the raw line: decoded, as the sidecar keeps texts.
     const decoded = c.record === undefined ? decodeFragment(c.annotation.text) : c.annotation.text;
     conflictsOf.set(id, [...(conflictsOf.get(id) ?? []), decoded === c.annotation.text ? conflict : { ...conflict, annotation: { ...conflict.annotation, text: decoded } }]);
   }
+  const records = all ?? [...perLine.values()].map((entry) => entry.record);
   for (const record of records) {
-    const list = perRecord.get(record) ?? [];
+    const spans = perLine.get(record.line)?.spans ?? [];
     const recordConflicts = conflictsOf.get(record.id) ?? [];
-    if (list.length || recordConflicts.length) sidecar.set(record.id, record.text.value, list, recordConflicts);
+    if (spans.length || recordConflicts.length) sidecar.set(record.id, record.text.value, spans, recordConflicts);
   }
   if (unplaced.length && options.previous) {
     const { sidecar: previous } = GoldSidecar.parse(options.previous);
-    for (const id of previous.ids()) if (!ids.has(id) && !sidecar.record(id)) sidecar.adopt(previous.record(id)!);
+    for (const id of previous.ids()) if (!ids?.has(id) && !sidecar.record(id)) sidecar.adopt(previous.record(id)!);
   }
   return { content: sidecar.serialize(), unplaced };
+}
+
+/** For each decision (in document order), the record whose text holds it, reading only the lines decisions are on. */
+function recordsHolding(document: string, sorted: readonly GoldAnnotation[], fields: readonly string[]): (CorpusRecord | undefined)[] {
+  const holders: (CorpusRecord | undefined)[] = [];
+  let record: CorpusRecord | undefined;
+  let lineStart = -1;
+  let lineEnd = -1;
+  let number = 1;
+  let counted = 0; // line breaks before this offset are counted in `number`
+  for (const a of sorted) {
+    if (a.start < lineStart || a.start > lineEnd) {
+      lineStart = document.lastIndexOf('\n', a.start - 1) + 1;
+      const lf = document.indexOf('\n', a.start);
+      lineEnd = lf === -1 ? document.length : lf;
+      for (let i = document.indexOf('\n', counted); i !== -1 && i < lineStart; i = document.indexOf('\n', i + 1)) {
+        number++;
+        counted = i + 1;
+      }
+      const end = lineEnd > lineStart && document.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+      record = recordOf(document.slice(lineStart, end), lineStart, number, fields);
+    }
+    holders.push(record && inside(record, a.start, a.end) ? record : undefined);
+  }
+  return holders;
 }
