@@ -6,9 +6,9 @@ import { loadCorpusGold, saveCorpusGold, type CorpusConflict } from '../../core/
 import { loadBratGold, serializeConflicts } from '../../core/gold/load';
 import { isJsonlCorpus } from '../../core/gold/paths';
 import type { SidecarRecord } from '../../core/gold/sidecar';
-import { textFieldsFor } from '../../core/jsonl';
 import { GoldSet, invertDiff, isEmptyDiff, layerOf, overlaps, type GoldAnnotation, type GoldDiff } from '../../core/gold/model';
 import { restoredByUndo, trackChanges, type TextChange } from '../../core/gold/track';
+import { textFieldsFor } from '../../core/jsonl';
 import { GoldStorage, hashText, type GoldBackup } from './storage';
 
 /** How many annotation actions one document can undo. */
@@ -167,6 +167,8 @@ export class GoldStore implements vscode.Disposable {
         this.scheduleSave(document, gold);
       }
     }
+    // Gold from a backup: the sidecar's records this corpus does not hold must still be kept when it is written.
+    if (gold.corpus && useBackup) gold.orphans = loadCorpusGold(text, ann, corpusTextFields(gold.uri)).orphans;
     gold.loading = false;
     this.changed(gold);
   }
