@@ -6,7 +6,8 @@ import {
 import { ENTITY_TYPES, FIGURE_TYPES } from '../../core/types';
 import type { GoldAnnotation, GoldDiff, Suggestion } from '../../core/gold/model';
 import type { AnnotationStore } from '../annotation-store';
-import type { GoldDocument, GoldStore } from './store';
+import { snapToRecord } from '../../core/gold/jsonl-records';
+import { corpusTextFields, type GoldDocument, type GoldStore } from './store';
 import { openCounts, suggestionsAt, suggestionsNear, suggestionsOf } from './suggestions';
 
 export const GOLD_TYPES: readonly string[] = [...ENTITY_TYPES, ...FIGURE_TYPES];
@@ -119,13 +120,22 @@ export class GoldActions {
     return this.gold.apply(document, diff);
   }
 
+  /** In a JSONL corpus, a span must lie in one record's text: widened to whole escapes, else refused with a message. */
+  private recordSpan(document: vscode.TextDocument, span: { start: number; end: number }): { start: number; end: number } | undefined {
+    const snapped = snapToRecord(document.getText(), span.start, span.end, corpusTextFields(document.uri));
+    if (!snapped) void vscode.window.showWarningMessage(vscode.l10n.t("Select text inside one record's text field to annotate it; nothing was changed."));
+    return snapped;
+  }
+
   private diffFor(document: vscode.TextDocument, gold: GoldDocument, request: GoldRequest, target: GoldAnnotation | Suggestion | undefined): GoldDiff | undefined {
     const set = gold.set;
     switch (request.action) {
       case 'annotate': {
         if (!request.span || !request.label) return undefined;
-        const text = document.getText(new vscode.Range(document.positionAt(request.span.start), document.positionAt(request.span.end)));
-        return annotateDiff(set, { ...request.span, text }, request.label);
+        const span = gold.corpus ? this.recordSpan(document, request.span) : request.span;
+        if (!span) return undefined;
+        const text = document.getText(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
+        return annotateDiff(set, { start: span.start, end: span.end, text }, request.label);
       }
       case 'accept':
         return target && !('id' in target) ? acceptDiff(set, target) : undefined;

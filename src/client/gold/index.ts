@@ -40,22 +40,13 @@ export interface GoldHost {
   notifyNotJunk?: (uri: string, spans: { start: number; end: number; label: string }[]) => void;
 }
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
+const SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'jsonl' }];
 
 /** Documents that can have gold: the served languages in files, remote and virtual folders, and untitled editors (not diffs or reports). */
 const GOLD_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
-/**
- * JSONL corpora keep their gold in a sidecar by record (src/core/gold/sidecar.ts, read by `news-lens export --gold`);
- * in the editor that needs the mapping of records to positions in the line, so the editor's gold layer leaves them
- * alone rather than write brat offsets of the raw JSON into the sidecar.
- */
-function isJsonl(document: vscode.TextDocument): boolean {
-  return document.languageId === 'jsonl' || /\.jsonl$/i.test(document.uri.path);
-}
-
 export function activateGold(context: vscode.ExtensionContext, served: GoldHost): GoldApi {
-  const host: GoldHost = { ...served, serves: (document) => GOLD_SCHEMES.has(document.uri.scheme) && !isJsonl(document) && served.serves(document) };
+  const host: GoldHost = { ...served, serves: (document) => GOLD_SCHEMES.has(document.uri.scheme) && served.serves(document) };
   const storage = new GoldStorage(context.storageUri ?? context.globalStorageUri);
   const store = new GoldStore(storage, host.serves);
   const actions = new GoldActions(store, host.annotations);

@@ -2,9 +2,13 @@
 import * as vscode from 'vscode';
 import { reanchor, type GoldConflict } from '../../core/gold/anchor';
 import { serializeAnn } from '../../core/gold/brat';
+import { loadCorpusGold, saveCorpusGold, type CorpusConflict } from '../../core/gold/jsonl-records';
 import { loadBratGold, serializeConflicts } from '../../core/gold/load';
+import { isJsonlCorpus } from '../../core/gold/paths';
+import type { SidecarRecord } from '../../core/gold/sidecar';
 import { GoldSet, invertDiff, isEmptyDiff, layerOf, overlaps, type GoldAnnotation, type GoldDiff } from '../../core/gold/model';
 import { restoredByUndo, trackChanges, type TextChange } from '../../core/gold/track';
+import { textFieldsFor } from '../../core/jsonl';
 import { GoldStorage, hashText, type GoldBackup } from './storage';
 
 /** How many annotation actions one document can undo. */
@@ -46,8 +50,29 @@ export class GoldDocument {
   saveTimer: NodeJS.Timeout | undefined;
   /** Problems of the last load, for the user. */
   problems: string[] = [];
+  /** A JSONL corpus keeps its gold in a sidecar by record: the sidecar's records this document does not hold. */
+  orphans: SidecarRecord[] = [];
+  /** Whether the document is a JSONL corpus (decisions are kept per record; see core/gold/jsonl-records.ts). */
+  readonly corpus: boolean;
 
-  constructor(readonly uri: vscode.Uri, readonly standoff: vscode.Uri | undefined) {}
+  constructor(readonly uri: vscode.Uri, readonly standoff: vscode.Uri | undefined, languageId?: string) {
+    this.corpus = isJsonlCorpus(uri.path) || (languageId === 'jsonl' && !standoff);
+  }
+}
+
+/** The text fields of a JSONL record, as the language server reads them (newsLens.jsonl.textField). */
+export function corpusTextFields(uri: vscode.Uri): readonly string[] {
+  return textFieldsFor(vscode.workspace.getConfiguration('newsLens.jsonl', uri).get<string>('textField'));
+}
+
+/** The decisions of a standoff file's content for the document's text: brat for text files, the sidecar for corpora. */
+function loadStandoff(gold: GoldDocument, text: string, content: string | undefined, conflicts: string | undefined) {
+  if (!gold.corpus) {
+    const loaded = loadBratGold(text, content, conflicts);
+    return { ...loaded, orphans: [] as SidecarRecord[], changed: loaded.moved > 0 || (loaded.conflicts.length > 0 && !conflicts) };
+  }
+  const loaded = loadCorpusGold(text, content, corpusTextFields(gold.uri));
+  return { ...loaded, extra: [] as string[], changed: loaded.changedRecords > 0 };
 }
 
 export interface GoldChangeEvent {
@@ -90,7 +115,7 @@ export class GoldStore implements vscode.Disposable {
     const key = document.uri.toString();
     let gold = this.documents.get(key);
     if (!gold) {
-      gold = new GoldDocument(document.uri, this.storage.standoffUri(document.uri));
+      gold = new GoldDocument(document.uri, this.storage.standoffUri(document.uri), document.languageId);
       this.documents.set(key, gold);
       const created = gold;
       gold.loaded = this.load(document, created).catch((error) => {
@@ -106,7 +131,7 @@ export class GoldStore implements vscode.Disposable {
     const standoff = gold.standoff;
     const [ann, conflicts, backup, annTime] = await Promise.all([
       standoff ? this.storage.read(standoff) : undefined,
-      standoff ? this.storage.read(this.storage.conflictsUri(standoff)) : undefined,
+      standoff && !gold.corpus ? this.storage.read(this.storage.conflictsUri(standoff)) : undefined,
       this.storage.readBackup(document.uri),
       standoff ? this.storage.mtime(standoff) : undefined,
     ]);
@@ -128,19 +153,22 @@ export class GoldStore implements vscode.Disposable {
       this.tellReanchored(document, result.moved, result.conflicts.length);
       this.scheduleSave(document, gold);
     } else {
-      const loaded = loadBratGold(text, ann, conflicts);
+      const loaded = loadStandoff(gold, text, ann, conflicts);
       gold.set.replaceAll(loaded.annotations);
       gold.conflicts = loaded.conflicts;
       gold.extra = loaded.extra;
+      gold.orphans = loaded.orphans;
       gold.problems = loaded.problems;
       if (loaded.problems.length) {
         void vscode.window.showWarningMessage(vscode.l10n.t('News Lens: {0} line(s) of {1} could not be read: {2}', loaded.problems.length, standoff?.fsPath ?? '', loaded.problems.slice(0, 3).join('; ')));
       }
-      if (loaded.moved || (loaded.conflicts.length && !conflicts)) {
+      if (loaded.changed) {
         this.tellReanchored(document, loaded.moved, loaded.conflicts.length);
         this.scheduleSave(document, gold);
       }
     }
+    // Gold from a backup: the sidecar's records this corpus does not hold must still be kept when it is written.
+    if (gold.corpus && useBackup) gold.orphans = loadCorpusGold(text, ann, corpusTextFields(gold.uri)).orphans;
     gold.loading = false;
     this.changed(gold);
   }
@@ -297,10 +325,11 @@ export class GoldStore implements vscode.Disposable {
         if (content === undefined || content === gold.lastWritten || gold.recentWrites.includes(content) || gold.saveTimer || gold.writing > 0) return;
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === gold.uri.toString());
         if (!document) return;
-        const loaded = loadBratGold(document.getText(), content, undefined);
+        const loaded = loadStandoff(gold, document.getText(), content, undefined);
         gold.set.replaceAll(loaded.annotations);
         gold.conflicts = loaded.conflicts;
         gold.extra = loaded.extra;
+        gold.orphans = loaded.orphans;
         gold.lastWritten = content;
         // Actions made on the old content cannot be undone on the new one.
         gold.undo.length = 0;
@@ -341,7 +370,9 @@ export class GoldStore implements vscode.Disposable {
       await this.storage.writeBackup(backup);
       return;
     }
-    const content = serializeAnn(annotations, text, extra);
+    const content = gold.corpus
+      ? saveCorpusGold(text, annotations, conflicts as CorpusConflict[], { orphans: gold.orphans, previous: gold.lastWritten, fields: corpusTextFields(gold.uri) }).content
+      : serializeAnn(annotations, text, extra);
     // No file is created for a document that never had gold.
     if (content !== (gold.lastWritten ?? '')) {
       const previous = gold.lastWritten;
@@ -358,6 +389,11 @@ export class GoldStore implements vscode.Disposable {
       } finally {
         gold.writing--;
       }
+    }
+    if (gold.corpus) {
+      // The sidecar holds each record's conflicts.
+      await this.storage.deleteBackup(gold.uri);
+      return;
     }
     const conflictsUri = this.storage.conflictsUri(gold.standoff);
     if (conflicts.length) await this.storage.writeAtomic(conflictsUri, serializeConflicts(conflicts));

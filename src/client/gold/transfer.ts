@@ -5,7 +5,8 @@ import { goldForExport, renderExport, type GoldSelection } from '../../core/gold
 import { importAnnotations, importFormatOf } from '../../core/gold/import-file';
 import { GoldFormatError, toGold, type ImportedDocument } from '../../core/gold/imported';
 import { isGold, layerOf, overlaps, type GoldAnnotation, type GoldDiff } from '../../core/gold/model';
-import type { GoldStore } from './store';
+import { snapToRecord } from '../../core/gold/jsonl-records';
+import { corpusTextFields, type GoldStore } from './store';
 
 const EXPORTS: { format: ExportFormat; extension: string; label: string }[] = [
   { format: 'brat', extension: 'ann', label: 'brat standoff (.ann)' },
@@ -21,6 +22,20 @@ function activeEditor(serves: (document: vscode.TextDocument) => boolean): vscod
     return undefined;
   }
   return editor;
+}
+
+/**
+ * A corpus holds many texts: its gold is imported and exported per record by the command line, which reads the same
+ * sidecar (one document's offsets would be those of the raw JSON lines).
+ */
+function refuseCorpus(store: GoldStore, document: vscode.TextDocument, what: 'import' | 'export'): boolean {
+  if (!store.peek(document.uri)?.corpus && !/\.jsonl$/i.test(document.uri.path)) return false;
+  void vscode.window.showInformationMessage(
+    what === 'export'
+      ? vscode.l10n.t('A JSONL corpus is exported per record by the command line, from the same sidecar: save it and run news-lens export --gold --input jsonl {0}', vscode.workspace.asRelativePath(document.uri))
+      : vscode.l10n.t('Annotations are imported into single texts; a JSONL corpus keeps its gold per record in its .gold sidecar.'),
+  );
+  return true;
 }
 
 /** The imported document made on this text: the same text, or the same text with other line breaks. */
@@ -40,6 +55,7 @@ export class GoldTransfer {
     const editor = activeEditor(this.serves);
     if (!editor) return undefined;
     const document = editor.document;
+    if (refuseCorpus(this.store, document, 'import')) return undefined;
     const source =
       file ??
       (
@@ -99,6 +115,7 @@ export class GoldTransfer {
     const editor = activeEditor(this.serves);
     if (!editor) return undefined;
     const document = editor.document;
+    if (refuseCorpus(this.store, document, 'export')) return undefined;
     const choice = format ? EXPORTS.find((e) => e.format === format) : await vscode.window.showQuickPick(EXPORTS, { placeHolder: vscode.l10n.t('Export gold annotations as…') });
     if (!choice) return undefined;
     const what =
@@ -164,8 +181,17 @@ export class GoldTransfer {
     }
     const remaining = gold.conflicts.filter((_, i) => i !== picked);
     if (decision !== 'discard') {
-      const start = decision === 'selection' ? document.offsetAt(editor.selection.start) : decision;
-      const end = decision === 'selection' ? document.offsetAt(editor.selection.end) : decision + conflict.annotation.text.length;
+      let start = decision === 'selection' ? document.offsetAt(editor.selection.start) : decision;
+      let end = decision === 'selection' ? document.offsetAt(editor.selection.end) : decision + conflict.annotation.text.length;
+      if (gold.corpus) {
+        // In a corpus, a decision lies inside one record's text, with whole escapes.
+        const snapped = snapToRecord(text, start, end, corpusTextFields(document.uri));
+        if (!snapped) {
+          void vscode.window.showWarningMessage(vscode.l10n.t("Select text inside one record's text field to place it; nothing was changed."));
+          return false;
+        }
+        ({ start, end } = snapped);
+      }
       if (end <= start) return false;
       const placed: GoldAnnotation = { ...conflict.annotation, id: gold.set.newId(), start, end, text: text.slice(start, end) };
       const displaced = gold.set.all.filter((a) => layerOf(a) === layerOf(placed) && overlaps(a, placed));

@@ -14,3 +14,4 @@ export * from './import-file';
 export * from './compare';
 export * from './agreement';
 export * from './export';
+export * from './jsonl-records';

@@ -122,6 +122,11 @@ export class GoldSidecar {
     return this.byId.get(id);
   }
 
+  /** Keeps a record as it was read (one the document at hand does not hold). */
+  adopt(record: SidecarRecord): void {
+    this.put(record);
+  }
+
   private put(record: SidecarRecord): void {
     const existing = this.byId.get(record.id);
     if (existing) this.records[this.records.indexOf(existing)] = record;
