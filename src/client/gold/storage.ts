@@ -1,6 +1,7 @@
-// Where the editor keeps gold: the standoff files (through vscode.workspace.fs, written via a temporary file and a rename) and backups.
+// Where the editor keeps gold: the standoff files (written atomically: the project's atomic write on disk, workspace.fs elsewhere) and backups.
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import { writeFileAtomic } from '../../shared/atomic-write.mjs';
 import * as vscode from 'vscode';
 import type { GoldConflict } from '../../core/gold/anchor';
 import type { GoldAnnotation } from '../../core/gold/model';
@@ -73,6 +74,12 @@ export class GoldStorage {
    * never half of it (workspace.fs works on remote and virtual file systems, where Node's fs cannot reach).
    */
   async writeAtomic(uri: vscode.Uri, content: string): Promise<void> {
+    // On local disk, the project's one atomic write (it also fsyncs the file and the folder: nothing half-written
+    // after a crash); workspace.fs only where Node's fs cannot reach.
+    if (uri.scheme === 'file') {
+      writeFileAtomic(uri.fsPath, content, { makeDirectory: true });
+      return;
+    }
     const folder = uri.with({ path: path.posix.dirname(uri.path) });
     await vscode.workspace.fs.createDirectory(folder);
     const temporary = uri.with({ path: path.posix.join(folder.path, `.${path.posix.basename(uri.path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`) });
