@@ -13,11 +13,29 @@ import { fluency, type Fluency } from './fluency';
  *  - relation: at most MAX_SHARED of its character pairs occur anywhere else in the document. A news title full of
  *    jargon the model never saw (知名私募清水源多只止损类产品爆仓或穿仓) reads badly too, but its body repeats its words.
  * A line with no document around it (under MIN_CONTEXT Han characters elsewhere) needs the stricter ALONE_MAX_LOG_PROB.
+ *
+ * Headlines of other stories (a related-news sidebar: 国庆阅兵女兵方队两名领队女将军身份被披露) have the same two signals:
+ * unpunctuated, off-topic, jargon the bigram model rates low. What they lack is narrative grammar: headline register
+ * drops particles and pronouns, while pasted fiction keeps them (了 着 他 她 便 竟 却 那 …). So a line between
+ * MAX_LOG_PROB and STRONG_MAX_LOG_PROB also needs MIN_NARRATIVE narrative function characters; only a line far
+ * below news (STRONG_MAX_LOG_PROB) is filler on fluency alone. Thresholds were set on the dev pages and on clean
+ * calibration pages (scripts/junk/calibrate.ts: news sites' sidebars, CCTV, Sogou, and Traditional copies of them).
  */
 export const MIN_HAN = 14;
-export const MAX_LOG_PROB = -6.4;
+export const MAX_LOG_PROB = -6.0;
+export const STRONG_MAX_LOG_PROB = -8.2;
 export const ALONE_MAX_LOG_PROB = -7.8;
 export const MAX_SHARED = 0.2;
+export const MIN_NARRATIVE = 2;
+/** Function characters of narrative prose that headline register drops (Simplified; lines are folded first). */
+const NARRATIVE = new Set([...'了着他她它你我便竟却那般']);
+
+/** Narrative function characters in a folded line. */
+export function narrativeCount(folded: string): number {
+  let n = 0;
+  for (const ch of folded) if (NARRATIVE.has(ch)) n++;
+  return n;
+}
 const MIN_CONTEXT = 50;
 const MIN_HAN_SHARE = 0.9;
 
@@ -41,7 +59,9 @@ export function wordSaladCandidate(line: string): { folded: string; score: Fluen
   }
   if (han < MIN_HAN || han < MIN_HAN_SHARE * (han + other)) return undefined;
   const score = fluency(folded);
-  return score.meanLogProb < MAX_LOG_PROB ? { folded, score } : undefined;
+  if (score.meanLogProb >= MAX_LOG_PROB) return undefined;
+  if (score.meanLogProb >= STRONG_MAX_LOG_PROB && narrativeCount(folded) < MIN_NARRATIVE) return undefined;
+  return { folded, score };
 }
 
 /** Word-salad lines of a document (offsets absolute, as DocLine.start). */
@@ -90,7 +110,8 @@ export function detectWordSalad(lines: readonly DocLine[]): Annotation[] {
     const mean = c.score.meanLogProb;
     if (alone ? mean >= ALONE_MAX_LOG_PROB : share > MAX_SHARED) continue;
     const line = lines[c.index];
-    const reason = `Word-salad filler: the line reads badly as news (character-bigram fluency ${mean.toFixed(2)} nats per character, below ${MAX_LOG_PROB}) and ` +
+    const narrative = mean >= STRONG_MAX_LOG_PROB ? `, reads as narrative prose (${narrativeCount(c.folded)} particles and pronouns such as 了 着 他, which headlines drop)` : '';
+    const reason = `Word-salad filler: the line reads badly as news (character-bigram fluency ${mean.toFixed(2)} nats per character, below ${MAX_LOG_PROB})${narrative} and ` +
       (alone ? `is far below news (${ALONE_MAX_LOG_PROB}) with no document around it` : `only ${Math.round(share * 100)}% of its character pairs occur elsewhere in the document`);
     const finding = wholeLine(line.text, 'spam', reason, clampConfidence(0.5 + (MAX_LOG_PROB - mean) / 4 + (MAX_SHARED - share)));
     if (finding) found.push({ ...finding, start: finding.start + line.start, end: finding.end + line.start, removal: { start: finding.removal!.start + line.start, end: finding.removal!.end + line.start } });

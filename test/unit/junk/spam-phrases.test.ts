@@ -117,4 +117,17 @@ describe('word-salad filler', () => {
     assert.deepEqual(analyzeDoc(text), []);
     assert.deepEqual(analyzeDoc(article.join('\n')), []);
   });
+
+  it('leaves a sidebar of other stories\' headlines alone: off-topic and unpunctuated, but without narrative grammar', () => {
+    // Headlines of the kind news sites list beside an article (constructed here, not copied from a page).
+    const sidebar = ['相关新闻', '南方多地气温创下同期新高电力部门保障供应', '海关总署发布前三季度外贸进出口数据', '多地中小学启动课后服务试点工作'];
+    assert.deepEqual(analyzeDoc([...article, ...sidebar].join('\n')), []);
+  });
+
+  it('still flags filler that keeps narrative grammar though it reads only moderately badly', () => {
+    const filler = '我知道你会来的他低声说着便推开了门';
+    const found = analyzeDoc([...article, filler].join('\n'));
+    assert.deepEqual(found.map((a) => a.text), [filler]);
+    assert.match(found[0].reason ?? '', /narrative prose/);
+  });
 });
