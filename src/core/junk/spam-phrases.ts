@@ -3,7 +3,8 @@ import type { Annotation } from '../types';
 import { CLASS_CJK, CLASS_LATIN_OR_DIGIT, charTables } from './char-classes';
 import { clampConfidence, isSpaceCode, junkAt } from './common';
 import { ROLE_BRAND, ROLE_CONTEXT, ROLE_DUAL, ROLE_TERM, roleName, type LexiconHit } from './lexicon';
-import { describeTop, scoreSpan, type SpanScore } from './spam-scorer';
+import { describeTop, normalizeSpan, scoreSpan, type SpanScore } from './spam-scorer';
+import { brandShape } from './brand-shape';
 
 /*
  * A candidate is a chain of lexicon hits glued together (no gap), with Latin or digit runs glued to them
@@ -197,7 +198,18 @@ function evidenceOf(line: string, chain: Chain): Evidence {
   return e;
 }
 
-function decide(e: Evidence, position: Position, p: number): boolean {
+/**
+ * The full mold of a site name (brand-shape.ts): a head of 2–4 Han with a site type and a site word (恒通体育官网),
+ * or letters-and-digits with a site word (js66注册). In an injected position such a phrase needs COMPOUND_MIN, not
+ * UNSEEN_MIN: the mold is the evidence the unknown head cannot give.
+ */
+function isFullMold(content: string): boolean {
+  const shape = brandShape(normalizeSpan(content));
+  if (!shape || shape.sites === 0) return false;
+  return shape.type !== undefined ? shape.head.startsWith('H') : shape.head === 'LD';
+}
+
+function decide(e: Evidence, position: Position, p: number, mold = false): boolean {
   const injected = position !== 'inline';
   // A second spam word makes a compound (bet365官网, 百家乐代理开户, 必威买球); a name alone in a sentence is a
   // mention (警方查处乐鱼体育等平台), in an injected position it is spam.
@@ -208,6 +220,7 @@ function decide(e: Evidence, position: Position, p: number): boolean {
   if (e.dual) return p >= COMPOUND_MIN && compound;
   // No term or brand: an unseen site name glued to compound words (yabovip188登录), or an unseen brand compound
   // in an injected position (【星耀娱乐官网】).
+  if (e.context && injected && mold) return p >= COMPOUND_MIN;
   if (e.context && (e.latin || injected)) return p >= UNSEEN_MIN && e.parts + (e.latin ? 1 : 0) >= 2;
   return false;
 }
@@ -262,7 +275,8 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
     if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.context) continue;
     if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline') continue;
     const score = scoreSpan(line.slice(content.start, content.end));
-    if (!decide(evidence, placement.position, score.probability)) continue;
+    const mold = placement.position !== 'inline' && !evidence.brand && !evidence.strongTerm && !evidence.dual && isFullMold(line.slice(content.start, content.end));
+    if (!decide(evidence, placement.position, score.probability, mold)) continue;
     found.push(junkAt(line, 'spam', placement.start, placement.end, reasonFor(line, unit, placement.position, score),
       clampConfidence(score.probability), placement.removal));
     doneUntil = placement.end;

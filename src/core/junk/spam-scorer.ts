@@ -1,6 +1,7 @@
 // The statistical spam scorer: logistic regression over character n-grams of a candidate phrase (data/junk/spam-scorer.json, trained by scripts/junk/train-scorer.ts).
 import model from '../../../data/junk/spam-scorer.json';
 import { charTables } from './char-classes';
+import { shapeFeatures } from './brand-shape';
 
 /** The shipped model: weights of hashed features, quantized to signed bytes (weight = byte × scale), base64. */
 export interface ScorerModel {
@@ -37,13 +38,15 @@ export function normalizeSpan(text: string): string {
   return out;
 }
 
-/** Character 1-, 2- and 3-grams, with ^ and $ marking the phrase's edges (`^亚`, `育$`): where a phrase starts and ends matters. */
+/** Character 1-, 2- and 3-grams, with ^ and $ marking the phrase's edges (`^亚`, `育$`): where a phrase starts and ends matters; plus brand-shape features (brand-shape.ts). */
 export function spanFeatures(normalized: string): string[] {
   const features: string[] = [];
   const s = `^${normalized}$`;
   for (let i = 1; i < s.length - 1; i++) features.push(s[i]);
   for (let i = 0; i + 2 <= s.length; i++) features.push(s.slice(i, i + 2));
   for (let i = 0; i + 3 <= s.length; i++) features.push(s.slice(i, i + 3));
+  // The mold of a site name whatever its head (§H2+T+S for 鑫盛娱乐官网 as for 亚博体育官网): how unseen brands are found.
+  for (const f of shapeFeatures(normalized)) features.push(f);
   return features;
 }
 
