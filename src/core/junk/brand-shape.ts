@@ -22,8 +22,12 @@ const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number) => c >= 0x61 && c <= 0x7a;
 
+/** Last code units of the type and site words: a phrase ending in anything else has no shape (the common case). */
+const LAST_UNITS = new Set([...TYPE_WORDS, ...SITE_WORDS].map((w) => w.charCodeAt(w.length - 1)));
+
 /** Shape of a normalized (folded, lower-case) phrase, or undefined when it is not head + type/site words. */
 export function brandShape(normalized: string): BrandShape | undefined {
+  if (normalized.length < 3 || !LAST_UNITS.has(normalized.charCodeAt(normalized.length - 1))) return undefined;
   let rest = normalized;
   let sites = 0;
   for (let stripped = true; stripped && rest.length > 0;) {

@@ -330,9 +330,11 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
     // An unknown site name glued inside a sentence: only a type word and compound words are known (…娱乐官网).
     const unknownInline = placement.position === 'inline' && !evidence.brand && !evidence.dual && !evidence.latin && afterTypeWord(line, chain.start);
     if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline' && !unknownInline) continue;
-    const score = scoreSpan(line.slice(content.start, content.end));
+    // Compound words alone inside a sentence are never spam by decide(): only the unknown-name test remains.
+    const contextOnly = !evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline';
+    const score = contextOnly ? { probability: 0, top: [] } : scoreSpan(line.slice(content.start, content.end));
     const mold = placement.position !== 'inline' && !evidence.brand && !evidence.strongTerm && !evidence.dual && isFullMold(line.slice(content.start, content.end));
-    if (!decide(evidence, placement.position, score.probability, mold)) {
+    if (contextOnly || !decide(evidence, placement.position, score.probability, mold)) {
       const name = unknownInline ? inlineSiteName(line, chain) : undefined;
       if (!name || skip.some((r) => name.start < r.end && r.start < name.end) || name.start < doneUntil) continue;
       const text = line.slice(name.start, name.end);

@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { detectLineJunk } from '../../../src/core/junk/index';
 import { brandShape, shapeFeatures } from '../../../src/core/junk/brand-shape';
-import { spanFeatures } from '../../../src/core/junk/spam-scorer';
+import { featureBucket, normalizeSpan, scoreSpan, spanFeatures } from '../../../src/core/junk/spam-scorer';
+import scorerModel from '../../../data/junk/spam-scorer.json';
 import { applyRemovals, assertWellFormed, junkOf, SIMP } from './helpers';
 
 // The names below are invented for these tests; they are in no list and not in the evaluation lists.
@@ -56,6 +57,20 @@ describe('unknown site names', () => {
   it('leaves news that names sites and sports bodies alone', () => {
     for (const line of ['据腾讯体育官网消息，中国女排今晚出战。', '国家体育总局发布全民健身活动通知。', '中国体育彩票发行30周年，公益金支持全民健身。', '市民可登录国家政务服务平台办理。']) {
       assert.deepEqual(spamIn(line), [], line);
+    }
+  });
+});
+
+describe('phrase scorer', () => {
+  it('scores in place exactly as the sum over spanFeatures() (the definition training uses)', () => {
+    const bytes = Buffer.from(scorerModel.weights, 'base64');
+    const reference = (text: string) => {
+      let z = scorerModel.bias;
+      for (const f of spanFeatures(normalizeSpan(text))) z += ((bytes[featureBucket(f, scorerModel.bits)] << 24) >> 24) * scorerModel.scale;
+      return 1 / (1 + Math.exp(-z));
+    };
+    for (const phrase of ['亚博体育官网', '聚鑫娱乐官网', '记者从市气象局获悉', 'ab88注册', 'bet365官网', '中国体育彩票', '澳門新葡京真人平台', '的']) {
+      assert.ok(Math.abs(reference(phrase) - scoreSpan(phrase).probability) < 1e-6, phrase);
     }
   });
 });
