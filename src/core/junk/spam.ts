@@ -309,7 +309,8 @@ function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext
   }
 
   // A sentence without any spam term is real text: then the line is not spam as a whole, at most a prefix or suffix is.
-  const holdsProse = segments.some((seg) => !seg.keyword && !hits.some((h) => h.start < seg.end && h.end > seg.start));
+  // Compound words (国际, 平台, 下载) are everyday vocabulary: a sentence holding only those is still prose.
+  const holdsProse = segments.some((seg) => !seg.keyword && !hits.some((h) => h.role !== ROLE_CONTEXT && h.start < seg.end && h.end > seg.start));
   if (content > 0 && keywordContent / content >= 0.8 && !holdsProse) {
     const whole = evaluate(line, segments, 0, last, hits, ctx);
     if (whole) {
