@@ -27,7 +27,7 @@ const LAST_UNITS = new Set([...TYPE_WORDS, ...SITE_WORDS].map((w) => w.charCodeA
 
 /** Shape of a normalized (folded, lower-case) phrase, or undefined when it is not head + type/site words. */
 export function brandShape(normalized: string): BrandShape | undefined {
-  if (normalized.length < 3 || !LAST_UNITS.has(normalized.charCodeAt(normalized.length - 1))) return undefined;
+  if (normalized.length < 2 || !LAST_UNITS.has(normalized.charCodeAt(normalized.length - 1))) return undefined;
   let rest = normalized;
   let sites = 0;
   for (let stripped = true; stripped && rest.length > 0;) {
