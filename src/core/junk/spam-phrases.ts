@@ -14,6 +14,8 @@ import { fluency } from './fluency';
  *   spam term of weight ≥ 2 (百家乐, 代开发票)        with a compound word (…代理开户) or in an injected position
  *   dual name (金沙, 新葡京, bet365)                  only with a compound word or spam term: 金沙娱乐场官网, bet365官网
  *   Latin run + compound word (yabo188登录)            scorer ≥ UNSEEN_MIN
+ *   full site-name mold (恒通体育官网, brand-shape.ts)   scorer ≥ COMPOUND_MIN, in an injected position
+ *   unknown name glued in a sentence (…富贵国际官网…)  scorer ≥ UNSEEN_MIN, cut where removal mends the sentence
  * Injected positions: the whole content of a bracket or quote pair, a whole item of a separator-joined list, or
  * the start of a line followed by a colon. Without a spam term or brand, such a position is flagged only when the
  * scorer is nearly sure and a compound word is present (an unseen brand: 【某某体育官网】).
