@@ -112,9 +112,14 @@ function readabilityPages(): Built[] {
 }
 
 /** yuekcc/cctv_news raw CCTV pages from 2025 on (after the LM's training cut-off), sampled by hash; body = div#content_area. */
-function cctvPages(): Built[] {
+/** The CCTV files the development set samples from (a page without a body is skipped, hence twice as many). */
+export function chosenCctvFiles(): string[] {
   const files = listSource('cctvPages', 'dump_htmls').filter((f) => /VIDE\w+(25|26)\d{4}\.shtml$/.test(f));
-  const chosen = files.map((f) => ({ f, h: hashString(f) })).sort((a, b) => a.h - b.h).slice(0, CCTV_PAGES * 2).map((x) => x.f);
+  return files.map((f) => ({ f, h: hashString(f) })).sort((a, b) => a.h - b.h).slice(0, CCTV_PAGES * 2).map((x) => x.f);
+}
+
+function cctvPages(): Built[] {
+  const chosen = chosenCctvFiles();
   const out: Built[] = [];
   for (const file of chosen) {
     if (out.length >= CCTV_PAGES) break;

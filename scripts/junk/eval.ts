@@ -98,7 +98,8 @@ function evaluateSplit(split: 'dev' | 'held-out', all: { page: GoldPage; text: s
 
   // Constructed positives: spam injected into the same pages, in every form.
   const variants: [string, ReturnType<typeof pools>][] = [['lexicon brands and terms', pools(false)]];
-  if (split === 'held-out') variants.push(['unseen invented brands', pools(true)]);
+  // Unseen invented brands: a dev list on dev pages (tuned on), a disjoint held-out list on held-out pages (never tuned on).
+  variants.push([split === 'held-out' ? 'unseen invented brands' : 'unseen invented brands (dev list)', pools(split)]);
   for (const [label, pool] of variants) {
     const perForm = new Map<Form, { n: number; hit: number; exact: number }>(FORMS.map((f) => [f, { n: 0, hit: 0, exact: 0 }]));
     let extraAlarms = 0;

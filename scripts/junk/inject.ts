@@ -28,9 +28,10 @@ export interface Pools {
   salad: string[];
 }
 
-export function pools(unseen: boolean): Pools {
+/** Brand pools: the lexicon's (false), or invented unseen ones — the dev list on dev pages, the held-out list on held-out pages. */
+export function pools(unseen: false | 'dev' | 'held-out'): Pools {
   const hand = readHandTerms();
-  const brands = unseen ? readList('unseen-brands.txt') : hand.filter((e) => (e.role === 'brand' || e.role === 'dual') && e.category === 'gambling').map((e) => e.term);
+  const brands = unseen ? readList(unseen === 'dev' ? 'unseen-brands-dev.txt' : 'unseen-brands.txt') : hand.filter((e) => (e.role === 'brand' || e.role === 'dual') && e.category === 'gambling').map((e) => e.term);
   return {
     brands,
     bareBrands: unseen ? brands : hand.filter((e) => e.role === 'brand' && e.category === 'gambling').map((e) => e.term),

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { featureBucket, normalizeSpan, spanFeatures } from '../../src/core/junk/spam-scorer';
+import { brandShape, SITE_WORDS, TYPE_WORDS } from '../../src/core/junk/brand-shape';
 import { readHandTerms } from './build-lexicon';
 import { newsText } from './news-text';
 import { rng, hashString } from './random';
@@ -59,7 +60,28 @@ function constructedPositives(hand: ReturnType<typeof readHandTerms>): Example[]
   for (let i = 0; i < 800; i++) {
     out.push({ text: pick(otherTerms) + (random() < 0.7 ? pick(OTHER_CONTEXT) : ''), label: 1, group: 'constructed:other-compound' });
   }
+  // The heads of the lexicon's gambling brands (亚博 of 亚博体育, kok of kok体育) in other molds (亚博娱乐, kok国际官网):
+  // the scorer sees each mold with many heads, so the mold (a shape feature) carries weight of its own.
+  const heads = [...new Set(hand.filter((e) => (e.role === 'brand' || e.role === 'dual') && e.category === 'gambling').map((e) => brandHead(e.term)).filter((h): h is string => !!h))];
+  for (let i = 0; i < 1500; i++) {
+    let text = pick(heads) + pick(TYPE_WORDS.slice(0, 9));
+    if (random() < 0.6) text += pick(SITE_WORDS);
+    out.push({ text, label: 1, group: 'constructed:brand-head-mold' });
+  }
   return out;
+}
+
+/** A brand's head: the term without its type and site words (亚博体育官网 → 亚博), when that leaves a name. */
+function brandHead(term: string): string | undefined {
+  const n = normalizeSpan(term);
+  const shape = brandShape(n);
+  if (!shape) return /^([\u4e00-\u9fff]{2,4}|[a-z]+\d*)$/.test(n) ? n : undefined;
+  let rest = n;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const w of [...SITE_WORDS, ...TYPE_WORDS]) if (rest.length > w.length && rest.endsWith(w)) { rest = rest.slice(0, -w.length); changed = true; break; }
+  }
+  return rest.length >= 2 ? rest : undefined;
 }
 
 function lexiconPositives(): Example[] {
@@ -145,6 +167,12 @@ function newsNegatives(lines: readonly string[]): Example[] {
     const colon = line.search(/[：:]/);
     if (colon >= 2 && colon <= 20) out.push({ text: line.slice(0, colon), label: 0, group: 'news:before-colon' });
     if (line.length <= 30 && !/[。！？]/.test(line)) out.push({ text: line, label: 0, group: 'news:short-line' });
+    // News names in the molds of site names (中国体育彩票, 国家体育总局's 国家体育, 上海国际): the molds' counter-evidence.
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (!/^[\u4e00-\u9fff]{2,4}$/.test(words[i]) || !TYPE_WORDS.includes(words[i + 1])) continue;
+      const site = words[i + 2] && SITE_WORDS.includes(words[i + 2]) ? words[i + 2] : '';
+      out.push({ text: words[i] + words[i + 1] + site, label: 0, group: 'news:type-compound' });
+    }
   }
   return out;
 }
@@ -281,7 +309,7 @@ function main(): void {
   const groups: Record<string, number> = {};
   for (const e of examples) groups[`${e.label ? '+' : '-'} ${e.group}`] = (groups[`${e.label ? '+' : '-'} ${e.group}`] ?? 0) + 1;
   const card = {
-    what: 'Spam phrase scorer of News Lens: logistic regression over character 1-3-grams (with ^/$ edge marks) of a folded phrase; P(spam) = sigmoid(bias + sum of weights).',
+    what: 'Spam phrase scorer of News Lens: logistic regression over character 1-3-grams (with ^/$ edge marks) and brand-shape features (§H2+T+S: head kind and length, site type, site words; src/core/junk/brand-shape.ts) of a folded phrase; P(spam) = sigmoid(bias + sum of weights).',
     howBuilt: `scripts/junk/train-scorer.ts: AdaGrad, 8 epochs, L2 1e-5; positives weigh half the negatives in total; features seen once dropped; features hashed (FNV-1a) into 2^${BITS} buckets, weights quantized to bytes of ${SCALE}.`,
     trainingData: {
       positives: {
@@ -290,7 +318,7 @@ function main(): void {
         'gpt4o-tokens': `${provenance('gpt4oTokens', 'o200k_base_filtered.csv')} tokens labelled spam in data/junk/hand/gpt4o-token-labels.tsv (${SOURCES.gpt4oTokens.licence}; not redistributed)`,
         'darklink-rules': `${provenance('darkLink', 'getlinksapp/rules.txt')} minus generic words (${SOURCES.darkLink.licence}; not redistributed)`,
         'yuanzhao-keywords': `${provenance('yuanZhao', 'keywords_example.txt')} gambling/porn/other rows of weight >= 8 (${SOURCES.yuanZhao.licence}; not redistributed)`,
-        'constructed:*': 'CONSTRUCTED: hand brands and terms joined with compound words (…官网, …app下载, …真人平台), Latin stems with digits, other categories with contact words',
+        'constructed:*': 'CONSTRUCTED: hand brands and terms joined with compound words (…官网, …app下载, …真人平台), Latin stems with digits, other categories with contact words, and the heads of the hand list\'s gambling brands in other molds (亚博娱乐, kok国际官网)',
       },
       negatives: {
         'news:*': `word-aligned spans of 1-4 jieba words, bracketed/quoted spans, text before a colon and short lines of ${news.provenance.join(' and ')} (9 in 10 lines)`,

@@ -3,7 +3,9 @@ import type { Annotation } from '../types';
 import { CLASS_CJK, CLASS_LATIN_OR_DIGIT, charTables } from './char-classes';
 import { clampConfidence, isSpaceCode, junkAt } from './common';
 import { ROLE_BRAND, ROLE_CONTEXT, ROLE_DUAL, ROLE_TERM, roleName, type LexiconHit } from './lexicon';
-import { describeTop, scoreSpan, type SpanScore } from './spam-scorer';
+import { describeTop, normalizeSpan, scoreSpan, type SpanScore } from './spam-scorer';
+import { brandShape, TYPE_WORDS } from './brand-shape';
+import { fluency } from './fluency';
 
 /*
  * A candidate is a chain of lexicon hits glued together (no gap), with Latin or digit runs glued to them
@@ -12,6 +14,8 @@ import { describeTop, scoreSpan, type SpanScore } from './spam-scorer';
  *   spam term of weight ≥ 2 (百家乐, 代开发票)        with a compound word (…代理开户) or in an injected position
  *   dual name (金沙, 新葡京, bet365)                  only with a compound word or spam term: 金沙娱乐场官网, bet365官网
  *   Latin run + compound word (yabo188登录)            scorer ≥ UNSEEN_MIN
+ *   full site-name mold (恒通体育官网, brand-shape.ts)   scorer ≥ COMPOUND_MIN, in an injected position
+ *   unknown name glued in a sentence (…富贵国际官网…)  scorer ≥ UNSEEN_MIN, cut where removal mends the sentence
  * Injected positions: the whole content of a bracket or quote pair, a whole item of a separator-joined list, or
  * the start of a line followed by a colon. Without a spam term or brand, such a position is flagged only when the
  * scorer is nearly sure and a compound word is present (an unseen brand: 【某某体育官网】).
@@ -197,7 +201,18 @@ function evidenceOf(line: string, chain: Chain): Evidence {
   return e;
 }
 
-function decide(e: Evidence, position: Position, p: number): boolean {
+/**
+ * The full mold of a site name (brand-shape.ts): a head of 2–4 Han with a site type and a site word (恒通体育官网),
+ * or letters-and-digits with a site word (js66注册). In an injected position such a phrase needs COMPOUND_MIN, not
+ * UNSEEN_MIN: the mold is the evidence the unknown head cannot give.
+ */
+function isFullMold(content: string): boolean {
+  const shape = brandShape(normalizeSpan(content));
+  if (!shape || shape.sites === 0) return false;
+  return shape.type !== undefined || shape.head === 'LD';
+}
+
+function decide(e: Evidence, position: Position, p: number, mold = false): boolean {
   const injected = position !== 'inline';
   // A second spam word makes a compound (bet365官网, 百家乐代理开户, 必威买球); a name alone in a sentence is a
   // mention (警方查处乐鱼体育等平台), in an injected position it is spam.
@@ -208,6 +223,7 @@ function decide(e: Evidence, position: Position, p: number): boolean {
   if (e.dual) return p >= COMPOUND_MIN && compound;
   // No term or brand: an unseen site name glued to compound words (yabovip188登录), or an unseen brand compound
   // in an injected position (【星耀娱乐官网】).
+  if (e.context && injected && mold) return p >= COMPOUND_MIN;
   if (e.context && (e.latin || injected)) return p >= UNSEEN_MIN && e.parts + (e.latin ? 1 : 0) >= 2;
   return false;
 }
@@ -238,6 +254,59 @@ function hitsWithin(hits: readonly LexiconHit[], near: number, start: number, en
   return out;
 }
 
+/** A site type (娱乐, 体育, 国际 …) ends right before `at` or opens the chain there: maybe an unknown site name. */
+function afterTypeWord(line: string, at: number): boolean {
+  return TYPE_WORDS.some((w) => (at >= w.length && line.startsWith(w, at - w.length)) || line.startsWith(w, at));
+}
+
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isLatinCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** log P of the pair a→b under the news model (folded), or of nothing when either is not Han. */
+function joinLogProb(line: string, i: number, j: number): number | undefined {
+  if (i < 0 || j >= line.length) return undefined;
+  const { fold } = charTables();
+  const a = line.charCodeAt(i);
+  const b = line.charCodeAt(j);
+  if (!isHanCode(a) || !isHanCode(b)) return undefined;
+  return fluency(String.fromCharCode(fold[a], fold[b])).meanLogProb;
+}
+
+/**
+ * An unknown site name glued inside a sentence (`原来实富贵国际官网体平台`): the chain holds only compound words
+ * (官网), preceded by a site type (国际) and a head the lexicon cannot know. The head is a glued Latin run, or 2–4
+ * Han characters: of those, the cut whose removal leaves the most fluent join in the host sentence (实|体). It is
+ * spam only when the cut sentence reads better than the sentence with the phrase in it: an injection breaks its
+ * host (实富 and 网体 are no pairs of news), a mention does not (据腾讯体育官网消息: 网消 reads well).
+ */
+function inlineSiteName(line: string, chain: Chain): { start: number; end: number } | undefined {
+  let typeStart = -1;
+  for (const w of TYPE_WORDS) {
+    if (chain.start >= w.length && line.startsWith(w, chain.start - w.length)) { typeStart = chain.start - w.length; break; }
+  }
+  if (typeStart < 0) {
+    // The type word may already open the chain (its weight-0 hit was kept): 体育真人平台.
+    if (!TYPE_WORDS.some((w) => line.startsWith(w, chain.start))) return undefined;
+    typeStart = chain.start;
+  }
+  let latin = typeStart;
+  while (latin > 0 && isLatinCode(line.charCodeAt(latin - 1))) latin--;
+  if (latin < typeStart) return typeStart - latin <= 10 ? { start: latin, end: chain.end } : undefined;
+  let best: { start: number; end: number; join: number } | undefined;
+  for (let k = 2; k <= 4; k++) {
+    const start = typeStart - k;
+    if (start < 1 || ![...line.slice(start, typeStart)].every((ch) => isHanCode(ch.charCodeAt(0)))) break;
+    const join = joinLogProb(line, start - 1, chain.end);
+    if (join === undefined) continue;
+    if (!best || join > best.join) best = { start, end: chain.end, join };
+  }
+  if (!best) return undefined;
+  const left = joinLogProb(line, best.start - 1, best.start);
+  const right = joinLogProb(line, best.end - 1, best.end);
+  if (left === undefined || right === undefined || best.join <= Math.max(left, right)) return undefined;
+  return { start: best.start, end: best.end };
+}
+
 /** Injected spam phrases of one line; `skip` ranges (already flagged by the line-level detector) are left alone. */
 export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], skip: readonly { start: number; end: number }[]): Annotation[] {
   const found: Annotation[] = [];
@@ -250,7 +319,7 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
     if (chain.start < doneUntil || skip.some((r) => chain.start < r.end && r.start < chain.end)) continue;
     // Compound words alone (平台, 下载, 体育 are everywhere in news) matter only next to a glued site name or in an
     // injected position; most lines of real text stop here.
-    if (chain.hits.every((h) => h.role === ROLE_CONTEXT || (h.role === ROLE_TERM && h.weight < 2)) && !mayBeInjected(line, chain, isList)) continue;
+    if (chain.hits.every((h) => h.role === ROLE_CONTEXT || (h.role === ROLE_TERM && h.weight < 2)) && !mayBeInjected(line, chain, isList) && !afterTypeWord(line, chain.start)) continue;
     const placement = place(line, chain.start, chain.end, isList);
     const { content } = placement;
     if (skip.some((r) => placement.start < r.end && r.start < placement.end)) continue;
@@ -260,9 +329,24 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
     if (unit.hits.length === 0) continue;
     const evidence = evidenceOf(line, unit);
     if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.context) continue;
-    if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline') continue;
-    const score = scoreSpan(line.slice(content.start, content.end));
-    if (!decide(evidence, placement.position, score.probability)) continue;
+    // An unknown site name glued inside a sentence: only a type word and compound words are known (…娱乐官网).
+    const unknownInline = placement.position === 'inline' && !evidence.brand && !evidence.dual && !evidence.latin && afterTypeWord(line, chain.start);
+    if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline' && !unknownInline) continue;
+    // Compound words alone inside a sentence are never spam by decide(): only the unknown-name test remains.
+    const contextOnly = !evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline';
+    const score = contextOnly ? { probability: 0, top: [] } : scoreSpan(line.slice(content.start, content.end));
+    const mold = placement.position !== 'inline' && !evidence.brand && !evidence.strongTerm && !evidence.dual && isFullMold(line.slice(content.start, content.end));
+    if (contextOnly || !decide(evidence, placement.position, score.probability, mold)) {
+      const name = unknownInline ? inlineSiteName(line, chain) : undefined;
+      if (!name || skip.some((r) => name.start < r.end && r.start < name.end) || name.start < doneUntil) continue;
+      const text = line.slice(name.start, name.end);
+      const scored = scoreSpan(text);
+      if (scored.probability < UNSEEN_MIN || !isFullMold(text)) continue;
+      const reason = `Spam phrase, an unknown site name inside the text (its removal mends the sentence): scorer ${scored.probability.toFixed(2)} (top features ${describeTop(scored.top)})`;
+      found.push(junkAt(line, 'spam', name.start, name.end, reason, clampConfidence(scored.probability), { start: name.start, end: name.end }));
+      doneUntil = name.end;
+      continue;
+    }
     found.push(junkAt(line, 'spam', placement.start, placement.end, reasonFor(line, unit, placement.position, score),
       clampConfidence(score.probability), placement.removal));
     doneUntil = placement.end;

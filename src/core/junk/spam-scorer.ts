@@ -1,6 +1,7 @@
 // The statistical spam scorer: logistic regression over character n-grams of a candidate phrase (data/junk/spam-scorer.json, trained by scripts/junk/train-scorer.ts).
 import model from '../../../data/junk/spam-scorer.json';
 import { charTables } from './char-classes';
+import { shapeFeatures } from './brand-shape';
 
 /** The shipped model: weights of hashed features, quantized to signed bytes (weight = byte × scale), base64. */
 export interface ScorerModel {
@@ -37,13 +38,15 @@ export function normalizeSpan(text: string): string {
   return out;
 }
 
-/** Character 1-, 2- and 3-grams, with ^ and $ marking the phrase's edges (`^亚`, `育$`): where a phrase starts and ends matters. */
+/** Character 1-, 2- and 3-grams, with ^ and $ marking the phrase's edges (`^亚`, `育$`): where a phrase starts and ends matters; plus brand-shape features (brand-shape.ts). */
 export function spanFeatures(normalized: string): string[] {
   const features: string[] = [];
   const s = `^${normalized}$`;
   for (let i = 1; i < s.length - 1; i++) features.push(s[i]);
   for (let i = 0; i + 2 <= s.length; i++) features.push(s.slice(i, i + 2));
   for (let i = 0; i + 3 <= s.length; i++) features.push(s.slice(i, i + 3));
+  // The mold of a site name whatever its head (§H2+T+S for 鑫盛娱乐官网 as for 亚博体育官网): how unseen brands are found.
+  for (const f of shapeFeatures(normalized)) features.push(f);
   return features;
 }
 
@@ -82,11 +85,33 @@ export function scoreSpan(text: string, topCount = 3): SpanScore {
   const { bias, bits, weights: w } = loaded();
   let sum = bias;
   const contributions = new Map<string, number>();
-  for (const feature of spanFeatures(normalized)) {
-    const weight = w[featureBucket(feature, bits)];
-    if (weight === 0) continue;
+  const add = (feature: string | undefined, weight: number, s: string, i: number, n: number) => {
     sum += weight;
-    contributions.set(feature, (contributions.get(feature) ?? 0) + weight);
+    // Only features that push towards spam are shown; only they are cut out as strings (scoring stays allocation-light).
+    if (weight > 0) {
+      const name = feature ?? s.slice(i, i + n);
+      contributions.set(name, (contributions.get(name) ?? 0) + weight);
+    }
+  };
+  // The n-grams of spanFeatures(), hashed in place: the same buckets without a string per feature.
+  const s = `^${normalized}$`;
+  const mask = (1 << bits) - 1;
+  for (let n = 1; n <= 3; n++) {
+    const from = n === 1 ? 1 : 0;
+    const to = n === 1 ? s.length - 1 : s.length - n + 1;
+    for (let i = from; i < to; i++) {
+      let h = 0x811c9dc5;
+      for (let k = i; k < i + n; k++) {
+        h ^= s.charCodeAt(k);
+        h = Math.imul(h, 0x01000193);
+      }
+      const weight = w[(h >>> 0) & mask];
+      if (weight !== 0) add(undefined, weight, s, i, n);
+    }
+  }
+  for (const feature of shapeFeatures(normalized)) {
+    const weight = w[featureBucket(feature, bits)];
+    if (weight !== 0) add(feature, weight, feature, 0, feature.length);
   }
   const top = [...contributions.entries()]
     .filter(([, weight]) => weight > 0)

@@ -4,7 +4,8 @@ import * as lexicon from './lexicon';
 import type { LexiconHit } from './lexicon';
 import * as common from './common';
 import { detectSpamPhrases, TAG_LABEL } from './spam-phrases';
-import { describeTop, scoreSpan } from './spam-scorer';
+import { describeTop, normalizeSpan, scoreSpan } from './spam-scorer';
+import { brandShape } from './brand-shape';
 
 // Module-level copies of what the per-character loops use: a CommonJS build reads every import through a getter.
 const CLASS_CJK = lexicon.CLASS_CJK;
@@ -232,8 +233,9 @@ export function detectSpam(line: string, ctx: LineContext): Annotation[] {
   }
   const found = [...keywordRegions, ...phrases].sort((a, b) => a.start - b.start);
   // Phrases that together make up the whole line (a link list of brands nobody joined with `|`) are a spam line.
-  if (coversLine(line, found)) {
-    const reason = `SEO keyword spam line: every part of it is spam (${found.length} phrases). ${phrases[0].reason ?? ''}`;
+  const whole = coversLine(line, found) ? 'every part of it is spam' : listOfMold(line, found);
+  if (whole) {
+    const reason = `SEO keyword spam line: ${whole} (${found.length} phrases). ${phrases[0].reason ?? ''}`;
     const all = wholeLine(line, 'spam', reason, clampConfidence(Math.min(...found.map((a) => a.confidence ?? 0))));
     if (all) return [all];
   }
@@ -256,6 +258,25 @@ function detectAdLine(line: string, hits: readonly LexiconHit[]): Annotation | u
   const strongest = scoreSpan(line);
   const terms = hits.filter((h) => h.role !== ROLE_CONTEXT).map((h) => line.slice(h.start, h.end));
   return wholeLine(line, 'spam', `Spam advertisement line: every clause scores as spam (scorer ≥ ${weakest!.probability.toFixed(2)}; top features ${describeTop(strongest.top)}); lexicon: ${excerpt(terms.join(', '), 40)}`, clampConfidence(weakest!.probability));
+}
+
+/**
+ * A link list of site names (`恒通体育网址 乐盈棋牌平台 天润体育注册`): at least half of its items, and two, are spam
+ * phrases, and every other item has the same mold (a short name + site type and/or site word, brand-shape.ts). The
+ * list is then spam as a whole, its unknown names included. Tag lines keep their real tags (judged item by item).
+ */
+function listOfMold(line: string, found: readonly Annotation[]): string | undefined {
+  if (TAG_LABEL.test(line)) return undefined;
+  const items = [...line.matchAll(/[^|｜丨,，、_/\s]+/g)];
+  if (items.length < 3) return undefined;
+  let flagged = 0;
+  for (const m of items) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (found.some((a) => a.start <= start && a.end >= end)) flagged++;
+    else if (!brandShape(normalizeSpan(m[0]))) return undefined;
+  }
+  return flagged >= 2 && flagged * 2 >= items.length ? `a list of site names: ${flagged} of ${items.length} items are spam and the rest share their mold` : undefined;
 }
 
 /** True when the findings' removals leave nothing but separators and punctuation. */
@@ -288,7 +309,8 @@ function detectKeywordRegions(line: string, hits: LexiconHit[], ctx: LineContext
   }
 
   // A sentence without any spam term is real text: then the line is not spam as a whole, at most a prefix or suffix is.
-  const holdsProse = segments.some((seg) => !seg.keyword && !hits.some((h) => h.start < seg.end && h.end > seg.start));
+  // Compound words (国际, 平台, 下载) are everyday vocabulary: a sentence holding only those is still prose.
+  const holdsProse = segments.some((seg) => !seg.keyword && !hits.some((h) => h.role !== ROLE_CONTEXT && h.start < seg.end && h.end > seg.start));
   if (content > 0 && keywordContent / content >= 0.8 && !holdsProse) {
     const whole = evaluate(line, segments, 0, last, hits, ctx);
     if (whole) {

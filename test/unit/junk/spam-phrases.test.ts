@@ -117,4 +117,26 @@ describe('word-salad filler', () => {
     assert.deepEqual(analyzeDoc(text), []);
     assert.deepEqual(analyzeDoc(article.join('\n')), []);
   });
+
+  it('leaves a sidebar of other stories\' headlines alone: off-topic and unpunctuated, but without narrative grammar', () => {
+    // Headlines of the kind news sites list beside an article (constructed here, not copied from a page).
+    const sidebar = ['相关新闻', '南方多地气温创下同期新高电力部门保障供应', '海关总署发布前三季度外贸进出口数据', '多地中小学启动课后服务试点工作'];
+    assert.deepEqual(analyzeDoc([...article, ...sidebar].join('\n')), []);
+  });
+
+  it('flags filler whose vocabulary the page does not use, even without narrative particles', () => {
+    // A page long enough to have a vocabulary (VOCABULARY_CONTEXT Han characters).
+    const page = [...article, ...article.slice(1).map((l) => l.replace('市农业农村局', '省农业农村厅')), '据介绍，今年全省粮食播种面积稳定在一千万亩以上，春播进度快于去年同期，农资价格总体平稳，各地农技人员深入田间地头开展指导服务。'];
+    const filler = '宗门大比在即各峰天骄纷纷出关摩拳擦掌';
+    const found = analyzeDoc([...page, ...page.slice(1).map((l) => l.replace('全市', '本市')), filler].join('\n'));
+    assert.deepEqual(found.map((a) => a.text), [filler]);
+    assert.match(found[0].reason ?? '', /vocabulary/);
+  });
+
+  it('still flags filler that keeps narrative grammar though it reads only moderately badly', () => {
+    const filler = '我知道你会来的他低声说着便推开了门';
+    const found = analyzeDoc([...article, filler].join('\n'));
+    assert.deepEqual(found.map((a) => a.text), [filler]);
+    assert.match(found[0].reason ?? '', /narrative prose/);
+  });
 });
