@@ -1,6 +1,8 @@
 // Mojibake repair: text decoded with the wrong table (UTF-8 read as Windows-1252/Latin-1 or as GBK/Big5, GBK/Big5 read as Latin-1), decoded back.
-import type * as IconvLite from 'iconv-lite';
-import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, characterCost, hanCost, isHan, meanCost } from './han-frequency';
+import { decoderOnlyCharacters, iconv, pairIndex, pairTable } from './double-byte-table';
+import {
+  COMMON_IN_RUN, OUTSIDE_RUN, RARE_COST, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, characterCost, hanCost, isHan, isMojibakeSymbol, meanCost,
+} from './han-frequency';
 
 /** A stretch of a line read in the wrong encoding, and what it said. */
 export interface MojibakeRepair {
@@ -28,7 +30,8 @@ const UNKNOWN_BYTE = -2;
 
 /** The byte a character stands for when bytes were decoded as Windows-1252/Latin-1, UNKNOWN_BYTE for U+FFFD, or -1. */
 export function cp1252Byte(code: number): number {
-  if (code >= 0x80 && code <= 0xff) return code;
+  if (code < 0x80) return -1;
+  if (code <= 0xff) return code;
   if (code === 0xfffd) return UNKNOWN_BYTE;
   return CP1252_HIGH.get(code) ?? -1;
 }
@@ -73,7 +76,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * candidate that gives a valid character, the most frequent one if several do.
  */
 function decodeUtf8Run(run: string): string | undefined {
-  if (!run.includes('\ufffd')) return decodeOrUndefined(Uint8Array.from(run, (ch) => cp1252Byte(ch.charCodeAt(0))));
+  if (!run.includes('\ufffd')) {
+    const bytes = new Uint8Array(run.length);
+    for (let i = 0; i < run.length; i++) bytes[i] = cp1252Byte(run.charCodeAt(i));
+    return decodeOrUndefined(bytes);
+  }
   let out = '';
   for (let i = 0; i < run.length; ) {
     const len = utf8SequenceAt(run, i);
@@ -162,32 +169,50 @@ function isChinesePunctuation(code: number): boolean {
   return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2010 && code <= 0x2027) || code === 0xb7;
 }
 
-/** True when a decoded text is everyday Chinese: Han and Chinese punctuation only, common characters on average. */
-function readsAsChinese(text: string, minHan: number): boolean {
+/**
+ * A run of GBK/Big5 pairs (Latin-1 spelled; trail bytes 0x40–0x7E are ASCII letters and stay as they are) read
+ * through a pair table, when it is everyday Chinese: Han and Chinese punctuation only, at least `minHan` Han, and
+ * common characters on average (the mean of `hanCost`). Costs are summed first; a string is built only for a repair.
+ */
+function decodeDoubleByteRun(line: string, start: number, end: number, table: Uint16Array, minHan: number): { repaired: string; cost: number } | undefined {
   let han = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 || isChinesePunctuation(code)) continue;
-    if (!isHan(code)) return false;
-    han++;
+  let counted = 0;
+  let sum = 0;
+  for (let i = start; i + 1 < end; i += 2) {
+    const trail = line.charCodeAt(i + 1);
+    const ch = table[pairIndex(cp1252Byte(line.charCodeAt(i)), trail < 0x80 ? trail : cp1252Byte(trail))];
+    if (ch === 0) return undefined;
+    if (isHan(ch)) {
+      han++;
+      counted++;
+      sum += characterCost(ch);
+    } else if (!isChinesePunctuation(ch)) {
+      return undefined;
+    } else if (isMojibakeSymbol(ch)) {
+      // `·` counts as hanCost counts it.
+      counted++;
+      sum += RARE_COST;
+    }
   }
-  if (han < minHan) return false;
-  return han === 0 || meanCost(hanCost(text)) <= PLAUSIBLE_MEAN_COST;
+  const cost = counted === 0 ? RARE_COST : sum / counted;
+  if (han < minHan || (han > 0 && cost > PLAUSIBLE_MEAN_COST)) return undefined;
+  let repaired = '';
+  for (let i = start; i + 1 < end; i += 2) {
+    const trail = line.charCodeAt(i + 1);
+    repaired += String.fromCharCode(table[pairIndex(cp1252Byte(line.charCodeAt(i)), trail < 0x80 ? trail : cp1252Byte(trail))]);
+  }
+  return { repaired, cost };
 }
 
 /** A run of GBK/Big5 bytes (Latin-1 spelled) decoded to Chinese, with the encoding that reads best. */
-function repairDoubleByteRun(run: string, minHan: number): { repaired: string; encoding: string } | undefined {
-  const bytes = new Uint8Array(run.length);
-  // Trail bytes 0x40–0x7E are ASCII letters and stay as they are.
-  for (let i = 0; i < run.length; i++) bytes[i] = run.charCodeAt(i) < 0x80 ? run.charCodeAt(i) : cp1252Byte(run.charCodeAt(i));
+function repairDoubleByteRun(line: string, start: number, end: number, minHan: number): { repaired: string; encoding: string } | undefined {
   let best: { repaired: string; encoding: string; cost: number } | undefined;
-  for (const encoding of ['gbk', 'big5']) {
-    const repaired = iconv().decode(Buffer.from(bytes), encoding);
-    if (repaired.includes('\ufffd') || CONTROL.test(repaired) || !readsAsChinese(repaired, minHan)) continue;
-    const cost = meanCost(hanCost(repaired));
-    if (!best || cost < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost };
+  for (const encoding of ['gbk', 'big5'] as const) {
+    const decoded = decodeDoubleByteRun(line, start, end, pairTable(encoding), minHan);
+    if (decoded === undefined) continue;
+    if (!best || decoded.cost < best.cost) best = { repaired: decoded.repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: decoded.cost };
     // Everyday Chinese in GBK: Big5 would not read better.
-    if (encoding === 'gbk' && cost <= 11) break;
+    if (encoding === 'gbk' && decoded.cost <= 11) break;
   }
   return best;
 }
@@ -195,8 +220,65 @@ function repairDoubleByteRun(run: string, minHan: number): { repaired: string; e
 /** One GBK pair for a Latin letter with a diacritic between ASCII letters (`Chlo¨¦` = Chloé). */
 function latinLetterPair(line: string, i: number, end: number): { repaired: string; encoding: string } | undefined {
   if (end - i !== 2 || !/[A-Za-z]/.test(line[i - 1] ?? '')) return undefined;
-  const repaired = iconv().decode(Buffer.from([cp1252Byte(line.charCodeAt(i)), cp1252Byte(line.charCodeAt(i + 1))]), 'gbk');
-  return /^[\u00c0-\u01dc]$/.test(repaired) ? { repaired, encoding: 'GBK' } : undefined;
+  const code = pairTable('gbk')[pairIndex(cp1252Byte(line.charCodeAt(i)), cp1252Byte(line.charCodeAt(i + 1)))];
+  return code >= 0xc0 && code <= 0x1dc ? { repaired: String.fromCharCode(code), encoding: 'GBK' } : undefined;
+}
+
+/**
+ * What a scan of one line has learnt so far, so that no stretch is decoded again from inside (random bytes would
+ * otherwise cost n²), and how much decoding the line may still spend.
+ */
+export interface LatinScan {
+  /** Per alignment (start mod 2): the end of the last double-byte run that failed; starts before it are inside it. */
+  failedUntil: [number, number];
+  /** The last run of UTF-8 sequences found, [utf8From, utf8To): a lead byte inside it starts a run ending at utf8To. */
+  utf8From: number;
+  utf8To: number;
+  /** End of the last run of high Latin characters found. */
+  highTo: number;
+  /** Double-byte runs that failed: real GBK read as Latin-1 succeeds at once, random bytes fail again and again. */
+  failures: number;
+  /** Characters the decoders may still be given: a few passes over the line, so the work stays linear in its length. */
+  budget: number;
+}
+
+/** Failed double-byte runs after which a line is taken for something else than GBK/Big5 read as Latin-1. */
+const MAX_FAILURES_PER_LINE = 12;
+
+/**
+ * Decoding passes a line may spend: lines of the evaluation sets use at most 2.5 (a run tried as UTF-8 whole, as
+ * double-byte, as UTF-8 in part); random bytes and adversarial runs stop here instead of costing n².
+ */
+const PASSES_PER_LINE = 4;
+
+export function newLatinScan(line: string): LatinScan {
+  return { failedUntil: [0, 0], utf8From: 0, utf8To: 0, highTo: 0, failures: 0, budget: PASSES_PER_LINE * line.length + 64 };
+}
+
+/** Spends `units` of the line's decoding budget; false (nothing spent) when the line has not enough left. */
+function spend(scan: LatinScan, units: number): boolean {
+  if (scan.budget < units) return false;
+  scan.budget -= units;
+  return true;
+}
+
+/** End of the run of UTF-8 sequences from `i`, reusing the run found from an earlier start of the same scan. */
+function utf8RunEndIn(line: string, i: number, scan: LatinScan): number {
+  // Continuation bytes (0x80–0xBF) are never lead bytes: a lead inside the last run is one of its sequence starts.
+  if (i >= scan.utf8From && i < scan.utf8To) return utf8SequenceAt(line, i) > 0 ? scan.utf8To : i;
+  const end = utf8RunEnd(line, i);
+  if (end > i) {
+    scan.utf8From = i;
+    scan.utf8To = end;
+  }
+  return end;
+}
+
+/** UTF-8 read as Windows-1252 over [i, end), decoded back (in layers), or undefined. */
+function asUtf8(line: string, i: number, end: number, scan: LatinScan): MojibakeRepair | undefined {
+  if (!spend(scan, end - i)) return undefined;
+  const repaired = decodeLayers(line.slice(i, end));
+  return repaired !== undefined && !CONTROL.test(repaired) ? { start: i, end, repaired, misreading: 'UTF-8 read as Windows-1252' } : undefined;
 }
 
 /**
@@ -204,47 +286,34 @@ function latinLetterPair(line: string, i: number, end: number): { repaired: stri
  * GBK/Big5 read as Latin-1 (`ÐÂÎÅ`). A run of Latin-1 characters that is UTF-8 throughout is UTF-8; otherwise a
  * double-byte reading that gives everyday Chinese wins (`Îª` is valid UTF-8 but GBK for 为). One double-byte
  * character alone (`Äê` = 年 between digits) is only read so when `short` says the line has longer ones.
- * `scan` carries what earlier calls on the same line learnt.
+ * `scan` carries what earlier calls on the same line learnt; calls on one line must come in increasing `i`.
  */
-/** What a scan of one line has learnt so far: where double-byte runs failed (per alignment), and how often. */
-export interface LatinScan {
-  failedUntil: [number, number];
-  failures: number;
-}
-
-/** Failed decoding attempts one line may spend: real mojibake succeeds at once, random bytes would fail at every byte. */
-const MAX_FAILURES_PER_LINE = 12;
-
-export function newLatinScan(): LatinScan {
-  return { failedUntil: [0, 0], failures: 0 };
-}
-
-export function latinMojibakeAt(line: string, i: number, short = false, scan: LatinScan = newLatinScan()): MojibakeRepair | undefined {
+export function latinMojibakeAt(line: string, i: number, short = false, scan: LatinScan = newLatinScan(line)): MojibakeRepair | undefined {
   if (!isHighLatin(line.charCodeAt(i))) return undefined;
-  const utf8End = utf8RunEnd(line, i);
-  let highEnd = i;
-  while (highEnd < line.length && isHighLatin(line.charCodeAt(highEnd))) highEnd++;
-  const asUtf8 = (): MojibakeRepair | undefined => {
-    const repaired = decodeLayers(line.slice(i, utf8End));
-    return repaired !== undefined && !CONTROL.test(repaired) ? { start: i, end: utf8End, repaired, misreading: 'UTF-8 read as Windows-1252' } : undefined;
-  };
+  const utf8End = utf8RunEndIn(line, i, scan);
+  if (i >= scan.highTo) {
+    let highEnd = i;
+    while (highEnd < line.length && isHighLatin(line.charCodeAt(highEnd))) highEnd++;
+    scan.highTo = highEnd;
+  }
+  const highEnd = scan.highTo;
   // In a line already read as GBK, a pair that is also UTF-8 (`Í¼` = 图, or U+037C) is GBK.
   if (utf8End > i && utf8End === highEnd && !short) {
-    const whole = asUtf8();
+    const whole = asUtf8(line, i, utf8End, scan);
     if (whole) return whole;
   }
-  // A run that failed is not tried again from inside it in the same alignment: random bytes would cost n².
+  // A run that failed is not tried again from inside it in the same alignment: each run is tried at most twice.
   const doubleEnd = i < scan.failedUntil[i % 2] || scan.failures >= MAX_FAILURES_PER_LINE ? i : doubleByteRunEnd(line, i);
-  if (doubleEnd - i >= (short ? 2 : 4)) {
+  if (doubleEnd - i >= (short ? 2 : 4) && spend(scan, doubleEnd - i)) {
     // In a line read so, one pair may be punctuation alone (`¡°` = “) or a Latin letter inside a word (`Chlo¨¦`).
-    const double = repairDoubleByteRun(line.slice(i, doubleEnd), short ? 0 : 2) ?? (short ? latinLetterPair(line, i, doubleEnd) : undefined);
+    const double = repairDoubleByteRun(line, i, doubleEnd, short ? 0 : 2) ?? (short ? latinLetterPair(line, i, doubleEnd) : undefined);
     if (double) return { start: i, end: doubleEnd, repaired: double.repaired, misreading: `${double.encoding} read as Latin-1` };
     scan.failedUntil[i % 2] = doubleEnd;
     scan.failures++;
   }
   // Part of a longer run: only believed when it decodes to Han (a stray `Îª` inside GBK gives Greek).
   if (utf8End > i) {
-    const part = asUtf8();
+    const part = asUtf8(line, i, utf8End, scan);
     if (part && (utf8End === highEnd || /[\u3400-\u9fff]/.test(part.repaired))) return part;
   }
   return undefined;
@@ -252,12 +321,8 @@ export function latinMojibakeAt(line: string, i: number, short = false, scan: La
 
 // ——— CJK side: UTF-8 bytes shown as GBK or Big5 characters ———
 
-let iconvModule: typeof IconvLite | undefined;
-/** iconv-lite, loaded on the first suspect run: its tables cost ~60 ms that clean text never pays. */
-function iconv(): typeof IconvLite {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (iconvModule ??= require('iconv-lite') as typeof IconvLite);
-}
+/** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
+const MAX_FAILED_CJK_RUNS = 12;
 
 /** A suspect run needs this many rare characters (one when the line has a longer repaired run), and this share. */
 const MIN_RARE = 2;
@@ -265,30 +330,6 @@ const MIN_RARE = 2;
 const MIN_RARE_SHARE = 0.4;
 /** The repair must carry this many bits less per character than the run, and be plausible on its own. */
 const MIN_GAIN = 3;
-
-let decoderOnly: Map<string, number> | undefined;
-/**
- * Characters the WHATWG GBK decoder (browsers, Node's TextDecoder) gives that iconv-lite's table cannot encode back:
- * the user-defined areas (private use) and a few symbols. Built once from the decoder itself, on first need.
- */
-function decoderOnlyCharacters(): Map<string, number> {
-  if (decoderOnly) return decoderOnly;
-  decoderOnly = new Map();
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder('gbk');
-  } catch {
-    return decoderOnly;
-  }
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(lead, trail));
-      if (ch.length === 1 && ch !== '\ufffd' && iconv().encode(ch, 'gbk')[0] === 0x3f) decoderOnly.set(ch, (lead << 8) | trail);
-    }
-  }
-  return decoderOnly;
-}
 
 /** Encodes a run back to the bytes a decoder read; U+FFFD (a byte it could not place) becomes `null`. */
 function encodeBack(run: string, encoding: string): (number | null)[] | undefined {
@@ -485,7 +526,7 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
     const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '');
     if (repair) found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
   };
-  const mayTry = () => tried.size - found.length < MAX_FAILURES_PER_LINE;
+  const mayTry = () => tried.size - found.length < MAX_FAILED_CJK_RUNS;
   for (const run of runs) if (run.rare >= MIN_RARE && mayTry()) attempt(run);
   if (found.length > 0) for (const run of runs) if (!tried.has(run) && mayTry()) attempt(run);
   return found.sort((a, b) => a.start - b.start);

@@ -4,6 +4,7 @@ import * as iconv from 'iconv-lite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../src/core/analyze';
 import { applyEdits, junkEdits } from '../../../src/core/edits';
+import { decoderOnlyCharacters, pairIndex, pairTable } from '../../../src/core/junk/double-byte-table';
 import { detectLineJunk } from '../../../src/core/junk/index';
 import { quickFixes } from '../../../src/server/code-actions';
 import { junkDiagnostics } from '../../../src/server/diagnostics';
@@ -127,6 +128,27 @@ describe('mojibake repair', () => {
       assert.match(hoverMarkdown(finding, annotations), new RegExp(`${repair}: \`${MISREAD.gbk('新闻发布会')}\` → \`新闻发布会\``));
     }
     setLocale('en');
+  });
+
+  it('reads double-byte pairs through tables that agree with iconv-lite pair by pair', () => {
+    for (const encoding of ['gbk', 'big5'] as const) {
+      const table = pairTable(encoding);
+      let compared = 0;
+      for (let lead = 0x81; lead <= 0xfe; lead += 3) {
+        for (let trail = 0x40; trail <= 0xfe; trail += 5) {
+          if (trail === 0x7f) continue;
+          const decoded = iconv.decode(Buffer.from([lead, trail]), encoding);
+          const single = decoded.length === 1 && decoded !== '\uFFFD' ? decoded.charCodeAt(0) : 0;
+          assert.equal(table[pairIndex(lead, trail)], single, `${encoding} ${lead.toString(16)} ${trail.toString(16)}`);
+          compared++;
+        }
+      }
+      assert.ok(compared > 1000);
+    }
+    assert.equal(pairIndex(0x80, 0xa1), -1);
+    assert.equal(pairIndex(0xb0, 0x7f), -1);
+    // What the WHATWG decoder gives and iconv-lite cannot encode back: U+E5E5 is GBK A3 A0.
+    assert.equal(decoderOnlyCharacters().get('\uE5E5'), 0xa3a0);
   });
 
   it('still removes a line that is nothing but damage beyond repair', () => {
