@@ -1,4 +1,5 @@
 // Mojibake repair: text decoded with the wrong table (UTF-8 read as Windows-1252/Latin-1 or as GBK/Big5, GBK/Big5 read as Latin-1), decoded back.
+import { LINE_EDGE, lostCharacterCost } from './mojibake-context';
 import { decoderOnlyCharacters, iconv, pairIndex, pairTable } from './double-byte-table';
 import {
   COMMON_IN_RUN, OUTSIDE_RUN, RARE_COST, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, characterCost, hanCost, isHan, isMojibakeSymbol, meanCost,
@@ -95,7 +96,7 @@ function decodeUtf8Run(run: string): string | undefined {
       if (unknownAt >= 0) bytes[unknownAt] = candidate;
       const decoded = decodeOrUndefined(Uint8Array.from(bytes));
       if (decoded === undefined) continue;
-      const cost = unknownAt < 0 ? 0 : candidateCost(out.slice(-1), decoded, after.slice(0, 1));
+      const cost = unknownAt < 0 ? 0 : lostCharacterCost(out.slice(-1), decoded, after.slice(0, 1));
       if (cost < bestCost) {
         best = decoded;
         bestCost = cost;
@@ -357,34 +358,7 @@ function encodeBack(run: string, encoding: string): (number | null)[] | undefine
   return out;
 }
 
-let bigrams: Map<string, string> | undefined;
-/** Character → the characters that often follow it in news text (data/char-bigrams.json), loaded on the first lost byte. */
-function followers(): Map<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  bigrams ??= new Map(Object.entries((require('../../../data/char-bigrams.json') as { pairs: Record<string, string> }).pairs));
-  return bigrams;
-}
-
-/** Bits a frequent pair with a neighbour is worth: enough to prefer 为 in 结存为 over the more frequent 一. */
-const PAIR_BONUS = 6;
-
-/**
- * Cost of `ch` as the character a lost byte completes, between `before` and `after` (either may be ''): its own
- * frequency, less a bonus for each neighbour it often stands next to.
- */
-function candidateCost(before: string, ch: string, after: string): number {
-  if (ch.length !== 1) return Infinity;
-  let cost = characterCost(ch.charCodeAt(0));
-  const pairs = followers();
-  // Digits are one class in the table (2月, 5日 and 年1 are pairs of 0).
-  const digit = (c: string) => (c >= '0' && c <= '9' ? '0' : c);
-  if (before && pairs.get(digit(before))?.includes(ch)) cost -= PAIR_BONUS;
-  if (after && pairs.get(ch)?.includes(digit(after))) cost -= PAIR_BONUS;
-  return cost;
-}
-
 const lenientUtf8 = new TextDecoder('utf-8');
-const SENTENCE_END = '。！？”';
 
 /** The first character the bytes from `at` on decode to ('' when they do not start one). */
 function firstCharacter(bytes: readonly number[], at: number): string {
@@ -403,7 +377,7 @@ function startOfCharacters(bytes: readonly number[], at: number): number {
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
  * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
  */
-function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean): string | undefined {
+function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string): string | undefined {
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
   if (lost.length > 2) return undefined;
@@ -411,14 +385,15 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean): strin
   for (const at of lost) {
     let best: number | undefined;
     let bestCost = Infinity;
-    const after = firstCharacter(known, at + 1);
+    const after = at === known.length - 1 ? (endsLine ? LINE_EDGE : next) : firstCharacter(known, at + 1);
+    const from = Math.max(0, at - 6);
+    const start = from + startOfCharacters(known, at);
     for (let candidate = 0x80; candidate <= 0xbf; candidate++) {
       known[at] = candidate;
-      const decoded = decodeOrUndefined(Uint8Array.from(known.slice(Math.max(0, at - 6), at + 1)).subarray(startOfCharacters(known, at)));
+      const decoded = decodeOrUndefined(Uint8Array.from(known.slice(start, at + 1)));
       if (decoded === undefined || decoded.length === 0) continue;
-      let cost = candidateCost(decoded.length >= 2 ? decoded[decoded.length - 2] : '', decoded[decoded.length - 1], after);
-      // The last byte of a line: a sentence ends there more often than not.
-      if (endsLine && at === known.length - 1 && SENTENCE_END.includes(decoded[decoded.length - 1])) cost -= PAIR_BONUS / 2;
+      const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
+      const cost = lostCharacterCost(previous, decoded[decoded.length - 1], after);
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;
@@ -434,28 +409,28 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean): strin
 const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
 const RECENT_RUNS = 512;
 
-function repairCjkRun(run: string, endsLine: boolean): { repaired: string; encoding: string } | undefined {
-  const key = endsLine ? `${run}\n` : run;
+function repairCjkRun(run: string, endsLine: boolean, before: string, next: string): { repaired: string; encoding: string } | undefined {
+  const key = `${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
   const known = recentRuns.get(key);
   if (known !== undefined) return known ?? undefined;
-  const repair = repairCjkRunAfresh(run, endsLine);
+  const repair = repairCjkRunAfresh(run, endsLine, before, next);
   if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
   recentRuns.set(key, repair ?? null);
   return repair;
 }
 
-function repairCjkRunAfresh(run: string, endsLine: boolean): { repaired: string; encoding: string } | undefined {
-  const before = meanCost(hanCost(run));
+function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string): { repaired: string; encoding: string } | undefined {
+  const runCost = meanCost(hanCost(run));
   let best: { repaired: string; encoding: string; cost: number } | undefined;
   for (const encoding of ['gbk', 'big5']) {
     const bytes = encodeBack(run, encoding);
     if (!bytes) continue;
-    const repaired = decodeWithLostBytes(bytes, endsLine);
+    const repaired = decodeWithLostBytes(bytes, endsLine, before, next);
     if (repaired === undefined || repaired.includes('\ufffd') || CONTROL.test(repaired)) continue;
     const cost = hanCost(repaired, true);
     // Emoji or ASCII alone (nothing counted) read as well as any text.
     const after = cost.counted === 0 ? 0 : meanCost(cost);
-    if (after > PLAUSIBLE_REPAIR_COST || before - after < MIN_GAIN) continue;
+    if (after > PLAUSIBLE_REPAIR_COST || runCost - after < MIN_GAIN) continue;
     if (!best || after < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: after };
   }
   return best;
@@ -523,7 +498,7 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   const tried = new Set<Run>();
   const attempt = (run: Run) => {
     tried.add(run);
-    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '');
+    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', run.start === 0 ? LINE_EDGE : line[run.start - 1], line[run.end] ?? LINE_EDGE);
     if (repair) found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
   };
   const mayTry = () => tried.size - found.length < MAX_FAILED_CJK_RUNS;
