@@ -2,7 +2,7 @@
 import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
-import { LINE_EDGE, lostCharacterCost, scriptOf } from './mojibake-context';
+import { LINE_EDGE, lostCharacterCost, scriptOf, type Script } from './mojibake-context';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
@@ -16,6 +16,8 @@ const MIN_RARE_SHARE = 0.4;
 const MIN_GAIN = 3;
 /** Mean cost a repair must reach: above everyday Chinese (about 10), since it must also gain MIN_GAIN bits. */
 const PLAUSIBLE_REPAIR_COST = 14.5;
+/** The same, in a line where a run was repaired already. */
+const PLAUSIBLE_IN_MOJIBAKE_LINE = 17;
 
 /** Encodes a run back to the bytes a decoder read; U+FFFD (a byte it could not place) becomes `null`. */
 function encodeBack(run: string, encoding: string): (number | null)[] | undefined {
@@ -62,12 +64,13 @@ function startOfCharacters(bytes: readonly number[], at: number): number {
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
  * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
  */
-function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string): string | undefined {
+function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string, lineScript: Script): string | undefined {
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
   if (lost.length > 2) return undefined;
   const known = bytes.map((b) => b ?? 0x80);
-  const script = lost.length > 0 ? scriptOf(lenientUtf8.decode(Uint8Array.from(known))) : undefined;
+  // The run's own script, or for a run too short to tell (`寮�` = 張 or 张), the script of the line's repairs so far.
+  const script = lost.length > 0 ? scriptOf(lenientUtf8.decode(Uint8Array.from(bytes, (b) => b ?? 0x3f))) ?? lineScript : undefined;
   for (const at of lost) {
     let best: number | undefined;
     let bestCost = Infinity;
@@ -95,28 +98,28 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
 const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
 const RECENT_RUNS = 512;
 
-function repairCjkRun(run: string, endsLine: boolean, before: string, next: string): { repaired: string; encoding: string } | undefined {
-  const key = `${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
+function repairCjkRun(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
   const known = recentRuns.get(key);
   if (known !== undefined) return known ?? undefined;
-  const repair = repairCjkRunAfresh(run, endsLine, before, next);
+  const repair = repairCjkRunAfresh(run, endsLine, before, next, maxCost, lineScript);
   if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
   recentRuns.set(key, repair ?? null);
   return repair;
 }
 
-function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string): { repaired: string; encoding: string } | undefined {
+function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
   const runCost = meanCost(hanCost(run));
   let best: { repaired: string; encoding: string; cost: number } | undefined;
   for (const encoding of ['gbk', 'big5']) {
     const bytes = encodeBack(run, encoding);
     if (!bytes) continue;
-    const repaired = decodeWithLostBytes(bytes, endsLine, before, next);
+    const repaired = decodeWithLostBytes(bytes, endsLine, before, next, lineScript);
     if (repaired === undefined || repaired.includes('\ufffd') || CONTROL.test(repaired)) continue;
     const cost = hanCost(repaired, true);
     // Emoji or ASCII alone (nothing counted) read as well as any text.
     const after = cost.counted === 0 ? 0 : meanCost(cost);
-    if (after > PLAUSIBLE_REPAIR_COST || runCost - after < MIN_GAIN) continue;
+    if (after > maxCost || runCost - after < MIN_GAIN) continue;
     if (!best || after < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: after };
   }
   return best;
@@ -181,14 +184,23 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   const runs = suspectRuns(line);
   if (runs.length === 0) return [];
   const found: MojibakeRepair[] = [];
-  const tried = new Set<Run>();
-  const attempt = (run: Run) => {
-    tried.add(run);
-    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', run.start === 0 ? LINE_EDGE : line[run.start - 1], line[run.end] ?? LINE_EDGE);
-    if (repair) found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
+  const repaired = new Set<Run>();
+  let failures = 0;
+  let lineScript: Script;
+  const attempt = (run: Run, maxCost: number) => {
+    const before = run.start === 0 ? LINE_EDGE : line[run.start - 1];
+    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', before, line[run.end] ?? LINE_EDGE, maxCost, lineScript);
+    if (!repair) {
+      failures++;
+      return;
+    }
+    repaired.add(run);
+    lineScript = scriptOf(repair.repaired) ?? lineScript;
+    found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
   };
-  const mayTry = () => tried.size - found.length < MAX_FAILED_CJK_RUNS;
-  for (const run of runs) if (run.rare >= MIN_RARE && mayTry()) attempt(run);
-  if (found.length > 0) for (const run of runs) if (!tried.has(run) && mayTry()) attempt(run);
+  for (const run of runs) if (run.rare >= MIN_RARE && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_REPAIR_COST);
+  // A line with a repaired run is mojibake: its other runs, short ones and rarer words (木乃伊, 彭浩翔) too, are judged
+  // by a looser plausibility (the gain over the run still applies).
+  if (found.length > 0) for (const run of runs) if (!repaired.has(run) && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_IN_MOJIBAKE_LINE);
   return found.sort((a, b) => a.start - b.start);
 }

@@ -60,6 +60,20 @@ describe('mojibake repair', () => {
     }
   });
 
+  it('chooses a lost byte by its neighbours: a sentence-final mark at a line end, a character of the line\'s script', () => {
+    // 今天的比赛真精彩！ ends on a lost byte: ！ ， ； ： are all EF BC xx; a line ends a sentence, not a clause.
+    // 增長 before a digit: 長 and 长 are both E9 95 xx; the rest of the line is Traditional.
+    for (const original of ['今天的比赛真精彩！', '這家公司的營業收入大幅增長12%。']) {
+      assert.ok(MISREAD.gbk(original).includes('\ufffd'), original);
+      assert.equal(clean(MISREAD.gbk(original)), original);
+    }
+  });
+
+  it('repairs the mojibake of a line and leaves its real Chinese as it is', () => {
+    const line = `今天天气很好，我们去公园。 ${MISREAD.gbk('记者从市气象局获悉，本周将迎来降温。')} 这是真的吗？`;
+    assert.equal(clean(line), '今天天气很好，我们去公园。 记者从市气象局获悉，本周将迎来降温。 这是真的吗？');
+  });
+
   it('repairs GBK read as Latin-1 (ÐÂÎÅ = 新闻), single characters between digits included', () => {
     assert.equal(MISREAD.gbkAsLatin1('新闻'), 'ÐÂÎÅ');
     assert.equal(clean('ÐÂÎÅ'), '新闻');
