@@ -2,7 +2,7 @@
 import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
-import { LINE_EDGE, lostCharacterCost, scriptOf, type Script } from './mojibake-context';
+import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
@@ -61,6 +61,30 @@ function startOfCharacters(bytes: readonly number[], at: number): number {
 }
 
 /**
+ * When the lost byte at `at` ends a two- or three-byte sequence whose other bytes are known and well-formed, its 64
+ * candidates are 64 consecutive code points from `base`: no decoding per candidate. Undefined otherwise.
+ */
+function lastByteCandidates(bytes: readonly number[], at: number): { base: number; leadAt: number } | undefined {
+  const isContinuation = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
+  const lead2 = bytes[at - 1];
+  if (lead2 >= 0xc2 && lead2 <= 0xdf) return { base: (lead2 & 0x1f) << 6, leadAt: at - 1 };
+  const lead3 = bytes[at - 2];
+  const middle = bytes[at - 1];
+  if (!(lead3 >= 0xe0 && lead3 <= 0xef) || !isContinuation(middle)) return undefined;
+  // No overlong forms (E0 needs A0–BF), no surrogates (ED needs 80–9F).
+  if ((lead3 === 0xe0 && middle < 0xa0) || (lead3 === 0xed && middle > 0x9f)) return undefined;
+  return { base: ((lead3 & 0x0f) << 12) | ((middle & 0x3f) << 6), leadAt: at - 2 };
+}
+
+/** The last character the bytes before `end` decode to ('' when they do not end on one). */
+function lastCharacter(bytes: readonly number[], end: number): string {
+  const from = Math.max(0, end - 4);
+  const decoded = lenientUtf8.decode(Uint8Array.from(bytes.slice(from, end)));
+  const last = decoded[decoded.length - 1] ?? '';
+  return last === '\ufffd' ? '' : last;
+}
+
+/**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
  * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
  */
@@ -75,6 +99,20 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
     let best: number | undefined;
     let bestCost = Infinity;
     const after = at === known.length - 1 ? (endsLine ? LINE_EDGE : next) : firstCharacter(known, at + 1);
+    const fast = lastByteCandidates(known, at);
+    if (fast) {
+      const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
+      for (let low = 0; low < 64; low++) {
+        const cost = lostCodeCost(previous, fast.base + low, after, script);
+        if (cost < bestCost) {
+          best = 0x80 + low;
+          bestCost = cost;
+        }
+      }
+      if (best === undefined) return undefined;
+      known[at] = best;
+      continue;
+    }
     const from = Math.max(0, at - 6);
     const start = from + startOfCharacters(known, at);
     for (let candidate = 0x80; candidate <= 0xbf; candidate++) {
