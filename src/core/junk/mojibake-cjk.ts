@@ -85,13 +85,42 @@ function lastCharacter(bytes: readonly number[], end: number): string {
 }
 
 /**
+ * Whether bytes are well-formed UTF-8 when each lost byte (null) may be any continuation byte: a cheap test before
+ * trying 64 candidates through a decoder (random bytes read as GBK fail here at once).
+ */
+function wellFormedWithLostBytes(bytes: readonly (number | null)[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead === null) return false;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    if (lead < 0xc2 || lead > 0xf4) return false;
+    const need = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+    for (let k = 1; k <= need; k++) {
+      const b = bytes[i + k];
+      if (b === undefined) return false;
+      if (b === null) continue;
+      if (b < 0x80 || b > 0xbf) return false;
+      if (k === 1 && ((lead === 0xe0 && b < 0xa0) || (lead === 0xed && b > 0x9f) || (lead === 0xf0 && b < 0x90) || (lead === 0xf4 && b > 0x8f))) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Lost bytes one run may have: each is a guess, and a run with more is rather random bytes than mojibake. */
+const MAX_LOST_BYTES = 2;
+
+/**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
  * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
  */
 function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string, lineScript: Script): string | undefined {
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
-  if (lost.length > 2) return undefined;
+  if (lost.length > MAX_LOST_BYTES || !wellFormedWithLostBytes(bytes)) return undefined;
   const known = bytes.map((b) => b ?? 0x80);
   // The run's own script, or for a run too short to tell (`寮�` = 張 or 张), the script of the line's repairs so far.
   const script = lost.length > 0 ? scriptOf(lenientUtf8.decode(Uint8Array.from(bytes, (b) => b ?? 0x3f))) ?? lineScript : undefined;
@@ -147,6 +176,10 @@ function repairCjkRun(run: string, endsLine: boolean, before: string, next: stri
 }
 
 function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  // More lost bytes than decodeWithLostBytes fills in: no repair, and no need to encode the run (random bytes).
+  let lostBytes = 0;
+  for (let at = run.indexOf('\ufffd'); at >= 0 && lostBytes <= MAX_LOST_BYTES; at = run.indexOf('\ufffd', at + 1)) lostBytes++;
+  if (lostBytes > MAX_LOST_BYTES) return undefined;
   const runCost = meanCost(hanCost(run));
   let best: { repaired: string; encoding: string; cost: number } | undefined;
   for (const encoding of ['gbk', 'big5']) {

@@ -93,6 +93,12 @@ export const CASES: readonly PathologicalCase[] = [
     build: () => ({ text: Buffer.from(bytes(200_000, 7).map((b) => b | 0x80)).toString('latin1') }),
   },
   { id: 'c1-sequences', title: '100k `Â€` (UTF-8 for a C1 control, read as Windows-1252) on one line', build: () => ({ text: 'Â€'.repeat(100_000) }) },
+  {
+    id: 'gbk-lost-bytes',
+    title: 'a 200 KB line of UTF-8 read as GBK, a byte lost before every number',
+    build: () => ({ text: repeatTo(SIMPLIFIED_SENTENCES.map((s, i) => `${new TextDecoder('gbk').decode(Buffer.from(s, 'utf8'))}${i}`).join(''), 200_000) }),
+  },
+  { id: 'gbk-random', title: 'a 200 KB line of random bytes decoded as GBK', build: () => ({ text: new TextDecoder('gbk').decode(bytes(200_000, 11)) }) },
   { id: 'parens', title: '100k ( characters', build: () => ({ text: '('.repeat(100_000) }) },
   { id: 'glosses', title: '20k repetitions of 網(wǎng) without line breaks', build: () => ({ text: '網(wǎng)'.repeat(20_000) }) },
   {
