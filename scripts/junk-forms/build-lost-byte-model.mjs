@@ -12,7 +12,7 @@
 // Run: node scripts/junk-forms/build-lost-byte-model.mjs GIT_DIR   (a clone or bare mirror of that repository;
 //      without one it clones github.com/DuckBurnIncense/xin-wen-lian-bo into scripts/junk-forms/.data/)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ const OpenCC = require('opencc-js');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const COMMIT = 'ae8d591d33dd3701a34045e0acb24cd5b70b2ede';
 /** Pairs seen fewer times are left out: they are the bulk of the file and move few choices. */
-const MIN_PAIR_COUNT = Number(process.env.MIN_PAIR_COUNT ?? 3);
+const MIN_PAIR_COUNT = 3;
 
 let gitDir = process.argv[2];
 if (!gitDir) {
@@ -99,24 +99,6 @@ for (const file of files) {
 // A character both scripts write (于 is also 於's simplification but stays in Traditional text) is neither.
 for (const ch of [...simplifiedOnly]) if (traditionalOnly.has(ch)) { simplifiedOnly.delete(ch); traditionalOnly.delete(ch); }
 
-// Word-internal pairs of jieba's dictionary (nodejieba's copy, MIT), weighted by the words' counts: pairs the
-// transcripts are too few to hold (增值, 古天乐) in the words of every register.
-const JIEBA_WEIGHT = Number(process.env.JIEBA_WEIGHT ?? 0);
-if (JIEBA_WEIGHT > 0) {
-  const dict = readFileSync(join(root, 'node_modules', 'nodejieba', 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8'), 'utf8');
-  for (const row of dict.split('\n')) {
-    const [word, n] = row.split(' ');
-    if (!word || !(Number(n) > 0)) continue;
-    for (const form of new Set([word, toTraditional(word)])) {
-      const chars = [...form].map(symbol);
-      for (let i = 0; i + 1 < chars.length; i++) {
-        if (!chars[i] || !chars[i + 1]) continue;
-        pairs.set(chars[i] + chars[i + 1], (pairs.get(chars[i] + chars[i + 1]) ?? 0) + JIEBA_WEIGHT * Number(n));
-      }
-    }
-  }
-}
-
 /** Counts are kept as buckets of half a bit: round(2 · log2 count). */
 const bucket = (n) => String(Math.round(2 * Math.log2(n)));
 const byBucket = (entries) => {
@@ -142,5 +124,5 @@ const out = {
   traditionalOnly: [...traditionalOnly].sort().join(''),
 };
 const json = JSON.stringify(out) + '\n';
-writeFileSync(process.env.OUT ?? join(root, 'data', 'lost-byte-bigrams.json'), json);
+writeFileSync(join(root, 'data', 'lost-byte-bigrams.json'), json);
 console.log(`data/lost-byte-bigrams.json: ${unigrams.size} characters, ${kept.length} of ${pairs.size} pairs, ${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB`);

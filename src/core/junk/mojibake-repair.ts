@@ -11,4 +11,3 @@ export interface MojibakeRepair {
 
 export { findCjkMojibake } from './mojibake-cjk';
 export { latinMojibakeAt, newLatinScan, type LatinScan } from './mojibake-latin';
-export { cp1252Byte, utf8RunEnd, utf8SequenceAt } from './mojibake-cp1252';
