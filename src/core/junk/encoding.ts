@@ -6,9 +6,15 @@ import { findCjkMojibake, latinMojibakeAt, newLatinScan, type MojibakeRepair } f
 /**
  * Characters where damage can start: controls, C1 controls, Latin-1 letters (UTF-8 lead bytes read as
  * Windows-1252, or GBK/Big5 lead bytes read as Latin-1), zero-width characters, U+FFFD. A line without any has no
- * encoding damage of the Latin kind.
+ * encoding damage of the Latin kind. SUSPECT says whether a line has any; isStart finds them without allocating.
  */
-const START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a1-\u00fe\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const START_BELOW_256 = new Uint8Array(0x100);
+for (let code = 0; code < 0x100; code++) {
+  if (code <= 0x08 || (code >= 0x0b && code <= 0x1f) || (code >= 0x7f && code <= 0x9f) || (code >= 0xa1 && code <= 0xfe)) START_BELOW_256[code] = 1;
+}
+function isStart(code: number): boolean {
+  return code < 0x100 ? START_BELOW_256[code] === 1 : (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xfffd;
+}
 const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a1-\u00fe\u200b-\u200d\u2060\ufeff\ufffd锟錕]/;
 /** A line with Han characters may be UTF-8 read as GBK or Big5. */
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -37,6 +43,13 @@ function codeName(code: number): string {
   return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
 }
 
+/** The distinct code points of line[start, end), named: `U+0007, U+001B`. */
+function codeNames(line: string, start: number, end: number): string {
+  const seen: number[] = [];
+  for (let k = start; k < end; k++) if (!seen.includes(line.charCodeAt(k))) seen.push(line.charCodeAt(k));
+  return seen.map(codeName).join(', ');
+}
+
 function nonAsciiUnits(line: string): number {
   let n = 0;
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x80) n++;
@@ -55,29 +68,29 @@ function repairFinding(line: string, repair: MojibakeRepair): Annotation {
 /** Damage of the Latin side (mojibake in Latin-1 letters, U+FFFD, invisible and control characters) outside `repaired`. */
 function scanLatinSide(line: string, repaired: Uint8Array, short: boolean): Annotation[] {
   const found: Annotation[] = [];
-  const scan = newLatinScan();
-  START.lastIndex = 0;
-  for (let start = START.exec(line); start; start = START.exec(line)) {
-    const i = start.index;
-    if (repaired[i]) {
-      let next = i + 1;
-      while (next < line.length && repaired[next]) next++;
-      START.lastIndex = next;
+  const scan = newLatinScan(line);
+  for (let i = 0; i < line.length; ) {
+    const code = line.charCodeAt(i);
+    if (!isStart(code)) {
+      i++;
       continue;
     }
-    const code = line.charCodeAt(i);
+    if (repaired[i]) {
+      while (i < line.length && repaired[i]) i++;
+      continue;
+    }
     // UTF-8 read as Windows-1252 (`æ–‡` = 文, `Ã©` = é), or GBK read as Latin-1 (`ÐÂÎÅ` = 新闻): decoded back.
     const latin = latinMojibakeAt(line, i, short, scan);
     if (latin) {
       found.push(repairFinding(line, latin));
-      START.lastIndex = latin.end;
+      i = latin.end;
       continue;
     }
     if (code === 0xfffd) {
       let end = i + 1;
       while (end < line.length && line.charCodeAt(end) === 0xfffd) end++;
       found.push(junkAt(line, 'encoding', i, end, 'U+FFFD replacement character: the text was decoded with the wrong encoding, and these bytes are lost', 0.95));
-      START.lastIndex = end;
+      i = end;
       continue;
     }
     if ((isZeroWidth(code) && !isEmojiJoiner(line, i)) || isControl(code)) {
@@ -88,12 +101,14 @@ function scanLatinSide(line: string, repaired: Uint8Array, short: boolean): Anno
         if (zero ? !isZeroWidth(next) || isEmojiJoiner(line, end) : !isControl(next)) break;
         end++;
       }
-      const names = [...new Set(Array.from(line.slice(i, end), (c) => codeName(c.charCodeAt(0))))].join(', ');
+      const names = codeNames(line, i, end);
       found.push(junkAt(line, 'encoding', i, end,
         zero ? `Invisible zero-width character (${names}) left by a web page` : `Control character (${names}) that has no place in text`,
         0.9));
-      START.lastIndex = end;
+      i = end;
+      continue;
     }
+    i++;
   }
 
   return found;

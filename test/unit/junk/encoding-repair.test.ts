@@ -4,6 +4,7 @@ import * as iconv from 'iconv-lite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../src/core/analyze';
 import { applyEdits, junkEdits } from '../../../src/core/edits';
+import { decoderOnlyCharacters, pairIndex, pairTable } from '../../../src/core/junk/double-byte-table';
 import { detectLineJunk } from '../../../src/core/junk/index';
 import { quickFixes } from '../../../src/server/code-actions';
 import { junkDiagnostics } from '../../../src/server/diagnostics';
@@ -57,6 +58,20 @@ describe('mojibake repair', () => {
     for (const original of ['我是中国人。', '嘉興市委九屆二次全體(擴大)會議明確要求深入實施', '2008年医保统筹基金的当前结存。']) {
       assert.equal(clean(MISREAD.gbk(original)), original, MISREAD.gbk(original));
     }
+  });
+
+  it('chooses a lost byte by its neighbours: a sentence-final mark at a line end, a character of the line\'s script', () => {
+    // 今天的比赛真精彩！ ends on a lost byte: ！ ， ； ： are all EF BC xx; a line ends a sentence, not a clause.
+    // 增長 before a digit: 長 and 长 are both E9 95 xx; the rest of the line is Traditional.
+    for (const original of ['今天的比赛真精彩！', '這家公司的營業收入大幅增長12%。']) {
+      assert.ok(MISREAD.gbk(original).includes('\ufffd'), original);
+      assert.equal(clean(MISREAD.gbk(original)), original);
+    }
+  });
+
+  it('repairs the mojibake of a line and leaves its real Chinese as it is', () => {
+    const line = `今天天气很好，我们去公园。 ${MISREAD.gbk('记者从市气象局获悉，本周将迎来降温。')} 这是真的吗？`;
+    assert.equal(clean(line), '今天天气很好，我们去公园。 记者从市气象局获悉，本周将迎来降温。 这是真的吗？');
   });
 
   it('repairs GBK read as Latin-1 (ÐÂÎÅ = 新闻), single characters between digits included', () => {
@@ -127,6 +142,27 @@ describe('mojibake repair', () => {
       assert.match(hoverMarkdown(finding, annotations), new RegExp(`${repair}: \`${MISREAD.gbk('新闻发布会')}\` → \`新闻发布会\``));
     }
     setLocale('en');
+  });
+
+  it('reads double-byte pairs through tables that agree with iconv-lite pair by pair', () => {
+    for (const encoding of ['gbk', 'big5'] as const) {
+      const table = pairTable(encoding);
+      let compared = 0;
+      for (let lead = 0x81; lead <= 0xfe; lead += 3) {
+        for (let trail = 0x40; trail <= 0xfe; trail += 5) {
+          if (trail === 0x7f) continue;
+          const decoded = iconv.decode(Buffer.from([lead, trail]), encoding);
+          const single = decoded.length === 1 && decoded !== '\uFFFD' ? decoded.charCodeAt(0) : 0;
+          assert.equal(table[pairIndex(lead, trail)], single, `${encoding} ${lead.toString(16)} ${trail.toString(16)}`);
+          compared++;
+        }
+      }
+      assert.ok(compared > 1000);
+    }
+    assert.equal(pairIndex(0x80, 0xa1), -1);
+    assert.equal(pairIndex(0xb0, 0x7f), -1);
+    // What the WHATWG decoder gives and iconv-lite cannot encode back: U+E5E5 is GBK A3 A0.
+    assert.equal(decoderOnlyCharacters().get('\uE5E5'), 0xa3a0);
   });
 
   it('still removes a line that is nothing but damage beyond repair', () => {

@@ -87,6 +87,18 @@ export const CASES: readonly PathologicalCase[] = [
   { id: 'pipes', title: '100k | characters', build: () => ({ text: '|'.repeat(100_000) }) },
   { id: 'nested-b', title: '50k nested <b> tags', build: () => ({ text: `${'<b>'.repeat(50_000)}嘉興日報${'</b>'.repeat(50_000)}` }) },
   { id: 'latin1', title: 'a 200 KB string of random bytes decoded as latin1', build: () => ({ text: bytes(200_000, 20261128).toString('latin1') }) },
+  {
+    id: 'latin1-high',
+    title: 'a 200 KB line of random bytes 0x80–0xFF decoded as latin1',
+    build: () => ({ text: Buffer.from(bytes(200_000, 7).map((b) => b | 0x80)).toString('latin1') }),
+  },
+  { id: 'c1-sequences', title: '100k `Â€` (UTF-8 for a C1 control, read as Windows-1252) on one line', build: () => ({ text: 'Â€'.repeat(100_000) }) },
+  {
+    id: 'gbk-lost-bytes',
+    title: 'a 200 KB line of UTF-8 read as GBK, a byte lost before every number',
+    build: () => ({ text: repeatTo(SIMPLIFIED_SENTENCES.map((s, i) => `${new TextDecoder('gbk').decode(Buffer.from(s, 'utf8'))}${i}`).join(''), 200_000) }),
+  },
+  { id: 'gbk-random', title: 'a 200 KB line of random bytes decoded as GBK', build: () => ({ text: new TextDecoder('gbk').decode(bytes(200_000, 11)) }) },
   { id: 'parens', title: '100k ( characters', build: () => ({ text: '('.repeat(100_000) }) },
   { id: 'glosses', title: '20k repetitions of 網(wǎng) without line breaks', build: () => ({ text: '網(wǎng)'.repeat(20_000) }) },
   {

@@ -1,0 +1,128 @@
+// Builds data/lost-byte-bigrams.json: character and character-pair counts of news text (Simplified and Traditional), for guessing a byte a wrong decoder lost.
+//
+// UTF-8 read as GBK loses the last byte of a run before ASCII or the line end; a strict Windows-1252 decoder loses
+// five byte values. The repair then knows a character up to one of 64 (or 5) and picks the one that fits between
+// its neighbours best: P(c | before) · P(after | c), from these counts. Digits count as one symbol `0`, ASCII
+// letters as `a`, and a line end as `\n` (sentences end lines: 。 before a line end, not 、).
+//
+// Source: github:DuckBurnIncense/xin-wen-lian-bo@ae8d591d33dd3701a34045e0acb24cd5b70b2ede:news/*.md (the summaries
+// and article paragraphs of 1,424 新闻联播 transcripts; repository MIT, text from cctv.com), counted as written and converted to Traditional (opencc-js,
+// cn → tw). Counts only, never the text. The repair is measured on another source (scripts/junk-forms/eval.ts).
+//
+// Run: node scripts/junk-forms/build-lost-byte-model.mjs GIT_DIR   (a clone or bare mirror of that repository;
+//      without one it clones github.com/DuckBurnIncense/xin-wen-lian-bo into scripts/junk-forms/.data/)
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const OpenCC = require('opencc-js');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const COMMIT = 'ae8d591d33dd3701a34045e0acb24cd5b70b2ede';
+/** Pairs seen fewer times are left out: they are the bulk of the file and move few choices. */
+const MIN_PAIR_COUNT = 3;
+
+let gitDir = process.argv[2];
+if (!gitDir) {
+  gitDir = join(root, 'scripts', 'junk-forms', '.data', 'xin-wen-lian-bo');
+  if (!existsSync(gitDir)) execFileSync('git', ['clone', '--quiet', '--bare', 'https://github.com/DuckBurnIncense/xin-wen-lian-bo', gitDir], { stdio: 'inherit' });
+}
+const dir = existsSync(join(gitDir, '.git')) ? join(gitDir, '.git') : gitDir;
+const git = (...args) => execFileSync('git', ['--git-dir', dir, ...args], { maxBuffer: 1 << 30 }).toString('utf8');
+
+const files = git('ls-tree', '--name-only', `${COMMIT}:news`).split('\n').filter((f) => f.endsWith('.md'));
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** The symbol a character counts as, or '' for one that is not counted (spaces, markup). */
+function symbol(ch) {
+  if (ch >= '0' && ch <= '9') return '0';
+  if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) return 'a';
+  if (ch === ' ' || ch === '\t' || ch === '#' || ch === '*' || ch === '\u3000') return '';
+  return ch;
+}
+
+const unigrams = new Map();
+const pairs = new Map();
+let characters = 0;
+let lines = 0;
+/**
+ * The lines of prose of a transcript: the summary items, and the articles' paragraphs (each article is one line
+ * of HTML, its paragraphs <p> elements). Headings and links to the original are page structure.
+ */
+function paragraphs(transcript) {
+  return transcript
+    .split('\n')
+    .filter((line) => !line.startsWith('#') && !line.startsWith('[查看原文]'))
+    .join('\n')
+    .replace(/<\/?(p|br|div|h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .split('\n');
+}
+
+function count(text) {
+  for (const raw of paragraphs(text)) {
+    const line = raw.trim();
+    if (!line) continue;
+    lines++;
+    let previous = '\n';
+    for (const ch of line) {
+      const s = symbol(ch);
+      if (!s) continue;
+      characters++;
+      unigrams.set(s, (unigrams.get(s) ?? 0) + 1);
+      pairs.set(previous + s, (pairs.get(previous + s) ?? 0) + 1);
+      previous = s;
+    }
+    pairs.set(previous + '\n', (pairs.get(previous + '\n') ?? 0) + 1);
+  }
+}
+/** Characters that differ between the two scripts, as converted here: for keeping a repair in its line's script. */
+const simplifiedOnly = new Set();
+const traditionalOnly = new Set();
+for (const file of files) {
+  const text = git('show', `${COMMIT}:news/${file}`);
+  const traditional = toTraditional(text);
+  count(text);
+  count(traditional);
+  const a = [...text];
+  const b = [...traditional];
+  if (a.length !== b.length) continue;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    simplifiedOnly.add(a[i]);
+    traditionalOnly.add(b[i]);
+  }
+}
+// A character both scripts write (于 is also 於's simplification but stays in Traditional text) is neither.
+for (const ch of [...simplifiedOnly]) if (traditionalOnly.has(ch)) { simplifiedOnly.delete(ch); traditionalOnly.delete(ch); }
+
+/** Counts are kept as buckets of half a bit: round(2 · log2 count). */
+const bucket = (n) => String(Math.round(2 * Math.log2(n)));
+const byBucket = (entries) => {
+  const out = {};
+  for (const [key, n] of entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) out[bucket(n)] = (out[bucket(n)] ?? '') + key;
+  return out;
+};
+// Sorted by code units, so that the repair can search them without building a map.
+const kept = [...pairs]
+  .filter(([key, n]) => n >= MIN_PAIR_COUNT && key.length === 2)
+  .sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0) || a[0].charCodeAt(1) - b[0].charCodeAt(1));
+const out = {
+  comment:
+    `Generated by scripts/junk-forms/build-lost-byte-model.mjs from github:DuckBurnIncense/xin-wen-lian-bo@${COMMIT}:news/*.md ` +
+    `(${files.length} transcripts, as written and converted to Traditional: ${characters} characters counted; repository MIT, text from cctv.com; counts only, no text); do not edit. ` +
+    `Counts as buckets round(2·log2 n): unigrams bucket → characters; pairs (seen at least ${MIN_PAIR_COUNT} times) concatenated in code-unit order, pairBuckets one character per pair, its bucket + 0x30; 0 stands for any digit, a for any ASCII letter, \\n for a line end. simplifiedOnly / traditionalOnly: characters the conversion changed, and what it changed them to.`,
+  total: characters,
+  lines,
+  unigrams: byBucket([...unigrams].filter(([key]) => key.length === 1)),
+  pairs: kept.map(([key]) => key).join(''),
+  pairBuckets: kept.map(([, n]) => String.fromCharCode(0x30 + Number(bucket(n)))).join(''),
+  simplifiedOnly: [...simplifiedOnly].sort().join(''),
+  traditionalOnly: [...traditionalOnly].sort().join(''),
+};
+const json = JSON.stringify(out) + '\n';
+writeFileSync(join(root, 'data', 'lost-byte-bigrams.json'), json);
+console.log(`data/lost-byte-bigrams.json: ${unigrams.size} characters, ${kept.length} of ${pairs.size} pairs, ${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB`);

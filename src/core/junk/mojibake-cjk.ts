@@ -1,0 +1,277 @@
+// UTF-8 read as GBK or Big5 (`鏂伴椈` = 新闻): runs of rare characters encoded back to bytes that are UTF-8 of common Chinese, a byte the decoder lost guessed from context.
+import { decoderOnlyCharacters, iconv } from './double-byte-table';
+import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
+import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
+import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
+import type { MojibakeRepair } from './mojibake-repair';
+
+/** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
+const MAX_FAILED_CJK_RUNS = 12;
+
+/** A suspect run needs this many rare characters (one when the line has a longer repaired run), and this share. */
+const MIN_RARE = 2;
+/** Mojibake of Chinese is two-thirds rare characters or more; real text a few percent, a short run more. */
+const MIN_RARE_SHARE = 0.4;
+/** The repair must carry this many bits less per character than the run, and be plausible on its own. */
+const MIN_GAIN = 3;
+/** Mean cost a repair must reach: above everyday Chinese (about 10), since it must also gain MIN_GAIN bits. */
+const PLAUSIBLE_REPAIR_COST = 14.5;
+/** The same, in a line where a run was repaired already. */
+const PLAUSIBLE_IN_MOJIBAKE_LINE = 17;
+
+/** Encodes a run back to the bytes a decoder read; U+FFFD (a byte it could not place) becomes `null`. */
+function encodeBack(run: string, encoding: string): (number | null)[] | undefined {
+  // One call for the run; character by character only when the table lacks one (iconv-lite writes '?').
+  if (!run.includes('?')) {
+    const whole = iconv().encode(run, encoding);
+    if (!whole.includes(0x3f)) return Array.from(whole);
+  }
+  const out: (number | null)[] = [];
+  for (const ch of run) {
+    if (ch === '\ufffd') {
+      out.push(null);
+      continue;
+    }
+    const bytes = iconv().encode(ch, encoding);
+    if (bytes.length === 1 && bytes[0] === 0x3f) {
+      // The decoder's own characters (user-defined areas), or not text of that encoding.
+      const pair = encoding === 'gbk' ? decoderOnlyCharacters().get(ch) : undefined;
+      if (pair === undefined) return undefined;
+      out.push(pair >> 8, pair & 0xff);
+      continue;
+    }
+    for (const b of bytes) out.push(b);
+  }
+  return out;
+}
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** The first character the bytes from `at` on decode to ('' when they do not start one). */
+function firstCharacter(bytes: readonly number[], at: number): string {
+  const decoded = lenientUtf8.decode(Uint8Array.from(bytes.slice(at, at + 4)));
+  return decoded && decoded[0] !== '\ufffd' ? decoded[0] : '';
+}
+
+/** Offset into bytes[max(0, at - 6) .. at] where a character starts, so that slice decodes on its own. */
+function startOfCharacters(bytes: readonly number[], at: number): number {
+  const from = Math.max(0, at - 6);
+  for (let i = from; i <= at; i++) if (bytes[i] < 0x80 || bytes[i] >= 0xc0) return i - from;
+  return 0;
+}
+
+/**
+ * When the lost byte at `at` ends a two- or three-byte sequence whose other bytes are known and well-formed, its 64
+ * candidates are 64 consecutive code points from `base`: no decoding per candidate. Undefined otherwise.
+ */
+function lastByteCandidates(bytes: readonly number[], at: number): { base: number; leadAt: number } | undefined {
+  const isContinuation = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
+  const lead2 = bytes[at - 1];
+  if (lead2 >= 0xc2 && lead2 <= 0xdf) return { base: (lead2 & 0x1f) << 6, leadAt: at - 1 };
+  const lead3 = bytes[at - 2];
+  const middle = bytes[at - 1];
+  if (!(lead3 >= 0xe0 && lead3 <= 0xef) || !isContinuation(middle)) return undefined;
+  // No overlong forms (E0 needs A0–BF), no surrogates (ED needs 80–9F).
+  if ((lead3 === 0xe0 && middle < 0xa0) || (lead3 === 0xed && middle > 0x9f)) return undefined;
+  return { base: ((lead3 & 0x0f) << 12) | ((middle & 0x3f) << 6), leadAt: at - 2 };
+}
+
+/** The last character the bytes before `end` decode to ('' when they do not end on one). */
+function lastCharacter(bytes: readonly number[], end: number): string {
+  const from = Math.max(0, end - 4);
+  const decoded = lenientUtf8.decode(Uint8Array.from(bytes.slice(from, end)));
+  const last = decoded[decoded.length - 1] ?? '';
+  return last === '\ufffd' ? '' : last;
+}
+
+/**
+ * Whether bytes are well-formed UTF-8 when each lost byte (null) may be any continuation byte: a cheap test before
+ * trying 64 candidates through a decoder (random bytes read as GBK fail here at once).
+ */
+function wellFormedWithLostBytes(bytes: readonly (number | null)[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead === null) return false;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    if (lead < 0xc2 || lead > 0xf4) return false;
+    const need = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+    for (let k = 1; k <= need; k++) {
+      const b = bytes[i + k];
+      if (b === undefined) return false;
+      if (b === null) continue;
+      if (b < 0x80 || b > 0xbf) return false;
+      if (k === 1 && ((lead === 0xe0 && b < 0xa0) || (lead === 0xed && b > 0x9f) || (lead === 0xf0 && b < 0x90) || (lead === 0xf4 && b > 0x8f))) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Lost bytes one run may have: each is a guess, and a run with more is rather random bytes than mojibake. */
+const MAX_LOST_BYTES = 2;
+
+/**
+ * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
+ * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
+ */
+function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string, lineScript: Script): string | undefined {
+  const lost: number[] = [];
+  bytes.forEach((b, i) => b === null && lost.push(i));
+  if (lost.length > MAX_LOST_BYTES || !wellFormedWithLostBytes(bytes)) return undefined;
+  const known = bytes.map((b) => b ?? 0x80);
+  // The run's own script, or for a run too short to tell (`寮�` = 張 or 张), the script of the line's repairs so far.
+  const script = lost.length > 0 ? scriptOf(lenientUtf8.decode(Uint8Array.from(bytes, (b) => b ?? 0x3f))) ?? lineScript : undefined;
+  for (const at of lost) {
+    let best: number | undefined;
+    let bestCost = Infinity;
+    const after = at === known.length - 1 ? (endsLine ? LINE_EDGE : next) : firstCharacter(known, at + 1);
+    const fast = lastByteCandidates(known, at);
+    if (fast) {
+      const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
+      for (let low = 0; low < 64; low++) {
+        const cost = lostCodeCost(previous, fast.base + low, after, script);
+        if (cost < bestCost) {
+          best = 0x80 + low;
+          bestCost = cost;
+        }
+      }
+      if (best === undefined) return undefined;
+      known[at] = best;
+      continue;
+    }
+    const from = Math.max(0, at - 6);
+    const start = from + startOfCharacters(known, at);
+    for (let candidate = 0x80; candidate <= 0xbf; candidate++) {
+      known[at] = candidate;
+      const decoded = decodeOrUndefined(Uint8Array.from(known.slice(start, at + 1)));
+      if (decoded === undefined || decoded.length === 0) continue;
+      const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
+      const cost = lostCharacterCost(previous, decoded[decoded.length - 1], after, script);
+      if (cost < bestCost) {
+        best = candidate;
+        bestCost = cost;
+      }
+    }
+    if (best === undefined) return undefined;
+    known[at] = best;
+  }
+  return decodeOrUndefined(Uint8Array.from(known));
+}
+
+/** Recent answers by run (and line end): a page repeats its lines, and a failed run costs two encodings. */
+const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
+const RECENT_RUNS = 512;
+
+function repairCjkRun(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
+  const known = recentRuns.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const repair = repairCjkRunAfresh(run, endsLine, before, next, maxCost, lineScript);
+  if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
+  recentRuns.set(key, repair ?? null);
+  return repair;
+}
+
+function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  // More lost bytes than decodeWithLostBytes fills in: no repair, and no need to encode the run (random bytes).
+  let lostBytes = 0;
+  for (let at = run.indexOf('\ufffd'); at >= 0 && lostBytes <= MAX_LOST_BYTES; at = run.indexOf('\ufffd', at + 1)) lostBytes++;
+  if (lostBytes > MAX_LOST_BYTES) return undefined;
+  const runCost = meanCost(hanCost(run));
+  let best: { repaired: string; encoding: string; cost: number } | undefined;
+  for (const encoding of ['gbk', 'big5']) {
+    const bytes = encodeBack(run, encoding);
+    if (!bytes) continue;
+    const repaired = decodeWithLostBytes(bytes, endsLine, before, next, lineScript);
+    if (repaired === undefined || repaired.includes('\ufffd') || CONTROL.test(repaired)) continue;
+    const cost = hanCost(repaired, true);
+    // Emoji or ASCII alone (nothing counted) read as well as any text.
+    const after = cost.counted === 0 ? 0 : meanCost(cost);
+    if (after > maxCost || runCost - after < MIN_GAIN) continue;
+    if (!best || after < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: after };
+  }
+  return best;
+}
+
+interface Run {
+  start: number;
+  end: number;
+  counted: number;
+  rare: number;
+}
+
+/** Maximal runs of characters a GBK/Big5 decoder can produce (anything but ASCII and spaces), with their rare ones. */
+function suspectRuns(line: string): Run[] {
+  const runs: Run[] = [];
+  // Local bindings: imported ones are read through a getter on every use in a CommonJS bundle.
+  const classes = RUN_CLASS;
+  const outside = OUTSIDE_RUN;
+  const common = COMMON_IN_RUN;
+  const rareClass = RARE_IN_RUN;
+  const rareHanClass = RARE_HAN_IN_RUN;
+  let start = -1;
+  let counted = 0;
+  let rare = 0;
+  let han = 0;
+  for (let i = 0; i <= line.length; i++) {
+    const cls = i < line.length ? classes[line.charCodeAt(i)] : outside;
+    if (cls !== outside) {
+      if (start < 0) {
+        start = i;
+        counted = 0;
+        rare = 0;
+        han = 0;
+      }
+      if (cls === common) {
+        counted++;
+        han++;
+      } else if (cls === rareHanClass) {
+        counted++;
+        rare++;
+        han++;
+      } else if (cls === rareClass) {
+        counted++;
+        rare++;
+      }
+      continue;
+    }
+    // Mojibake of Chinese is mostly Han: a run of Latin-1 symbols (random bytes) is not worth encoding back.
+    if (start >= 0 && han >= 1 && rare > 0 && rare >= MIN_RARE_SHARE * counted) runs.push({ start, end: i, counted, rare });
+    start = -1;
+  }
+  return runs;
+}
+
+/**
+ * Runs of a line that are UTF-8 read as GBK or Big5 (`鏂伴椈` = 新闻): runs of non-ASCII characters with many rare
+ * ones whose bytes, encoded back, are valid UTF-8 that reads as much more common Chinese. Real Chinese is never
+ * touched: its runs lack rare characters, and its bytes are not UTF-8. A short run (`骞�` = 年 before a space) is
+ * only tried once a longer run of the line was repaired.
+ */
+export function findCjkMojibake(line: string): MojibakeRepair[] {
+  const runs = suspectRuns(line);
+  if (runs.length === 0) return [];
+  const found: MojibakeRepair[] = [];
+  const repaired = new Set<Run>();
+  let failures = 0;
+  let lineScript: Script;
+  const attempt = (run: Run, maxCost: number) => {
+    const before = run.start === 0 ? LINE_EDGE : line[run.start - 1];
+    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', before, line[run.end] ?? LINE_EDGE, maxCost, lineScript);
+    if (!repair) {
+      failures++;
+      return;
+    }
+    repaired.add(run);
+    lineScript = scriptOf(repair.repaired) ?? lineScript;
+    found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
+  };
+  for (const run of runs) if (run.rare >= MIN_RARE && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_REPAIR_COST);
+  // A line with a repaired run is mojibake: its other runs, short ones and rarer words (木乃伊, 彭浩翔) too, are judged
+  // by a looser plausibility (the gain over the run still applies).
+  if (found.length > 0) for (const run of runs) if (!repaired.has(run) && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_IN_MOJIBAKE_LINE);
+  return found.sort((a, b) => a.start - b.start);
+}

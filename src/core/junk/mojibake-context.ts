@@ -1,0 +1,165 @@
+// Which character a byte the wrong decoder lost stood for: the candidate that fits best between its neighbours, by news character-pair counts (data/lost-byte-bigrams.json).
+import { characterCost, isHan } from './han-frequency';
+
+interface Counts {
+  total: number;
+  /** Lines counted: how often a line start precedes a character. */
+  lines: number;
+  /** Distinct symbols counted, for smoothing. */
+  symbols: number;
+  /** Count per BMP code unit. */
+  unigrams: Float64Array;
+  /** Pairs as first · 0x10000 + second, ascending, and the count of each (binary search: no map to build). */
+  pairKeys: Uint32Array;
+  pairCounts: Float64Array;
+  /** Per BMP code unit: 1 when only Simplified text writes it, 2 when only Traditional. */
+  scriptOnly: Uint8Array;
+}
+
+let counts: Counts | undefined;
+
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL_ONLY = 2;
+
+/** The counts, loaded on the first lost byte (2 MB of JSON that clean text never pays for; numeric keys load fast). */
+function model(): Counts {
+  if (counts) return counts;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const data = require('../../../data/lost-byte-bigrams.json') as {
+    total: number; lines: number; unigrams: Record<string, string>; pairs: string; pairBuckets: string; simplifiedOnly: string; traditionalOnly: string;
+  };
+  const unigrams = new Float64Array(0x10000);
+  let symbols = 0;
+  for (const [bucket, characters] of Object.entries(data.unigrams)) {
+    const n = 2 ** (Number(bucket) / 2);
+    for (let i = 0; i < characters.length; i++) {
+      unigrams[characters.charCodeAt(i)] = n;
+      symbols++;
+    }
+  }
+  const pairKeys = new Uint32Array(data.pairBuckets.length);
+  const pairCounts = new Float64Array(data.pairBuckets.length);
+  for (let k = 0; k < pairKeys.length; k++) {
+    pairKeys[k] = data.pairs.charCodeAt(2 * k) * 0x10000 + data.pairs.charCodeAt(2 * k + 1);
+    pairCounts[k] = 2 ** ((data.pairBuckets.charCodeAt(k) - 0x30) / 2);
+  }
+  const scriptOnly = new Uint8Array(0x10000);
+  for (let i = 0; i < data.simplifiedOnly.length; i++) scriptOnly[data.simplifiedOnly.charCodeAt(i)] = SIMPLIFIED_ONLY;
+  for (let i = 0; i < data.traditionalOnly.length; i++) scriptOnly[data.traditionalOnly.charCodeAt(i)] = TRADITIONAL_ONLY;
+  counts = { total: data.total, lines: data.lines, symbols, unigrams, pairKeys, pairCounts, scriptOnly };
+  return counts;
+}
+
+/** Stands for the start or the end of a line as a neighbour. */
+export const LINE_EDGE = '\n';
+
+const DIGIT = 0x30;
+const LETTER = 0x61;
+const NOTHING = -1;
+
+/** The symbol the counts use for a neighbour (code unit): digits are `0`, ASCII letters `a`; NOTHING for a space or ''. */
+function symbol(ch: string): number {
+  if (ch.length !== 1) return NOTHING;
+  const code = ch.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return LETTER;
+  if (code === 0x20 || code === 0x09 || code === 0x3000) return NOTHING;
+  return code;
+}
+
+/**
+ * Share of P(next | previous) left to P(next) (interpolation): pairs seen fewer than three times are not in the
+ * table, so an unseen pair is common. Tuned on the dev split.
+ */
+const UNIGRAM_SHARE = 0.1;
+
+/** P(next) over the symbols counted. */
+function unigramProbability(m: Counts, next: number): number {
+  return (m.unigrams[next] + 0.5) / (m.total + m.symbols);
+}
+
+const EDGE = 0x0a;
+
+function pairCount(m: Counts, key: number): number {
+  const keys = m.pairKeys;
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const k = keys[mid];
+    if (k === key) return m.pairCounts[mid];
+    if (k < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
+}
+
+/** -log2 P(next | previous), interpolated with P(next). */
+function transitionCost(m: Counts, previous: number, next: number): number {
+  const previousCount = previous === EDGE ? m.lines : m.unigrams[previous];
+  const pair = pairCount(m, previous * 0x10000 + next);
+  const conditional = previousCount === 0 ? 0 : Math.min(1, pair / previousCount);
+  return -Math.log2((1 - UNIGRAM_SHARE) * conditional + UNIGRAM_SHARE * unigramProbability(m, next));
+}
+
+export type Script = 'simplified' | 'traditional' | undefined;
+
+/** The script a text is written in, by the characters only one script writes; undefined when it does not tell. */
+export function scriptOf(text: string): Script {
+  const only = model().scriptOnly;
+  let simplified = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const flag = only[text.charCodeAt(i)];
+    if (flag === SIMPLIFIED_ONLY) simplified++;
+    else if (flag === TRADITIONAL_ONLY) traditional++;
+  }
+  return simplified > traditional ? 'simplified' : traditional > simplified ? 'traditional' : undefined;
+}
+
+/** Bits a character of the other script costs: 張 in a Simplified line is as unlikely as a rare character. */
+const OTHER_SCRIPT_COST = 6;
+
+/**
+ * What a character costs before a line end. The source's line ends are page structure (a list item ends in ；, a
+ * heading in ：), so this is a rule rather than its counts: a line of text ends a sentence, or in a Han character
+ * (a title), and those cost nothing; a closing bracket, ： or ； sometimes end a line, a comma or an opening
+ * bracket hardly ever.
+ */
+function lineEndCost(code: number): number {
+  if (SENTENCE_FINAL.has(code) || isHan(code)) return 0;
+  if (CLOSING.has(code)) return 2;
+  if (code === 0xff1a || code === 0xff1b) return 6; // ： ；
+  return 16;
+}
+
+const codes = (chars: string) => new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+const SENTENCE_FINAL = codes('。！？…”’」』');
+const CLOSING = codes('）》】');
+
+/**
+ * Cost of `ch` as the character a lost byte completes, between `before` and `after` (LINE_EDGE at a line's start
+ * or end, '' when unknown), in a line of `script`: -log2 P(ch | before) - log2 P(after | ch). Lower is likelier.
+ */
+export function lostCharacterCost(before: string, ch: string, after: string, script?: Script): number {
+  return lostCodeCost(before, ch.length === 1 ? ch.charCodeAt(0) : NOTHING, after, script);
+}
+
+/** lostCharacterCost for a BMP code unit (NOTHING: not one character). */
+export function lostCodeCost(before: string, code: number, after: string, script?: Script): number {
+  if (code === NOTHING) return Infinity;
+  const m = model();
+  const b = symbol(before);
+  const a = symbol(after);
+  const c = symbol(String.fromCharCode(code));
+  const own = -Math.log2(unigramProbability(m, c));
+  let cost = b !== NOTHING ? transitionCost(m, b, c) : own;
+  if (a === EDGE && !isHan(code)) {
+    // Punctuation ending a line: broadcast news seldom asks or exclaims, so ？ and ！ take their frequency in
+    // general text (characterCost); the pair with the character before still counts, within ±2 bits.
+    cost = characterCost(code) + lineEndCost(code) - Math.max(-2, Math.min(2, own - cost));
+  } else if (a !== NOTHING) cost += transitionCost(m, c, a);
+  const only = m.scriptOnly[code];
+  if ((script === 'simplified' && only === TRADITIONAL_ONLY) || (script === 'traditional' && only === SIMPLIFIED_ONLY)) cost += OTHER_SCRIPT_COST;
+  return cost;
+}
