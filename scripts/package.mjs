@@ -25,8 +25,9 @@ for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 's
   if (existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true, filter: (src) => !src.endsWith('.map') });
 }
 for (const nls of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) cpSync(join(root, nls), join(stage, nls));
-// The entity tagger's weights are read from disk at run time (src/core/entities/model-file.ts), with their model card.
-for (const file of ['data/ner/model.bin', 'data/ner/MODEL_CARD.md']) cpSync(join(root, file), join(stage, file));
+// Data read from disk at run time (src/core/data-file.ts): the entity tagger's weights with their model card, and the
+// mojibake repair's lost-byte counts.
+for (const file of ['data/ner/model.bin', 'data/ner/MODEL_CARD.md', 'data/lost-byte-bigrams.json']) cpSync(join(root, file), join(stage, file));
 
 const jieba = join(root, 'node_modules/nodejieba');
 const jiebaStage = join(stage, 'node_modules/nodejieba');

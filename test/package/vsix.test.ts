@@ -41,6 +41,7 @@ describe('the .vsix package', function () {
       'extension/node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
       'extension/data/ner/model.bin',
       'extension/data/ner/MODEL_CARD.md',
+      'extension/data/lost-byte-bigrams.json',
     ]) {
       assert.ok(fs.existsSync(path.join(extracted, file)), `${file} is missing`);
     }

@@ -1,6 +1,7 @@
 // Finds and loads the shipped tagger weights (data/ner/model.bin) once per process.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { findDataFile } from '../data-file';
 import { parseModel, type TaggerModel } from './model-format';
 
 export const MODEL_RELATIVE = path.join('data', 'ner', 'model.bin');
@@ -15,15 +16,7 @@ let loadMs: number | undefined;
  * the extension or package folder when bundled into dist/).
  */
 export function modelPath(): string | undefined {
-  const override = process.env.NEWS_LENS_NER_MODEL;
-  if (override) return override;
-  let dir = __dirname;
-  for (let up = 0; up < 5; up++) {
-    const candidate = path.join(dir, MODEL_RELATIVE);
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return undefined;
+  return process.env.NEWS_LENS_NER_MODEL || findDataFile(MODEL_RELATIVE);
 }
 
 /** The tagger model, loaded on first use; undefined when it is missing or unreadable (see taggerError). */

@@ -1,5 +1,11 @@
 // Which character a byte the wrong decoder lost stood for: the candidate that fits best between its neighbours, by news character-pair counts (data/lost-byte-bigrams.json).
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findDataFile } from '../data-file';
 import { characterCost, isHan } from './han-frequency';
+
+/** Where the counts are (shipped beside dist/, like the entity model). */
+export const LOST_BYTE_MODEL = path.join('data', 'lost-byte-bigrams.json');
 
 interface Counts {
   total: number;
@@ -24,8 +30,10 @@ const TRADITIONAL_ONLY = 2;
 /** The counts, loaded on the first lost byte (2 MB of JSON that clean text never pays for; numeric keys load fast). */
 function model(): Counts {
   if (counts) return counts;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const data = require('../../../data/lost-byte-bigrams.json') as {
+  // Read from disk, not bundled: 4 MB of bundle that every start of the server would read and compile.
+  const file = findDataFile(LOST_BYTE_MODEL);
+  if (!file) throw new Error(`the lost-byte model is missing (${LOST_BYTE_MODEL})`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {
     total: number; lines: number; unigrams: Record<string, string>; pairs: string; pairBuckets: string; simplifiedOnly: string; traditionalOnly: string;
   };
   const unigrams = new Float64Array(0x10000);
