@@ -98,9 +98,10 @@ describe('gold JSONL corpora', function () {
       assert.deepEqual(again.set.all.map((a) => [a.label, a.start, a.end, a.text]), [['PER', moved, moved + raw.length, raw]]);
       assert.deepEqual(again.conflicts, []);
 
-      // The command line reads the same sidecar: the same span, in code points of the record's text.
+      // The command line reads the same sidecar: the same span, in code points of the record's text. With
+      // --with-accepted, whether the engine happened to suggest the name (then annotating it accepts the suggestion).
       const cli = path.join(repoRoot(), 'dist', 'cli.js');
-      const result = spawnSync('node', [cli, 'export', '--gold', '--input', 'jsonl', '--format', 'doccano', copy], { encoding: 'utf8' });
+      const result = spawnSync('node', [cli, 'export', '--gold', '--with-accepted', '--input', 'jsonl', '--format', 'doccano', copy], { encoding: 'utf8' });
       assert.equal(result.status, 0, result.stderr || String(result.error));
       const exported = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; labels: [number, number, string][] });
       assert.deepEqual(exported, [{ text: `新華社電 ${TEXT}`, labels: [[start + 5, start + 8, 'PER']] }]);
