@@ -70,7 +70,8 @@ export function readConfig(): BenchConfig {
     loadRuns: Math.max(1, Math.round(num('BENCH_LOAD_RUNS', quick ? 1 : 3))),
     sections: new Set((only.length ? only : SECTIONS) as Section[]),
     noSetup: flag('BENCH_NO_SETUP', false),
-    writeLatest: flag('BENCH_WRITE_LATEST', !quick),
+    // bench/latest.json is the README's source: only a full run of every section replaces it by default.
+    writeLatest: flag('BENCH_WRITE_LATEST', !quick && only.length === 0),
     serverTimeoutMs: num('BENCH_SERVER_TIMEOUT_MS', 180_000),
   };
 }

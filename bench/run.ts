@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readConfig, type Section } from './config';
+import { readConfig, SECTIONS, type Section } from './config';
 import { measureColdStart } from './cold-start';
 import { measureCorpus } from './corpus';
 import { measureEditLatency } from './edit-latency';
@@ -164,7 +164,7 @@ async function main(): Promise<number> {
   if (config.writeLatest) {
     writeFileSync(path.join(__dirname, 'latest.json'), JSON.stringify(json, null, 1) + '\n');
     out.push('         bench/latest.json');
-  } else out.push(`         (bench/latest.json not written: ${config.quick ? 'a quick run; BENCH_WRITE_LATEST=1 forces it' : 'BENCH_WRITE_LATEST=0'})`);
+  } else out.push(`         (bench/latest.json not written: ${config.quick ? 'a quick run' : config.sections.size < SECTIONS.length ? 'only some sections (BENCH_ONLY)' : 'BENCH_WRITE_LATEST=0'}; BENCH_WRITE_LATEST=1 forces it)`);
   console.log(out.join('\n'));
   return errors.length ? 1 : 0;
 }
