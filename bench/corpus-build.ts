@@ -1,18 +1,7 @@
 // Builds a crawled-style JSONL corpus deterministically: scraped articles with junk, both scripts, repeated and edited copies.
 import { toSimplified } from '../src/core/script';
 import { buildDocument, sampleText } from './inputs';
-
-/** mulberry32, as in bench/inputs.ts: every run builds the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../src/shared/seeded-random';
 
 /**
  * Records of at least `mb` MB in total, split into `parts` JSONL texts of about equal size: {"id", "url", "text"} with

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toSimplified } from '../src/core/script';
+import { seededRandom as rng } from '../src/shared/seeded-random';
 
 export const SAMPLE_RELATIVE = 'samples/mirror-article-zh-hant.txt';
 const SAMPLE = path.join(__dirname, '..', SAMPLE_RELATIVE);
@@ -11,18 +12,6 @@ export interface BenchInput {
   text: string;
   bytes: number;
   lines: number;
-}
-
-/** mulberry32: a small seeded generator, so every run builds the same documents. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface SampleParts {

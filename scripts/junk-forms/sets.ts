@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import * as iconv from 'iconv-lite';
+import { seededRandom } from '../../src/shared/seeded-random';
 
 export type Split = 'dev' | 'test';
 
@@ -31,17 +32,7 @@ export interface MojibakeItem {
   form: string;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so the sets are the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 /** Held-out third: decided by a hash of the article number, never by content. */
 export function splitOf(article: number): Split {

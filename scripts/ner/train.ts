@@ -18,6 +18,7 @@ import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
 import { HashMap } from './hash-map';
+import { seededRandom as random } from '../../src/shared/seeded-random';
 
 const L = LABEL_COUNT;
 const DENSE_TEMPLATES = new Set(Object.keys(DENSE_ROWS).map(Number));
@@ -140,18 +141,6 @@ function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[]
     for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(i % F, keys[i]) >>> 0;
     return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features, keys };
   });
-}
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
+import { seededRandom } from '../../../src/shared/seeded-random';
 
 export const ROOT = path.join(__dirname, '../../..');
 export const SAMPLES = path.join(ROOT, 'samples');
@@ -41,15 +42,7 @@ export function startChild(argv: string[]) {
   return spawn(node, [...rest, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** mulberry32: a seeded generator, so that every run tests the same corpus. */
-export function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 /**
  * JSONL records in the style of a crawl: paragraphs of the samples shuffled per document, with glosses, a spam

@@ -4,19 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DuplicateIndex, MinHasher, estimateSimilarity, normalizeForDedup, shingleJaccard, shingleSet } from '../../../src/core/dedup';
 import { U32MultiMap } from '../../../src/core/dedup/multimap';
+import { seededRandom as random } from '../../../src/shared/seeded-random';
 
 const SAMPLES = path.join(__dirname, '../../../samples');
 const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
-
-/** A seeded generator (mulberry32), so that every run tests the same texts. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random text of common CJK ideographs: unrelated texts share almost no 5-character shingle. */
 function randomText(next: () => number, length: number): string {

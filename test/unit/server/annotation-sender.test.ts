@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../../src/core/analyze';
 import { AnnotationSender } from '../../../src/server/annotation-sender';
 import { unpackAnnotations, withDeltaApplied, type PackedAnnotationsParams } from '../../../src/server/protocol';
+import { seededRandom as rng } from '../../../src/shared/seeded-random';
 
 const URI = 'file:///a.txt';
 const PARAGRAPHS = [
@@ -12,17 +13,6 @@ const PARAGRAPHS = [
   '<p>楊克建出席《長江三角洲區域一體化發展規劃綱要》座談會</p>',
   '版權聲明:本網站所刊載信息,不代表本站觀點。',
 ];
-
-/** mulberry32, so the edits are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const spansOf = (message: PackedAnnotationsParams) => unpackAnnotations(message).spans;
 
