@@ -16,27 +16,11 @@ export function addCorpus(session: E.Session): string {
   return file;
 }
 
-/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
-export async function openWorkspaceFile(page: Page, name: string): Promise<void> {
-  await E.focusEditor(page).catch(() => {});
-  await page.keyboard.press('Control+p');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(name);
-  // Quick Open lists recent editors before the file search answers: wait for the file's own row, then pick it.
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 30000 });
-  await E.sleep(300);
-  await row.click();
-  await page.locator('.editor-group-container.active .tab.active').filter({ hasText: name }).waitFor({ timeout: 20000 });
-  await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20000 });
-}
-
 /** The corpus open from its top, analyzed (status bar counts finished). */
 export async function showCorpus(page: Page, session: E.Session): Promise<E.Counts> {
   addCorpus(session);
   await E.closePanel(page);
-  await openWorkspaceFile(page, CORPUS);
+  await E.openFile(page, CORPUS);
   const counts = await E.waitForCounts(page, (c) => c.junk > 0 && c.entities > 0, 90000);
   if (!counts || counts.pending || !(counts.junk > 0)) throw new Error(`the corpus was not analyzed: ${counts?.text ?? 'no status'}`);
   await E.focusEditor(page);
@@ -46,18 +30,6 @@ export async function showCorpus(page: Page, session: E.Session): Promise<E.Coun
   return counts;
 }
 
-/** Runs a command from the palette by its title. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await E.focusEditor(page).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await row.click();
-}
-
 /** The report webview's page (VS Code nests it in two iframes). */
 export function reportFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame, iframe[title]').first();
@@ -65,7 +37,7 @@ export function reportFrame(page: Page): FrameLocator {
 
 /** Runs News Lens: Corpus Report for the open JSONL file and waits until its charts are drawn; returns how many there are. */
 export async function showCorpusReport(page: Page): Promise<number> {
-  await runCommand(page, 'News Lens: Corpus Report');
+  await E.runCommand(page, 'News Lens: Corpus Report');
   // The active editor is a JSONL file: the report asks whether it is for this file or for the workspace.
   const choice = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'This JSONL file' }).first();
   await choice.waitFor({ state: 'visible', timeout: 20000 });

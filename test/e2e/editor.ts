@@ -512,3 +512,38 @@ export async function screenshot(page: Page, file: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits until its tab is the active one (retried: on a
+ *  loaded machine the file search may not have answered when Enter is pressed). */
+export async function openFile(page: Page, name: string): Promise<void> {
+  const active = () => page.waitForFunction((n) => (document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '').includes(n), name, { timeout: 15000 });
+  for (let attempt = 0; ; attempt++) {
+    await focusEditor(page).catch(() => {});
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(name);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
+    const found = await row.waitFor({ state: 'visible', timeout: 15000 }).then(() => true, () => false);
+    if (found) {
+      await sleep(200);
+      await page.keyboard.press('Enter');
+      if (await active().then(() => true, () => false)) break;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt >= 2) throw new Error(`Quick Open did not open ${name}`);
+  }
+  await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 45000 });
+}
+
+/** Runs a command by its palette label (F1). */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await focusEditor(page).catch(() => {});
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 10000 });
+  await row.click();
+}

@@ -39,41 +39,6 @@ export async function waitForGold(page: Page, ok: (c: GoldCounts) => boolean, wh
   throw new Error(`gold status bar: waited ${timeoutMs / 1000} s for ${what} (last: ${last?.text ?? 'hidden'})`);
 }
 
-/** Opens a workspace file with Quick Open (Ctrl+P) and waits until its tab is the active one (retried: on a
- *  loaded machine the file search may not have answered when Enter is pressed). */
-export async function openFile(page: Page, name: string): Promise<void> {
-  const active = () => page.waitForFunction((n) => (document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '').includes(n), name, { timeout: 15000 });
-  for (let attempt = 0; ; attempt++) {
-    await E.focusEditor(page).catch(() => {});
-    await page.keyboard.press('Control+p');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(name);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
-    const found = await row.waitFor({ state: 'visible', timeout: 15000 }).then(() => true, () => false);
-    if (found) {
-      await E.sleep(200);
-      await page.keyboard.press('Enter');
-      if (await active().then(() => true, () => false)) break;
-    }
-    await page.keyboard.press('Escape');
-    if (attempt >= 2) throw new Error(`Quick Open did not open ${name}`);
-  }
-  await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 45000 });
-}
-
-/** Runs a command by its palette label (F1). */
-export async function runCommand(page: Page, label: string): Promise<void> {
-  await E.focusEditor(page).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await row.click();
-}
-
 /** Annotates the three KEYED entities with their keys; returns the counts after each. */
 export async function annotateWithKeys(page: Page): Promise<GoldCounts[]> {
   const seen: GoldCounts[] = [];
@@ -102,7 +67,7 @@ export function goldChecks<C extends GoldCheckContext>(): { title: string; timeo
         const { page } = ctx.session;
         const file = path.join(ctx.session.workspace, GOLD_SAMPLE);
         const ann = file.replace(/\.txt$/, '.ann');
-        await openFile(page, GOLD_SAMPLE);
+        await E.openFile(page, GOLD_SAMPLE);
         await E.waitForAnnotations(page);
         await annotateWithKeys(page);
         await shot(ctx, 'gold-annotated');
@@ -129,10 +94,10 @@ export function goldChecks<C extends GoldCheckContext>(): { title: string; timeo
         const written = fs.existsSync(ann) ? fs.readFileSync(ann, 'utf8') : '';
         for (const line of expected) assert.ok(written.includes(line), `${path.basename(ann)} lacks "${line}":\n${written}`);
         // Reload the window: the gold comes back from the .ann.
-        await runCommand(page, 'Developer: Reload Window');
+        await E.runCommand(page, 'Developer: Reload Window');
         await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
         await E.sleep(1000);
-        await openFile(page, GOLD_SAMPLE);
+        await E.openFile(page, GOLD_SAMPLE);
         await E.waitForAnnotations(page);
         const after = await waitForGold(page, (c) => total(c) === 3, 'three annotations after reloading the window', 60000);
         await shot(ctx, 'gold-after-reload');
@@ -169,14 +134,14 @@ export async function goldBorders(page: Page): Promise<(E.Box & { color: string 
  * hover with its links, and the report of suggestions against gold; `shoot` saves each.
  */
 export async function goldScreenshots(page: Page, shoot: (name: string) => Promise<void>): Promise<void> {
-  await openFile(page, GOLD_SAMPLE);
+  await E.openFile(page, GOLD_SAMPLE);
   await E.waitForAnnotations(page);
   // The side bar with the entity view (grouped by gold and suggestion once there is gold).
   if (!(await page.locator('.part.sidebar').isVisible().catch(() => false))) {
     await page.keyboard.press('Control+b');
     await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
   }
-  await runCommand(page, 'News Lens: Show Entity List');
+  await E.runCommand(page, 'News Lens: Show Entity List');
   await E.sleep(800);
   // 1. Ctrl+. on a selection the engine missed: "Annotate as …".
   await E.selectText(page, '上海市经济和信息化委员会');
@@ -205,15 +170,15 @@ export async function goldScreenshots(page: Page, shoot: (name: string) => Promi
   await E.hoverText(page, '35.2%', /Correct value/);
   await shoot('gold-hover.png');
   // 4. Suggestions against gold for this document.
-  await runCommand(page, 'News Lens: Compare Suggestions with Gold…');
+  await E.runCommand(page, 'News Lens: Compare Suggestions with Gold…');
   const choice = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'This document' }).first();
   await choice.waitFor({ state: 'visible', timeout: 10000 });
   await choice.click();
   await page.waitForFunction(() => (document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '').includes('Suggestions against gold'), null, { timeout: 60000 });
   // The report alone, rendered.
-  await runCommand(page, 'View: Close Editors in Other Groups');
+  await E.runCommand(page, 'View: Close Editors in Other Groups');
   if (await page.locator('.part.sidebar').isVisible().catch(() => false)) await page.keyboard.press('Control+b');
-  await runCommand(page, 'Markdown: Open Preview');
+  await E.runCommand(page, 'Markdown: Open Preview');
   await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('table').first().waitFor({ timeout: 30000 }).catch(() => {});
   await E.sleep(1000);
   await page.mouse.move(2, 400);
