@@ -53,6 +53,11 @@ const PERIODS = new WordTable<Period>([
 
 const C_SHI_T = '時'.charCodeAt(0);
 const C_SHI_S = '时'.charCodeAt(0);
+const C_DIAN_T = '點'.charCodeAt(0);
+const C_DIAN_S = '点'.charCodeAt(0);
+const C_NIAN = '年'.charCodeAt(0);
+const C_YUE = '月'.charCodeAt(0);
+const C_RI = '日'.charCodeAt(0);
 
 /** A number written with Arabic or Chinese digits (for date and clock fields). */
 function fieldValue(s: string): number {
@@ -176,6 +181,11 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   if (arabic) {
     const english = englishDateAt(line, s, tokenEnd, floor);
     if (english) return english;
+  }
+  // Each form below has a marker a few units after `s` (the separator of 2023-01, 年, 月, 日, :, 時/點): the cheap
+  // test of that position before each sticky regex keeps the regexes off the many numerals that are no date.
+  const c4 = line.charCodeAt(s + 4);
+  if (arabic && (c4 === 0x2d || c4 === 0x2f || c4 === 0x2e || c4 === 0xff0e || c4 === 0xff0f || c4 === 0xff0d)) {
     ISO_DATE.lastIndex = s;
     let m = ISO_DATE.exec(line);
     if (m) {
@@ -199,11 +209,14 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
-  YEAR.lastIndex = s;
-  let m = YEAR.exec(line);
-  if (m) {
-    const y = fieldValue(m[1]);
-    if (validYear(y)) return fromYear(line, s, YEAR.lastIndex, y);
+  let m: RegExpExecArray | null;
+  if (c4 === C_NIAN || (isSpace(c4) && line.charCodeAt(s + 5) === C_NIAN)) {
+    YEAR.lastIndex = s;
+    m = YEAR.exec(line);
+    if (m) {
+      const y = fieldValue(m[1]);
+      if (validYear(y)) return fromYear(line, s, YEAR.lastIndex, y);
+    }
   }
 
   // 民國112年 (Republic of China calendar: year 1 = 1912)
@@ -216,7 +229,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   }
 
   DECADE.lastIndex = s;
-  m = DECADE.exec(line);
+  m = hasCodeIn(line, s + 2, s + 6, C_NIAN) ? DECADE.exec(line) : null;
   if (m) {
     let y = fieldValue(m[1]);
     if (m[1].length === 2 || !arabic) y += y < 30 ? 2000 : 1900; // 90年代 / 九十年代 = the 1990s
@@ -226,7 +239,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
-  const md = monthDayAt(line, s);
+  const md = hasCodeIn(line, s + 1, s + 5, C_YUE) ? monthDayAt(line, s) : undefined;
   if (md) {
     if (md.day === undefined) {
       const iso = `--${pad2(md.month)}`;
@@ -237,7 +250,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   }
 
   DAY.lastIndex = s;
-  m = DAY.exec(line);
+  m = hasCodeIn(line, s + 1, s + 5, C_RI) ? DAY.exec(line) : null;
   // A day of the month alone: 16日. Not 3號 (a number, 3號線) and not a one-character Chinese numeral (三日遊).
   if (m && m[2] === '日' && (arabic || m[1].length >= 2)) {
     const day = fieldValue(m[1]);
@@ -247,11 +260,13 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
-  const period = PERIODS.before(line, s, floor);
-  const clock = clockAt(line, s, period?.value);
-  if (clock) {
-    const start = period ? s - period.word.length : s;
-    return { start, end: clock.end, label: 'TIME', iso: clock.iso, display: clock.iso };
+  if (clockMarkerNear(line, s)) {
+    const period = PERIODS.before(line, s, floor);
+    const clock = clockAt(line, s, period?.value);
+    if (clock) {
+      const start = period ? s - period.word.length : s;
+      return { start, end: clock.end, label: 'TIME', iso: clock.iso, display: clock.iso };
+    }
   }
   // 3 p.m.
   if (arabic && tokenEnd - s <= 2 && isMeridiemStart(line.charCodeAt(line.charCodeAt(tokenEnd) === 0x20 ? tokenEnd + 1 : tokenEnd))) {
@@ -263,6 +278,28 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
   return undefined;
+}
+
+/** Whether `code` occurs in [from, to) of the line (past its end, nothing does). */
+function hasCodeIn(line: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (line.charCodeAt(i) === code) return true;
+  return false;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
+}
+
+/** What a clock time at `s` needs: a colon after its one or two digits (11:13), or 時/點 after at most 3 units and a space (二十一 點). */
+function clockMarkerNear(line: string, s: number): boolean {
+  const c1 = line.charCodeAt(s + 1);
+  const c2 = line.charCodeAt(s + 2);
+  if (c1 === 0x3a || c1 === 0xff1a || c2 === 0x3a || c2 === 0xff1a) return true;
+  for (let i = s + 1; i < s + 5; i++) {
+    const c = line.charCodeAt(i);
+    if (c === C_SHI_T || c === C_SHI_S || c === C_DIAN_T || c === C_DIAN_S) return true;
+  }
+  return false;
 }
 
 /** a, p, A or P: what a.m./p.m. starts with. */

@@ -1,11 +1,14 @@
 // Times findFigures alone over the repo's samples repeated to 1 MB (median MB/s); optionally against another copy of the layer.
-// Usage: npx tsx test/unit/figures/bench-figures.ts [--rounds N] [--bundle] [--against DIR/src/core/figures]
+// Usage: npx tsx test/unit/figures/bench-figures.ts [--rounds N] [--bundle] [--against DIR/src/core/figures] [--input samples|trad|simp]
+// --input trad|simp times the lines of `npm run bench`'s 1 MB Traditional / Simplified document instead of the samples.
 // --bundle times esbuild bundles (as the extension and CLI run), not tsx's per-module loading; --against runs another
 // copy of the layer (e.g. `git archive` of an older commit) interleaved round by round, so the ratio is fair on a noisy machine.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { buildDocument } from '../../../bench/inputs';
+import { toSimplified } from '../../../src/core/script';
 import { findFigures } from '../../../src/core/figures';
 import type { Annotation, LineContext } from '../../../src/core/types';
 
@@ -37,6 +40,13 @@ function sampleLines(): { lines: string[]; bytes: number } {
   return { lines, bytes };
 }
 
+/** The lines of the benchmark's 1 MB document (seed 1, as `npm run bench`), in Traditional or Simplified. */
+function benchLines(script: 'trad' | 'simp'): { lines: string[]; bytes: number } {
+  const text = buildDocument(1, 1);
+  const lines = (script === 'simp' ? toSimplified(text) : text).split('\n');
+  return { lines, bytes: lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, 0) };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -66,8 +76,10 @@ function main(): void {
   const rounds = Number(arg('--rounds') ?? 15);
   const against = arg('--against');
   const bundle = process.argv.includes('--bundle');
-  const { lines, bytes } = sampleLines();
-  const ctx: LineContext = { script: 'simplified', options: {} };
+  const input = arg('--input') ?? 'samples';
+  if (input !== 'samples' && input !== 'trad' && input !== 'simp') throw new Error(`--input: samples, trad or simp, not ${input}`);
+  const { lines, bytes } = input === 'samples' ? sampleLines() : benchLines(input);
+  const ctx: LineContext = { script: input === 'trad' ? 'traditional' : 'simplified', options: {} };
   const own = path.join(ROOT, 'src', 'core', 'figures');
   const finders: Array<[string, Finder]> = [['current', bundle ? load(own, true) : findFigures]];
   if (against) finders.push(['against', load(path.resolve(against), bundle)]);
@@ -82,6 +94,7 @@ function main(): void {
     }
   }
   const mb = bytes / 1e6;
+  console.log(`input ${input}: ${lines.length} lines, ${mb.toFixed(2)} MB`);
   for (const [name] of finders) {
     const ms = median(times.get(name)!);
     console.log(`${name}: ${(mb / (ms / 1000)).toFixed(2)} MB/s of CPU time (median of ${rounds}, ${ms.toFixed(1)} ms per ${mb.toFixed(2)} MB, ${counts.get(name)} figures)`);
