@@ -4,13 +4,13 @@ import { accepts, currencyBefore, type Kind, qualifierAfter, qualifierBefore, ty
 import { matchDateTime, precisionOf } from './dates';
 import { isEnglishYear } from './english';
 import { describe, formatNumber, qualifierPrefix } from './format';
-import { changeAfterYuan, englishMultiplierAt, kuaiChangeAt } from './money';
+import { changeAfterYuan, CURRENCY_SUFFIXES, englishMultiplierAt, kuaiChangeAt } from './money';
 import {
   chineseUnitPower, clean, digitValue, digitsValue, isArabicDigit, parseChineseNumber, parseChineseRange, scalePow10,
 } from './numerals';
 import { englishOrdinalAt, ordinalDisplay, ordinalMarkerBefore, sessionAt } from './ordinals';
 import { APPROX_MARKERS, type Qualifier } from './qualifiers';
-import { PER_PREFIXES, TIME_UNITS } from './quantities';
+import { PER_PREFIXES, PERCENT_SIGNS, POINT_WORDS, TIME_UNITS, UNITS } from './quantities';
 import { growthAt, signBefore } from './signs';
 import { financialCount, gluedAfter, gluedBefore, NUMERAL_AT, runKind } from './tokens';
 
@@ -46,6 +46,20 @@ const MONEY_AFTER_FINANCIAL = new Set([...'元圆圓角萬万億亿'].map((c) =>
 const AFTER_BARE_DECIMAL = new Set([...'的是和與与或及了，。、；：！？'].map((c) => c.charCodeAt(0)));
 /** 3/4: a small proper fraction in Arabic digits (not a date such as 1/16/2023). */
 const ARABIC_DENOMINATOR = /\/([1-9][0-9]{0,2})(?![0-9/.:])/y;
+
+/** 1 for the first unit of every word that can follow a lone Chinese digit and make it a figure. */
+const FOLLOWS_DIGIT = new Uint8Array(65536);
+for (const table of [UNITS, PERCENT_SIGNS, POINT_WORDS, CURRENCY_SUFFIXES, APPROX_MARKERS]) {
+  for (const c of table.firstUnits()) FOLLOWS_DIGIT[c] = 1;
+}
+for (const c of '屆届季分成') FOLLOWS_DIGIT[c.charCodeAt(0)] = 1;
+
+/** Whether a word that makes a lone digit a figure may start at `p` or after a space there. */
+function canFollowDigit(line: string, p: number): boolean {
+  const c = line.charCodeAt(p);
+  if (FOLLOWS_DIGIT[c] === 1) return true;
+  return (c === 0x20 || c === 0xa0) && FOLLOWS_DIGIT[line.charCodeAt(p + 1)] === 1;
+}
 
 function isIdeograph(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
@@ -149,6 +163,9 @@ export function figureAt(line: string, s: number, e: number, floor: number, leni
     if (dt) return plain(dt.start, dt.end, dt.label, { iso: dt.iso, precision: precisionOf(dt.iso), display: dt.display });
   }
   if (kind === 'bad') return undefined;
+  // 一 or one digit (一體化, 三角洲) is a figure only with a word after it (or after one space): a unit, a currency,
+  // a percent sign, 多/餘, 屆, 季度, 分之, 成. Without one it would fail `accepts` below; this skips the work before.
+  if ((kind === 'one' || kind === 'digit') && !lenient && signAt < 0 && financial === 0 && !canFollowDigit(line, e)) return undefined;
 
   // A run ending in the 千 of 千米/千克, the 百 of 百分點 or the 萬 of 萬分之 gives that character back.
   let tokEnd = e;

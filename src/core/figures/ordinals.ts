@@ -3,6 +3,8 @@ import { formatNumber, ordinalWord } from './format';
 import { parseChineseNumber } from './numerals';
 
 const C_DI = '第'.charCodeAt(0);
+const C_JIE_T = '屆'.charCodeAt(0);
+const C_JIE_S = '届'.charCodeAt(0);
 
 /** Offset of a 第 (optionally followed by one space) right before `s`, or -1. */
 export function ordinalMarkerBefore(line: string, s: number, floor: number): number {
@@ -16,6 +18,8 @@ const SESSION = /[屆届](?:([0-9\uFF10-\uFF19]{1,2}|[一二三四五六七八�
 
 /** A term (屆) and plenary session (次/中全會) after the number `n` ending at `p`. */
 export function sessionAt(line: string, p: number, n: number): { end: number; display: string } | undefined {
+  const c = line.charCodeAt(p);
+  if (c !== C_JIE_T && c !== C_JIE_S) return undefined;
   SESSION.lastIndex = p;
   const m = SESSION.exec(line);
   if (!m) return undefined;

@@ -43,6 +43,11 @@ export class WordTable<T> {
     for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
   }
 
+  /** The first UTF-16 unit of each word (for a flag table of what may follow a number). */
+  firstUnits(): number[] {
+    return [...this.single.keys(), ...[...this.byFirst.values()].flatMap((list) => list.map((e) => e.word.charCodeAt(0)))];
+  }
+
   /** The longest word starting at `pos`. */
   at(line: string, pos: number): WordEntry<T> | undefined {
     const first = line.charCodeAt(pos);
