@@ -49,9 +49,11 @@ const ARABIC_DENOMINATOR = /\/([1-9][0-9]{0,2})(?![0-9/.:])/y;
 
 /** 1 for the first unit of every word that can follow a lone Chinese digit and make it a figure. */
 const FOLLOWS_DIGIT = new Uint8Array(65536);
-for (const table of [UNITS, PERCENT_SIGNS, POINT_WORDS, CURRENCY_SUFFIXES, APPROX_MARKERS]) {
+for (const table of [PERCENT_SIGNS, POINT_WORDS, CURRENCY_SUFFIXES, APPROX_MARKERS]) {
   for (const c of table.firstUnits()) FOLLOWS_DIGIT[c] = 1;
 }
+// Units for Arabic digits only (5角, not 長三角) do not make a Chinese digit a figure.
+for (const c of UNITS.firstUnits((use) => use !== 'arabic')) FOLLOWS_DIGIT[c] = 1;
 for (const c of '屆届季分成') FOLLOWS_DIGIT[c.charCodeAt(0)] = 1;
 
 /** Whether a word that makes a lone digit a figure may start at `p` or after a space there. */

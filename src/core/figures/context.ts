@@ -89,12 +89,17 @@ export function suffixAt(line: string, pos: number, arabic: boolean, moneyOnly: 
   if (moneyOnly) return undefined;
   const unit = UNITS.at(line, sp);
   if (unit) return { end: sp + unit.word.length, label: 'QUANTITY', unit: unit.word, use: unit.value };
-  if (arabic) {
+  if (arabic && isAsciiLetterAt(line, isSpace(line.charCodeAt(pos)) ? pos + 1 : pos)) {
     LATIN_UNIT.lastIndex = pos;
     const m = LATIN_UNIT.exec(line);
     if (m) return { end: LATIN_UNIT.lastIndex, label: 'QUANTITY', unit: m[1], use: 'any' };
   }
   return undefined;
+}
+
+function isAsciiLetterAt(line: string, p: number): boolean {
+  const c = line.charCodeAt(p) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /**

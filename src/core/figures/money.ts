@@ -34,6 +34,9 @@ const EN_POWERS: Readonly<Record<string, number>> = {
 
 /** The power of ten and end of an English multiplier at `p`, if any. */
 export function englishMultiplierAt(line: string, p: number, allowShort: boolean): { end: number; pow: number } | undefined {
+  const c = line.charCodeAt(p);
+  const letter = (c === 0x20 || c === 0xa0 ? line.charCodeAt(p + 1) : c) | 0x20; // lower case
+  if (letter !== 0x74 && letter !== 0x6d && letter !== 0x62 && letter !== 0x6b) return undefined;
   EN_MULTIPLIER.lastIndex = p;
   const m = EN_MULTIPLIER.exec(line);
   if (!m) return undefined;

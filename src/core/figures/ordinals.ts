@@ -34,8 +34,10 @@ export function sessionAt(line: string, p: number, n: number): { end: number; di
 const EN_ORDINAL = /(st|nd|rd|th)(?![A-Za-z])/iy;
 
 export function englishOrdinalAt(line: string, p: number): number {
+  const c = line.charCodeAt(p) | 0x20; // lower case
+  if (c !== 0x73 && c !== 0x6e && c !== 0x72 && c !== 0x74) return -1;
   EN_ORDINAL.lastIndex = p;
-  return EN_ORDINAL.exec(line) ? EN_ORDINAL.lastIndex : -1;
+  return EN_ORDINAL.test(line) ? EN_ORDINAL.lastIndex : -1;
 }
 
 /** "3rd" for whole numbers, the plain number otherwise. */

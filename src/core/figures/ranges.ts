@@ -27,11 +27,11 @@ export function rangeFrom(line: string, s: number, e: number, fig: Figure | unde
   const after = connectorEnd(line, fig ? fig.end : e);
   if (after < 0) return undefined;
   NUMERAL_AT.lastIndex = after;
-  const m = NUMERAL_AT.exec(line);
-  if (!m) return undefined;
+  if (!NUMERAL_AT.test(line)) return undefined;
+  const secondEnd = NUMERAL_AT.lastIndex;
   const first = fig ?? figureAt(line, s, e, floor, true);
   if (!first || first === GLUED) return undefined;
-  const second = figureAt(line, after, after + m[0].length, after, true);
+  const second = figureAt(line, after, secondEnd, after, true);
   if (!second || second === GLUED) return undefined;
   if (first.label === 'DATE' || second.label === 'DATE') return dateRange(first, second);
   return numericRange(first, second);

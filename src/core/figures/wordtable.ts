@@ -43,9 +43,10 @@ export class WordTable<T> {
     for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
   }
 
-  /** The first UTF-16 unit of each word (for a flag table of what may follow a number). */
-  firstUnits(): number[] {
-    return [...this.single.keys(), ...[...this.byFirst.values()].flatMap((list) => list.map((e) => e.word.charCodeAt(0)))];
+  /** The first UTF-16 unit of each word whose value passes `keep` (for a flag table of what may follow a number). */
+  firstUnits(keep: (value: T) => boolean = () => true): number[] {
+    const entries = [...this.single.values(), ...[...this.byFirst.values()].flat()];
+    return entries.filter((e) => keep(e.value)).map((e) => e.word.charCodeAt(0));
   }
 
   /** The longest word starting at `pos`. */
