@@ -209,6 +209,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
+  const near = markersNear(line, s);
   let m: RegExpExecArray | null;
   if (c4 === C_NIAN || (isSpace(c4) && line.charCodeAt(s + 5) === C_NIAN)) {
     YEAR.lastIndex = s;
@@ -229,7 +230,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   }
 
   DECADE.lastIndex = s;
-  m = hasCodeIn(line, s + 2, s + 6, C_NIAN) ? DECADE.exec(line) : null;
+  m = near & NEAR_DECADE ? DECADE.exec(line) : null;
   if (m) {
     let y = fieldValue(m[1]);
     if (m[1].length === 2 || !arabic) y += y < 30 ? 2000 : 1900; // 90年代 / 九十年代 = the 1990s
@@ -239,7 +240,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
-  const md = hasCodeIn(line, s + 1, s + 5, C_YUE) ? monthDayAt(line, s) : undefined;
+  const md = near & NEAR_MONTH ? monthDayAt(line, s) : undefined;
   if (md) {
     if (md.day === undefined) {
       const iso = `--${pad2(md.month)}`;
@@ -250,7 +251,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   }
 
   DAY.lastIndex = s;
-  m = hasCodeIn(line, s + 1, s + 5, C_RI) ? DAY.exec(line) : null;
+  m = near & NEAR_DAY ? DAY.exec(line) : null;
   // A day of the month alone: 16日. Not 3號 (a number, 3號線) and not a one-character Chinese numeral (三日遊).
   if (m && m[2] === '日' && (arabic || m[1].length >= 2)) {
     const day = fieldValue(m[1]);
@@ -260,7 +261,7 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
     }
   }
 
-  if (clockMarkerNear(line, s)) {
+  if (near & NEAR_CLOCK) {
     const period = PERIODS.before(line, s, floor);
     const clock = clockAt(line, s, period?.value);
     if (clock) {
@@ -280,26 +281,44 @@ export function matchDateTime(line: string, s: number, tokenEnd: number, floor: 
   return undefined;
 }
 
-/** Whether `code` occurs in [from, to) of the line (past its end, nothing does). */
-function hasCodeIn(line: string, from: number, to: number, code: number): boolean {
-  for (let i = from; i < to; i++) if (line.charCodeAt(i) === code) return true;
-  return false;
+/** Bits of `markersNear`: which date or clock marker stands where its form needs it. */
+const NEAR_DECADE = 1; // 年 2–5 units after the start (1990年代, 九十 年代)
+const NEAR_MONTH = 2; // 月 1–4 units after (1月, 十二 月)
+const NEAR_DAY = 4; // 日 1–4 units after (16日, 二十一 日)
+const NEAR_CLOCK = 8; // a colon 1–2 units after (11:13), or 時/點 1–4 units after (9時, 二十一 點)
+
+const MARKER_KIND = new Map<number, number>([
+  [C_NIAN, NEAR_DECADE], [C_YUE, NEAR_MONTH], [C_RI, NEAR_DAY],
+  [C_SHI_T, NEAR_CLOCK], [C_SHI_S, NEAR_CLOCK], [C_DIAN_T, NEAR_CLOCK], [C_DIAN_S, NEAR_CLOCK],
+  [0x3a, NEAR_CLOCK], [0xff1a, NEAR_CLOCK],
+]);
+/** 1 for the units that `MARKER_KIND` knows, so that the loop below tests a typed array first. */
+const IS_MARKER = new Uint8Array(65536);
+for (const c of MARKER_KIND.keys()) IS_MARKER[c] = 1;
+
+/**
+ * The markers near a numeral at `s`, as NEAR_* bits, in one pass over the next five units: each date or clock
+ * regex below may only match where its marker stands, so a numeral with none of them skips the regexes.
+ */
+function markersNear(line: string, s: number): number {
+  let bits = 0;
+  const end = Math.min(line.length, s + 6);
+  for (let i = s + 1; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (IS_MARKER[c] === 0) continue;
+    const kind = MARKER_KIND.get(c)!;
+    const d = i - s;
+    if (kind === NEAR_DECADE) {
+      if (d >= 2) bits |= NEAR_DECADE;
+    } else if (c === 0x3a || c === 0xff1a) {
+      if (d <= 2) bits |= NEAR_CLOCK;
+    } else if (d <= 4) bits |= kind;
+  }
+  return bits;
 }
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0;
-}
-
-/** What a clock time at `s` needs: a colon after its one or two digits (11:13), or 時/點 after at most 3 units and a space (二十一 點). */
-function clockMarkerNear(line: string, s: number): boolean {
-  const c1 = line.charCodeAt(s + 1);
-  const c2 = line.charCodeAt(s + 2);
-  if (c1 === 0x3a || c1 === 0xff1a || c2 === 0x3a || c2 === 0xff1a) return true;
-  for (let i = s + 1; i < s + 5; i++) {
-    const c = line.charCodeAt(i);
-    if (c === C_SHI_T || c === C_SHI_S || c === C_DIAN_T || c === C_DIAN_S) return true;
-  }
-  return false;
 }
 
 /** a, p, A or P: what a.m./p.m. starts with. */

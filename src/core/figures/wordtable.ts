@@ -27,11 +27,16 @@ export class WordTable<T> {
   private readonly byFirst = new Map<number, WordEntry<T>[]>();
   private readonly byLast = new Map<number, WordEntry<T>[]>();
   private readonly single = new Map<number, WordEntry<T>>();
+  /** Bit sets of the units that words start and end with: most offsets of a line fail these before any Map lookup. */
+  private readonly firstBits = new Uint32Array(2048);
+  private readonly lastBits = new Uint32Array(2048);
 
   constructor(entries: ReadonlyArray<readonly [string, T]>) {
     for (const [word, value] of entries) {
       const entry: WordEntry<T> = { word, value };
       const n = word.length;
+      setBit(this.firstBits, word.charCodeAt(0));
+      setBit(this.lastBits, word.charCodeAt(n - 1));
       if (n === 1) {
         this.single.set(word.charCodeAt(0), entry);
         continue;
@@ -51,7 +56,9 @@ export class WordTable<T> {
 
   /** The longest word starting at `pos`. */
   at(line: string, pos: number): WordEntry<T> | undefined {
+    if (pos >= line.length) return undefined;
     const first = line.charCodeAt(pos);
+    if (!hasBit(this.firstBits, first)) return undefined;
     const list = pos + 1 < line.length ? this.byFirst.get(pairKey(first, line.charCodeAt(pos + 1))) : undefined;
     if (list) {
       for (const entry of list) {
@@ -68,8 +75,9 @@ export class WordTable<T> {
 
   /** The longest word ending at `pos` (exclusive) and starting at or after `floor`. */
   before(line: string, pos: number, floor: number): WordEntry<T> | undefined {
-    if (pos <= floor) return undefined;
+    if (pos <= floor || pos > line.length) return undefined;
     const last = line.charCodeAt(pos - 1);
+    if (!hasBit(this.lastBits, last)) return undefined;
     const list = pos - 2 >= floor ? this.byLast.get(pairKey(line.charCodeAt(pos - 2), last)) : undefined;
     if (list) {
       for (const entry of list) {
@@ -84,6 +92,14 @@ export class WordTable<T> {
     if (one && !(isAsciiLetter(last) && pos - 1 > 0 && isAsciiLetter(line.charCodeAt(pos - 2)))) return one;
     return undefined;
   }
+}
+
+function setBit(bits: Uint32Array, code: number): void {
+  bits[code >>> 5] |= 1 << (code & 31);
+}
+
+function hasBit(bits: Uint32Array, code: number): boolean {
+  return (bits[code >>> 5] & (1 << (code & 31))) !== 0;
 }
 
 function push<T>(map: Map<number, WordEntry<T>[]>, key: number, entry: WordEntry<T>): void {
