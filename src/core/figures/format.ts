@@ -7,15 +7,15 @@ export function formatNumber(n: number): string {
   const s = String(n);
   if (s.includes('e')) return s;
   const dot = s.indexOf('.');
-  const int = dot < 0 ? s : s.slice(0, dot);
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  let grouped = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return sign + grouped + (dot < 0 ? '' : s.slice(dot));
+  const intEnd = dot < 0 ? s.length : dot;
+  const signLength = s.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digits = intEnd - signLength;
+  if (digits <= 3) return s;
+  // Groups of three sliced from the string, not one concatenation per digit.
+  let p = signLength + (digits % 3 || 3);
+  let out = s.slice(0, p);
+  for (; p < intEnd; p += 3) out += `,${s.slice(p, p + 3)}`;
+  return dot < 0 ? out : out + s.slice(dot);
 }
 
 const QUALIFIER_SIGNS: Readonly<Record<FigureQualifier, string>> = { over: '>', under: '<', about: '~', approx: '≈' };
