@@ -3,6 +3,7 @@ import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
 import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
+import { wordGains } from './mojibake-words';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
@@ -14,6 +15,12 @@ const MIN_RARE = 2;
 const MIN_RARE_SHARE = 0.4;
 /** The repair must carry this many bits less per character than the run, and be plausible on its own. */
 const MIN_GAIN = 3;
+/**
+ * A run of four or more characters' bytes that is well-formed UTF-8 with no byte lost is strong evidence by itself
+ * (real Chinese encoded back is seldom UTF-8 for that long): its repair need gain only this many bits (`《木乃伊`).
+ */
+const MIN_GAIN_WHOLE_RUN = 1.5;
+const WHOLE_RUN_BYTES = 12;
 /** Mean cost a repair must reach: above everyday Chinese (about 10), since it must also gain MIN_GAIN bits. */
 const PLAUSIBLE_REPAIR_COST = 14.5;
 /** The same, in a line where a run was repaired already. */
@@ -113,11 +120,23 @@ function wellFormedWithLostBytes(bytes: readonly (number | null)[]): boolean {
 /** Lost bytes one run may have: each is a guess, and a run with more is rather random bytes than mojibake. */
 const MAX_LOST_BYTES = 2;
 
+/** Weight of the words a candidate makes (bits saved by jieba's segmentation) against the character pairs. */
+const WORD_WEIGHT = 1;
+
+/** Text the bytes before `end` decode to, from at most 12 bytes back (the line's text before the run when they start it). */
+function textBefore(bytes: readonly number[], end: number, beforeRun: string): string {
+  const from = Math.max(0, end - 12);
+  const decoded = lenientUtf8.decode(Uint8Array.from(bytes.slice(from, end)));
+  return from === 0 && beforeRun !== LINE_EDGE ? beforeRun + decoded : decoded;
+}
+
 /**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
- * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
+ * (the decoder had nothing to pair it with): it becomes the one that fits its neighbours best, by character pairs
+ * and by the words it makes with them. `beforeRun` is the line's text just before the run (LINE_EDGE at its start).
  */
-function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string, lineScript: Script): string | undefined {
+function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, beforeRun: string, next: string, lineScript: Script): string | undefined {
+  const before = beforeRun === LINE_EDGE ? LINE_EDGE : beforeRun.slice(-1);
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
   if (lost.length > MAX_LOST_BYTES || !wellFormedWithLostBytes(bytes)) return undefined;
@@ -131,8 +150,9 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
     const fast = lastByteCandidates(known, at);
     if (fast) {
       const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
+      const gain = wordGains(textBefore(known, fast.leadAt, beforeRun), after);
       for (let low = 0; low < 64; low++) {
-        const cost = lostCodeCost(previous, fast.base + low, after, script);
+        const cost = lostCodeCost(previous, fast.base + low, after, script) - WORD_WEIGHT * gain(fast.base + low);
         if (cost < bestCost) {
           best = 0x80 + low;
           bestCost = cost;
@@ -149,7 +169,9 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
       const decoded = decodeOrUndefined(Uint8Array.from(known.slice(start, at + 1)));
       if (decoded === undefined || decoded.length === 0) continue;
       const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
-      const cost = lostCharacterCost(previous, decoded[decoded.length - 1], after, script);
+      const ch = decoded[decoded.length - 1];
+      const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
+      const cost = lostCharacterCost(previous, ch, after, script) - WORD_WEIGHT * wordGains(left, after)(ch.charCodeAt(0));
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;
@@ -190,7 +212,8 @@ function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next
     const cost = hanCost(repaired, true);
     // Emoji or ASCII alone (nothing counted) read as well as any text.
     const after = cost.counted === 0 ? 0 : meanCost(cost);
-    if (after > maxCost || runCost - after < MIN_GAIN) continue;
+    const minGain = bytes.length >= WHOLE_RUN_BYTES && lostBytes === 0 ? MIN_GAIN_WHOLE_RUN : MIN_GAIN;
+    if (after > maxCost || runCost - after < minGain) continue;
     if (!best || after < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: after };
   }
   return best;
@@ -259,7 +282,8 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   let failures = 0;
   let lineScript: Script;
   const attempt = (run: Run, maxCost: number) => {
-    const before = run.start === 0 ? LINE_EDGE : line[run.start - 1];
+    // Up to three characters before the run: the pair model reads the last, the word model all.
+    const before = run.start === 0 ? LINE_EDGE : line.slice(Math.max(0, run.start - 3), run.start);
     const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', before, line[run.end] ?? LINE_EDGE, maxCost, lineScript);
     if (!repair) {
       failures++;
