@@ -3,6 +3,8 @@ import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
 import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
+import { closerCost, isCloser, openAfter } from './mojibake-brackets';
+import { questionEvidence, sentenceMarkCost } from './mojibake-sentence-mark';
 import { wordGains } from './mojibake-words';
 import type { MojibakeRepair } from './mojibake-repair';
 
@@ -130,13 +132,32 @@ function textBefore(bytes: readonly number[], end: number, beforeRun: string): s
   return from === 0 && beforeRun !== LINE_EDGE ? beforeRun + decoded : decoded;
 }
 
+/** What the line around a run tells its lost bytes. */
+interface RunContext {
+  /** Up to three characters before the run (LINE_EDGE at the line's start). */
+  beforeRun: string;
+  /** The character after the run (LINE_EDGE at the line's end). */
+  next: string;
+  /** Whether only spaces follow the run. */
+  endsLine: boolean;
+  /** Brackets and quotes the line opened before the run and left open (mojibake-brackets.ts). */
+  open: string;
+  /** For a run that ends the line, the line's text before it since its last sentence mark (else ''). */
+  sentence: string;
+}
+
+/** The 64-candidate blocks that hold closing brackets or quotes: U+2000 (”), U+3000 (》 】 」 』), U+FF00 (）). */
+const BRACKET_BLOCKS = new Set([0x2000, 0x3000, 0xff00]);
+
 /**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
- * (the decoder had nothing to pair it with): it becomes the one that fits its neighbours best, by character pairs
- * and by the words it makes with them. `beforeRun` is the line's text just before the run (LINE_EDGE at its start).
+ * (the decoder had nothing to pair it with): it becomes the one that fits its neighbours best, by character pairs,
+ * by the words it makes with them, and as a bracket by what the line opened and closes.
  */
-function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, beforeRun: string, next: string, lineScript: Script): string | undefined {
+function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, lineScript: Script): string | undefined {
+  const { beforeRun, next, endsLine } = context;
   const before = beforeRun === LINE_EDGE ? LINE_EDGE : beforeRun.slice(-1);
+  const openBefore = (end: number) => openAfter(lenientUtf8.decode(Uint8Array.from(known.slice(0, end))), context.open);
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
   if (lost.length > MAX_LOST_BYTES || !wellFormedWithLostBytes(bytes)) return undefined;
@@ -151,8 +172,14 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
     if (fast) {
       const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
       const gain = wordGains(textBefore(known, fast.leadAt, beforeRun), after);
+      const open = BRACKET_BLOCKS.has(fast.base) ? openBefore(fast.leadAt) : undefined;
+      // ？ and ！ ending the line: the sentence tells a question.
+      const question = fast.base === 0xff00 && after === LINE_EDGE ? questionEvidence(context.sentence + lenientUtf8.decode(Uint8Array.from(known.slice(0, fast.leadAt)))) : undefined;
       for (let low = 0; low < 64; low++) {
-        const cost = lostCodeCost(previous, fast.base + low, after, script) - WORD_WEIGHT * gain(fast.base + low);
+        const code = fast.base + low;
+        let cost = lostCodeCost(previous, code, after, script) - WORD_WEIGHT * gain(code);
+        if (open !== undefined) cost += closerCost(code, open);
+        if (question !== undefined) cost += sentenceMarkCost(code, question);
         if (cost < bestCost) {
           best = 0x80 + low;
           bestCost = cost;
@@ -171,7 +198,8 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
       const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
       const ch = decoded[decoded.length - 1];
       const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
-      const cost = lostCharacterCost(previous, ch, after, script) - WORD_WEIGHT * wordGains(left, after)(ch.charCodeAt(0));
+      let cost = lostCharacterCost(previous, ch, after, script) - WORD_WEIGHT * wordGains(left, after)(ch.charCodeAt(0));
+      if (isCloser(ch.charCodeAt(0))) cost += closerCost(ch.charCodeAt(0), openBefore(start));
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;
@@ -183,21 +211,32 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
   return decodeOrUndefined(Uint8Array.from(known));
 }
 
+/** The longest sentence read for a line-final ？ or ！ (characters before the run). */
+const MAX_SENTENCE = 200;
+
+/** The text after the last sentence mark of `text`. */
+function lastSentence(text: string): string {
+  let from = text.length;
+  while (from > 0 && !'。！？!?'.includes(text[from - 1])) from--;
+  return text.slice(from);
+}
+
 /** Recent answers by run (and line end): a page repeats its lines, and a failed run costs two encodings. */
 const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
 const RECENT_RUNS = 512;
 
-function repairCjkRun(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
-  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
+function repairCjkRun(run: string, context: RunContext, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  const { beforeRun, next, endsLine, open, sentence } = context;
+  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${beforeRun}\u0000${run}\u0000${endsLine ? '\n' : next}\u0000${open}\u0000${sentence}`;
   const known = recentRuns.get(key);
   if (known !== undefined) return known ?? undefined;
-  const repair = repairCjkRunAfresh(run, endsLine, before, next, maxCost, lineScript);
+  const repair = repairCjkRunAfresh(run, context, maxCost, lineScript);
   if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
   recentRuns.set(key, repair ?? null);
   return repair;
 }
 
-function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+function repairCjkRunAfresh(run: string, context: RunContext, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
   // More lost bytes than decodeWithLostBytes fills in: no repair, and no need to encode the run (random bytes).
   let lostBytes = 0;
   for (let at = run.indexOf('\ufffd'); at >= 0 && lostBytes <= MAX_LOST_BYTES; at = run.indexOf('\ufffd', at + 1)) lostBytes++;
@@ -207,7 +246,7 @@ function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next
   for (const encoding of ['gbk', 'big5']) {
     const bytes = encodeBack(run, encoding);
     if (!bytes) continue;
-    const repaired = decodeWithLostBytes(bytes, endsLine, before, next, lineScript);
+    const repaired = decodeWithLostBytes(bytes, context, lineScript);
     if (repaired === undefined || repaired.includes('\ufffd') || CONTROL.test(repaired)) continue;
     const cost = hanCost(repaired, true);
     // Emoji or ASCII alone (nothing counted) read as well as any text.
@@ -281,10 +320,22 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   const repaired = new Set<Run>();
   let failures = 0;
   let lineScript: Script;
+  // Brackets open before each run, in one pass (a line may have thousands of runs).
+  const openBefore: string[] = [];
+  for (let i = 0, at = 0, open = ''; i < runs.length; at = runs[i].start, i++) openBefore.push((open = openAfter(line.slice(at, runs[i].start), open)));
+  const index = new Map(runs.map((run, i) => [run, i]));
   const attempt = (run: Run, maxCost: number) => {
-    // Up to three characters before the run: the pair model reads the last, the word model all.
-    const before = run.start === 0 ? LINE_EDGE : line.slice(Math.max(0, run.start - 3), run.start);
-    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', before, line[run.end] ?? LINE_EDGE, maxCost, lineScript);
+    const i = index.get(run)!;
+    const endsLine = line.slice(run.end).trim() === '';
+    const context: RunContext = {
+      // Up to three characters before the run: the pair model reads the last, the word model all.
+      beforeRun: run.start === 0 ? LINE_EDGE : line.slice(Math.max(0, run.start - 3), run.start),
+      next: line[run.end] ?? LINE_EDGE,
+      endsLine,
+      open: openBefore[i],
+      sentence: endsLine ? lastSentence(line.slice(Math.max(0, run.start - MAX_SENTENCE), run.start)) : '',
+    };
+    const repair = repairCjkRun(line.slice(run.start, run.end), context, maxCost, lineScript);
     if (!repair) {
       failures++;
       return;

@@ -51,3 +51,20 @@ describe('mojibake: a lost byte chosen by the words it makes', () => {
     for (const real of ['魑魅魍魉 2010', '饕餮盛宴 (2012)', '他说：魑魅魍魉，饕餮之徒 3', '耄耋之年的老人 5', '觊觎已久 (2)']) assert.equal(repaired(real), real);
   });
 });
+
+describe('mojibake: a lost punctuation mark chosen by the line around it', () => {
+  it('closes a bracket only where the line opened one (ASCII brackets survive the misreading)', () => {
+    // 、 。 》 share E3 80 xx: inside ( … ) with no 《, the lost mark is no 》.
+    assert.ok(!repaired(gbk('公交线路(12、35、108路)照常运行。')).includes('》'));
+    // After an open 《, it is the 》 that closes it.
+    for (const original of ['新剧《风起长安》8月上映，《山河》9月上映。', '《明日之星》3日开播。']) assert.equal(repaired(gbk(original)), original);
+  });
+
+  it('ends a question with ？ and an exclamation with ！ by the words of the sentence', () => {
+    for (const original of ['这件事到底该如何处理？', '這件事到底該如何處理？', '祝您新年快乐！', '让我们一起为奥运健儿加油！']) {
+      const damaged = gbk(original);
+      assert.ok(damaged.endsWith('\ufffd'), damaged);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+});
