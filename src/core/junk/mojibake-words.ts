@@ -10,29 +10,50 @@ export const LOST_BYTE_WORDS = path.join('data', 'lost-byte-words.json');
 /** The longest word kept (the build script's MAX_LENGTH). */
 const MAX_WORD = 4;
 
+/** The words of one length, concatenated in code-unit order, and a count bucket per word. */
+interface OfLength {
+  words: string;
+  buckets: string;
+}
+
 interface Words {
-  /** -log2 P(word) per word, in Simplified. */
-  cost: Map<string, number>;
+  /** Index 1–4: the words of that length. */
+  byLength: OfLength[];
+  logTotal: number;
   /** What a character costs that the dictionary does not have (half a count). */
   unknown: number;
 }
 
 let words: Words | undefined;
 
-/** The words, loaded on the first lost byte together with the character pairs. */
+/** The words, loaded on the first lost byte together with the character pairs (strings only: nothing to build). */
 function model(): Words {
   if (words) return words;
   const file = findDataFile(LOST_BYTE_WORDS);
   if (!file) throw new Error(`the lost-byte word list is missing (${LOST_BYTE_WORDS})`);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { total: number; words: Record<string, string> };
-  const cost = new Map<string, number>();
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { total: number; words: Record<string, OfLength> };
+  const byLength: OfLength[] = [];
+  for (let length = 1; length <= MAX_WORD; length++) byLength[length] = data.words[length] ?? { words: '', buckets: '' };
   const logTotal = Math.log2(data.total);
-  for (const [bucket, list] of Object.entries(data.words)) {
-    const bits = logTotal - Number(bucket) / 2;
-    for (const word of list.split(' ')) cost.set(word, bits);
-  }
-  words = { cost, unknown: logTotal + 1 };
+  words = { byLength, logTotal, unknown: logTotal + 1 };
   return words;
+}
+
+/** -log2 P(word), or undefined when the dictionary lacks it: a binary search of the words of its length. */
+function wordCost(m: Words, text: string, start: number, end: number): number | undefined {
+  const length = end - start;
+  const list = m.byLength[length];
+  let low = 0;
+  let high = list.buckets.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    let order = 0;
+    for (let k = 0; k < length && order === 0; k++) order = list.words.charCodeAt(mid * length + k) - text.charCodeAt(start + k);
+    if (order === 0) return m.logTotal - (list.buckets.charCodeAt(mid) - 0x30) / 2;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
 }
 
 const isHanUnit = (code: number) => code >= 0x3400 && code <= 0x9fff;
@@ -53,7 +74,7 @@ function segmentCosts(text: string, m: Words, from: number[] = [0]): number[] {
   for (let end = best.length; end <= text.length; end++) {
     let cost = Infinity;
     for (let start = Math.max(0, end - MAX_WORD); start < end; start++) {
-      const word = m.cost.get(text.slice(start, end)) ?? (end - start === 1 ? m.unknown : undefined);
+      const word = wordCost(m, text, start, end) ?? (end - start === 1 ? m.unknown : undefined);
       if (word !== undefined && best[start] + word < cost) cost = best[start] + word;
     }
     best.push(cost);
@@ -88,7 +109,7 @@ export function wordGains(before: string, after: string): (code: number) => numb
   return (code: number) => {
     if (!isHanUnit(code)) return 0;
     const ch = String.fromCharCode(units[code]);
-    const alone = (m.cost.get(ch) ?? m.unknown) + leftBest[left.length] + (right === '' ? 0 : segmentCosts(right, m)[right.length]);
+    const alone = (wordCost(m, ch, 0, 1) ?? m.unknown) + leftBest[left.length] + (right === '' ? 0 : segmentCosts(right, m)[right.length]);
     const joined = segmentCosts(left + ch + right, m, leftBest);
     return Math.max(0, alone - joined[joined.length - 1]);
   };
