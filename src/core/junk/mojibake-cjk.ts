@@ -152,7 +152,8 @@ const BRACKET_BLOCKS = new Set([0x2000, 0x3000, 0xff00]);
 /**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
  * (the decoder had nothing to pair it with): it becomes the one that fits its neighbours best, by character pairs,
- * by the words it makes with them, and as a bracket by what the line opened and closes.
+ * by the words it makes with them, a closing bracket by what the line opened, a line-final ？ or ！ by its sentence
+ * (the last two only among the 64 candidates of one lead and middle byte, the common case).
  */
 function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, lineScript: Script): string | undefined {
   const { beforeRun, next, endsLine } = context;
