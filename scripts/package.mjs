@@ -26,8 +26,8 @@ for (const entry of ['README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n', 's
 }
 for (const nls of ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json']) cpSync(join(root, nls), join(stage, nls));
 // Data read from disk at run time (src/core/data-file.ts): the entity tagger's weights with their model card, and the
-// mojibake repair's lost-byte counts.
-for (const file of ['data/ner/model.bin', 'data/ner/MODEL_CARD.md', 'data/lost-byte-bigrams.json']) cpSync(join(root, file), join(stage, file));
+// mojibake repair's lost-byte counts, words and sentence marks.
+for (const file of ['data/ner/model.bin', 'data/ner/MODEL_CARD.md', 'data/lost-byte-bigrams.json', 'data/lost-byte-words.json', 'data/lost-byte-sentence-marks.json']) cpSync(join(root, file), join(stage, file));
 
 const jieba = join(root, 'node_modules/nodejieba');
 const jiebaStage = join(stage, 'node_modules/nodejieba');

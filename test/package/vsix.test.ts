@@ -42,6 +42,8 @@ describe('the .vsix package', function () {
       'extension/data/ner/model.bin',
       'extension/data/ner/MODEL_CARD.md',
       'extension/data/lost-byte-bigrams.json',
+      'extension/data/lost-byte-words.json',
+      'extension/data/lost-byte-sentence-marks.json',
     ]) {
       assert.ok(fs.existsSync(path.join(extracted, file)), `${file} is missing`);
     }

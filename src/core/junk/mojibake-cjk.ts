@@ -3,6 +3,9 @@ import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
 import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
+import { closerCost, isCloser, openAfter } from './mojibake-brackets';
+import { questionEvidence, sentenceMarkCost } from './mojibake-sentence-mark';
+import { wordGains } from './mojibake-words';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
@@ -14,6 +17,12 @@ const MIN_RARE = 2;
 const MIN_RARE_SHARE = 0.4;
 /** The repair must carry this many bits less per character than the run, and be plausible on its own. */
 const MIN_GAIN = 3;
+/**
+ * A run of four or more characters' bytes that is well-formed UTF-8 with no byte lost is strong evidence by itself
+ * (real Chinese encoded back is seldom UTF-8 for that long): its repair need gain only this many bits (`《木乃伊`).
+ */
+const MIN_GAIN_WHOLE_RUN = 1.5;
+const WHOLE_RUN_BYTES = 12;
 /** Mean cost a repair must reach: above everyday Chinese (about 10), since it must also gain MIN_GAIN bits. */
 const PLAUSIBLE_REPAIR_COST = 14.5;
 /** The same, in a line where a run was repaired already. */
@@ -113,11 +122,43 @@ function wellFormedWithLostBytes(bytes: readonly (number | null)[]): boolean {
 /** Lost bytes one run may have: each is a guess, and a run with more is rather random bytes than mojibake. */
 const MAX_LOST_BYTES = 2;
 
+/** Weight of the words a candidate makes (bits saved by jieba's segmentation) against the character pairs. */
+const WORD_WEIGHT = 1;
+
+/** Text the bytes before `end` decode to, from at most 12 bytes back (the line's text before the run when they start it). */
+function textBefore(bytes: readonly number[], end: number, beforeRun: string): string {
+  const from = Math.max(0, end - 12);
+  const decoded = lenientUtf8.decode(Uint8Array.from(bytes.slice(from, end)));
+  return from === 0 && beforeRun !== LINE_EDGE ? beforeRun + decoded : decoded;
+}
+
+/** What the line around a run tells its lost bytes. */
+interface RunContext {
+  /** Up to three characters before the run (LINE_EDGE at the line's start). */
+  beforeRun: string;
+  /** The character after the run (LINE_EDGE at the line's end). */
+  next: string;
+  /** Whether only spaces follow the run. */
+  endsLine: boolean;
+  /** Brackets and quotes the line opened before the run and left open (mojibake-brackets.ts). */
+  open: string;
+  /** For a run that ends the line, the line's text before it since its last sentence mark (else ''). */
+  sentence: string;
+}
+
+/** The 64-candidate blocks that hold closing brackets or quotes: U+2000 (”), U+3000 (》 】 」 』), U+FF00 (）). */
+const BRACKET_BLOCKS = new Set([0x2000, 0x3000, 0xff00]);
+
 /**
  * Decodes bytes as UTF-8. A lost byte is the last continuation byte of a character whose next byte was ASCII
- * (the decoder had nothing to pair it with): it becomes the one giving the most frequent character.
+ * (the decoder had nothing to pair it with): it becomes the one that fits its neighbours best, by character pairs,
+ * by the words it makes with them, a closing bracket by what the line opened, a line-final ？ or ！ by its sentence
+ * (the last two only among the 64 candidates of one lead and middle byte, the common case).
  */
-function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before: string, next: string, lineScript: Script): string | undefined {
+function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, lineScript: Script): string | undefined {
+  const { beforeRun, next, endsLine } = context;
+  const before = beforeRun === LINE_EDGE ? LINE_EDGE : beforeRun.slice(-1);
+  const openBefore = (end: number) => openAfter(lenientUtf8.decode(Uint8Array.from(known.slice(0, end))), context.open);
   const lost: number[] = [];
   bytes.forEach((b, i) => b === null && lost.push(i));
   if (lost.length > MAX_LOST_BYTES || !wellFormedWithLostBytes(bytes)) return undefined;
@@ -131,8 +172,15 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
     const fast = lastByteCandidates(known, at);
     if (fast) {
       const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
+      const gain = wordGains(textBefore(known, fast.leadAt, beforeRun), after);
+      const open = BRACKET_BLOCKS.has(fast.base) ? openBefore(fast.leadAt) : undefined;
+      // ？ and ！ ending the line: the sentence tells a question.
+      const question = fast.base === 0xff00 && after === LINE_EDGE ? questionEvidence(context.sentence + lenientUtf8.decode(Uint8Array.from(known.slice(0, fast.leadAt)))) : undefined;
       for (let low = 0; low < 64; low++) {
-        const cost = lostCodeCost(previous, fast.base + low, after, script);
+        const code = fast.base + low;
+        let cost = lostCodeCost(previous, code, after, script) - WORD_WEIGHT * gain(code);
+        if (open !== undefined) cost += closerCost(code, open);
+        if (question !== undefined) cost += sentenceMarkCost(code, question);
         if (cost < bestCost) {
           best = 0x80 + low;
           bestCost = cost;
@@ -149,7 +197,10 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
       const decoded = decodeOrUndefined(Uint8Array.from(known.slice(start, at + 1)));
       if (decoded === undefined || decoded.length === 0) continue;
       const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
-      const cost = lostCharacterCost(previous, decoded[decoded.length - 1], after, script);
+      const ch = decoded[decoded.length - 1];
+      const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
+      let cost = lostCharacterCost(previous, ch, after, script) - WORD_WEIGHT * wordGains(left, after)(ch.charCodeAt(0));
+      if (isCloser(ch.charCodeAt(0))) cost += closerCost(ch.charCodeAt(0), openBefore(start));
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;
@@ -161,21 +212,32 @@ function decodeWithLostBytes(bytes: (number | null)[], endsLine: boolean, before
   return decodeOrUndefined(Uint8Array.from(known));
 }
 
+/** The longest sentence read for a line-final ？ or ！ (characters before the run). */
+const MAX_SENTENCE = 200;
+
+/** The text after the last sentence mark of `text`. */
+function lastSentence(text: string): string {
+  let from = text.length;
+  while (from > 0 && !'。！？!?'.includes(text[from - 1])) from--;
+  return text.slice(from);
+}
+
 /** Recent answers by run (and line end): a page repeats its lines, and a failed run costs two encodings. */
 const recentRuns = new Map<string, { repaired: string; encoding: string } | null>();
 const RECENT_RUNS = 512;
 
-function repairCjkRun(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
-  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${before}\u0000${run}\u0000${endsLine ? '\n' : next}`;
+function repairCjkRun(run: string, context: RunContext, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+  const { beforeRun, next, endsLine, open, sentence } = context;
+  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${beforeRun}\u0000${run}\u0000${endsLine ? '\n' : next}\u0000${open}\u0000${sentence}`;
   const known = recentRuns.get(key);
   if (known !== undefined) return known ?? undefined;
-  const repair = repairCjkRunAfresh(run, endsLine, before, next, maxCost, lineScript);
+  const repair = repairCjkRunAfresh(run, context, maxCost, lineScript);
   if (recentRuns.size >= RECENT_RUNS) recentRuns.clear();
   recentRuns.set(key, repair ?? null);
   return repair;
 }
 
-function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next: string, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
+function repairCjkRunAfresh(run: string, context: RunContext, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
   // More lost bytes than decodeWithLostBytes fills in: no repair, and no need to encode the run (random bytes).
   let lostBytes = 0;
   for (let at = run.indexOf('\ufffd'); at >= 0 && lostBytes <= MAX_LOST_BYTES; at = run.indexOf('\ufffd', at + 1)) lostBytes++;
@@ -185,12 +247,13 @@ function repairCjkRunAfresh(run: string, endsLine: boolean, before: string, next
   for (const encoding of ['gbk', 'big5']) {
     const bytes = encodeBack(run, encoding);
     if (!bytes) continue;
-    const repaired = decodeWithLostBytes(bytes, endsLine, before, next, lineScript);
+    const repaired = decodeWithLostBytes(bytes, context, lineScript);
     if (repaired === undefined || repaired.includes('\ufffd') || CONTROL.test(repaired)) continue;
     const cost = hanCost(repaired, true);
     // Emoji or ASCII alone (nothing counted) read as well as any text.
     const after = cost.counted === 0 ? 0 : meanCost(cost);
-    if (after > maxCost || runCost - after < MIN_GAIN) continue;
+    const minGain = bytes.length >= WHOLE_RUN_BYTES && lostBytes === 0 ? MIN_GAIN_WHOLE_RUN : MIN_GAIN;
+    if (after > maxCost || runCost - after < minGain) continue;
     if (!best || after < best.cost) best = { repaired, encoding: encoding === 'gbk' ? 'GBK' : 'Big5', cost: after };
   }
   return best;
@@ -258,9 +321,22 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   const repaired = new Set<Run>();
   let failures = 0;
   let lineScript: Script;
+  // Brackets open before each run, in one pass (a line may have thousands of runs).
+  const openBefore: string[] = [];
+  for (let i = 0, at = 0, open = ''; i < runs.length; at = runs[i].start, i++) openBefore.push((open = openAfter(line.slice(at, runs[i].start), open)));
+  const index = new Map(runs.map((run, i) => [run, i]));
   const attempt = (run: Run, maxCost: number) => {
-    const before = run.start === 0 ? LINE_EDGE : line[run.start - 1];
-    const repair = repairCjkRun(line.slice(run.start, run.end), line.slice(run.end).trim() === '', before, line[run.end] ?? LINE_EDGE, maxCost, lineScript);
+    const i = index.get(run)!;
+    const endsLine = line.slice(run.end).trim() === '';
+    const context: RunContext = {
+      // Up to three characters before the run: the pair model reads the last, the word model all.
+      beforeRun: run.start === 0 ? LINE_EDGE : line.slice(Math.max(0, run.start - 3), run.start),
+      next: line[run.end] ?? LINE_EDGE,
+      endsLine,
+      open: openBefore[i],
+      sentence: endsLine ? lastSentence(line.slice(Math.max(0, run.start - MAX_SENTENCE), run.start)) : '',
+    };
+    const repair = repairCjkRun(line.slice(run.start, run.end), context, maxCost, lineScript);
     if (!repair) {
       failures++;
       return;
