@@ -12,6 +12,7 @@
 import type { EntityType } from '../types';
 import * as features from './features';
 import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
+import { FILTER_MULTIPLIER, filterOfSlots, type KeyFilter } from './key-filter';
 import { lexicon } from './lexicon';
 import * as format from './model-format';
 import { featureRow, type TaggerModel } from './model-format';
@@ -104,6 +105,23 @@ export function emissionScores(model: TaggerModel, text: string, tokens: PackedT
   return emissionsOf(model, positions);
 }
 
+const filterCache = new WeakMap<TaggerModel, { bigrams: KeyFilter; words: KeyFilter }>();
+/** Filters of the keys of the character-pair and word tables (built on first use, about 0.2 MB). */
+function tableFilters(model: TaggerModel): { bigrams: KeyFilter; words: KeyFilter } {
+  let filters = filterCache.get(model);
+  if (!filters) {
+    const { layout } = model.header;
+    const { words32 } = model;
+    const keyAt = (at: number, slotBytes: number) => (slot: number) => words32[(at + slot * slotBytes) >> 2];
+    filters = {
+      bigrams: filterOfSlots(layout.bigramSlots, keyAt(layout.bigrams, BIGRAM_SLOT)),
+      words: filterOfSlots(layout.wordSlots, keyAt(layout.words, WORD_SLOT)),
+    };
+    filterCache.set(model, filters);
+  }
+  return filters;
+}
+
 /** Emission scores of the positions `p` has read: n * 7 values (a reused buffer). */
 export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const n = p.n;
@@ -120,14 +138,22 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const rows = rowBuffer;
 
   for (let j = 0; j < n + 4; j++) charIdAt[j] = charIds[codes[j]];
+  const filters = tableFilters(model);
   // Character pairs (codes[j], codes[j + 1]) of the padded sentence: the pair at −2 of position i is j = i.
   {
     const slots = layout.bigramSlots;
     const base = layout.bigrams;
     const stride = BIGRAM_SLOT >> 2;
+    const { bits, shift } = filters.bigrams;
     for (let j = 0; j < n + 3; j++) {
       const key = ((codes[j] << 16) | codes[j + 1]) >>> 0;
       let ref = -1;
+      // KeyFilter.mayHave, inlined: about half the pairs of a text have no weights.
+      const bit = Math.imul(key, FILTER_MULTIPLIER) >>> shift;
+      if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) {
+        pairRows[j] = -1;
+        continue;
+      }
       for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
         const k = words32[(base >> 2) + slot * stride];
         if (k === key) {
@@ -143,10 +169,12 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     const slots = layout.wordSlots;
     const base = layout.words;
     const stride = WORD_SLOT >> 2;
+    const { bits, shift } = filters.words;
     for (let k = 0; k < p.tokenCount; k++) {
       const key = wordOf[k];
       let ref = -1;
-      if (key !== 0) {
+      const bit = Math.imul(key, FILTER_MULTIPLIER) >>> shift;
+      if (key !== 0 && (bits[bit >>> 5] & (1 << (bit & 31))) !== 0) {
         for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
           const w = words32[(base >> 2) + slot * stride];
           if (w === key) {
