@@ -357,14 +357,17 @@ export function referenceEmissions(model: TaggerModel, p: Positions): Float32Arr
   return out;
 }
 
+/** Viterbi's two score rows, reused. */
+const viterbiRows = [new Float64Array(7), new Float64Array(7)];
+
 /** Best label sequence for emission scores `e` of n positions (labels written into `out`). */
 export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uint8Array): void {
   const L = 7;
   const { transitions: t, start, end } = model;
   if (backPointer.length < n * L) backPointer = new Uint8Array(Math.max(n, 256) * 2 * L);
   const back = backPointer;
-  let previous = new Float64Array(L);
-  let current = new Float64Array(L);
+  let previous = viterbiRows[0];
+  let current = viterbiRows[1];
   for (let l = 0; l < L; l++) previous[l] = start[l] + e[l];
   for (let i = 1; i < n; i++) {
     const base = i * L;
