@@ -4,7 +4,7 @@ import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './sc
 import { detectDocumentJunk } from './junk';
 import { paragraphOf, type Paragraph } from './junk/duplicate';
 import { junkEdits } from './edits';
-import { viewWithEdits } from './line-view';
+import { textWithEdits, viewWithEdits } from './line-view';
 import { isWholeLine, mapBack, settledLineJunk } from './settle-junk';
 import { findEntities } from './entities';
 import { findFigures } from './figures';
@@ -230,9 +230,15 @@ const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
 function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
   if (text.trim() === '') return { annotations: [], cleaned: text };
   const junk = wantsJunk(ctx.options) ? settledLineJunk(text, ctx) : [];
-  const wholeLineJunk = junk.filter((a) => a.kind === 'junk' && isWholeLine(a, text));
-  const cleaned = wholeLineJunk.length > 0 ? '' : viewWithEdits(text, junkEdits(junk)).text;
-  if (wholeLineJunk.some((a) => NOISE_LINE_KINDS.has(a.label))) return { annotations: junk.sort(byPosition), cleaned };
+  let wholeLine = false;
+  let noiseLine = false;
+  for (const a of junk) {
+    if (a.kind !== 'junk' || !isWholeLine(a, text)) continue;
+    wholeLine = true;
+    if (NOISE_LINE_KINDS.has(a.label)) noiseLine = true;
+  }
+  const cleaned = wholeLine ? '' : textWithEdits(text, junkEdits(junk));
+  if (noiseLine) return { annotations: junk.sort(byPosition), cleaned };
   const found = [...junk];
   const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
   const wantsFigures = ctx.options.figures !== false;

@@ -60,3 +60,17 @@ export function viewWithEdits(text: string, edits: readonly TextEdit[]): LineVie
     },
   };
 }
+
+/** The text of viewWithEdits(text, edits) alone, without the offset map (nothing to allocate but the string). */
+export function textWithEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  let view = '';
+  let position = 0;
+  for (const edit of edits) {
+    if (edit.start > position) view += text.slice(position, edit.start);
+    if (edit.newText) view += edit.newText;
+    position = Math.max(position, edit.end);
+  }
+  if (text.length > position) view += text.slice(position);
+  return view;
+}

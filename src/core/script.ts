@@ -57,8 +57,12 @@ function fromCodeUnits(codes: Uint16Array, hasSurrogates: boolean): string {
   return out;
 }
 
+/** The converted code units of a line or a word, reused from call to call (the engine converts every line, and the junk rules single words). */
+const scratch = new Uint16Array(1 << 16);
+
 function convertWithTable(text: string, table: CharTable): string {
-  const codes = new Uint16Array(text.length);
+  // A whole document gets its own buffer rather than a large one kept for good.
+  const codes = text.length <= scratch.length ? scratch.subarray(0, text.length) : new Uint16Array(text.length);
   let changed = false;
   let hasSurrogates = false;
   for (let i = 0; i < text.length; i++) {

@@ -254,7 +254,7 @@ export function readPositions(p: Positions, text: string, tokens: PackedTokens, 
   while (first < total && starts[first] < to) first++;
   p.ensureTokens(first - k + n + 2);
   const { tag, word, length, klass } = p;
-  const classes = lexicon().wordClasses;
+  const { wordClasses: classes, wordClassFilter: hasClass } = lexicon();
   tag[0] = TAG_BEFORE;
   word[0] = EDGE_WORD_BEFORE;
   length[0] = 0;
@@ -271,7 +271,7 @@ export function readPositions(p: Positions, text: string, tokens: PackedTokens, 
     length[count] = size;
     const h = size <= 8 ? wordHash(text, start, end) : 0;
     word[count] = size <= MAX_WORD ? wordKey(h) : 0;
-    klass[count] = size <= 8 ? (classes.get(h) ?? 0) : 0;
+    klass[count] = size <= 8 && hasClass[h & 0xffff] ? (classes.get(h) ?? 0) : 0;
     for (let i = start; i < end; i++) {
       token[i - from] = count;
       place[i - from] = size === 1 ? 3 : i === start ? 0 : i === end - 1 ? 2 : 1;

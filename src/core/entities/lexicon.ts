@@ -27,6 +27,8 @@ export interface Lexicon {
   charClasses: Uint8Array;
   /** Word hash (features.ts wordHash) → WORD_* bits. */
   wordClasses: Map<number, number>;
+  /** 1 at the low 16 bits of every hash in wordClasses: most words have no class, and this answers them without the Map. */
+  wordClassFilter: Uint8Array;
   credits: string[];
   titles: Set<string>;
   facilitySuffixes: string[];
@@ -72,9 +74,12 @@ export function lexicon(): Lexicon {
   add(data.beforePlace.items, WORD_BEFORE_PLACE);
   add(data.organizations.items, WORD_ORGANIZATION);
   add(data.doubleSurnames.items, WORD_DOUBLE_SURNAME);
+  const wordClassFilter = new Uint8Array(65536);
+  for (const h of wordClasses.keys()) wordClassFilter[h & 0xffff] = 1;
   cached = {
     charClasses,
     wordClasses,
+    wordClassFilter,
     credits: words(data.credits.items),
     titles: new Set(words(data.titles.items)),
     // Longest first: 国际机场 before 机场.

@@ -16,6 +16,7 @@
 // File (little-endian): "NLNER\0\0\x06", a u32 header length, the JSON header (ModelHeader), padding
 // to 64 bytes, then the body: transitions f32[L*L], start f32[L], end f32[L], codebook f32[256], and
 // the tables at the byte offsets of header.layout (from the body's start, each 64-byte aligned).
+import { filterOfSlots, type KeyFilter } from './key-filter';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
 /** Labels: 0 is O; type t has B 1+2t and I 2+2t. */
@@ -93,12 +94,18 @@ export function firstSlot(hash: number, slots: number): number {
 /** The dictionary of names as the features read it. */
 export class HashLexicon implements WordLexicon {
   private readonly slots: number;
+  /** Most lookups miss (they walk every position of every sentence): the filter answers those without the table. */
+  private readonly filter: KeyFilter;
   constructor(private readonly table: Uint32Array) {
     this.slots = table.length >> 1;
+    this.filter = filterOfSlots(this.slots, (slot) => table[slot << 1], 8);
+    // An empty slot's key reads as 0, so the probe of hash 0 ends at one and answers its category 0: keep that.
+    this.filter.add(0);
   }
   lookup(hash: number): number {
     const { table, slots } = this;
     if (slots === 0) return -1;
+    if (!this.filter.mayHave(hash)) return -1;
     for (let slot = firstSlot(hash, slots); ; ) {
       const key = table[slot << 1];
       if (key === hash) return table[(slot << 1) + 1];

@@ -12,6 +12,7 @@
 import type { EntityType } from '../types';
 import * as features from './features';
 import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
+import { FILTER_MULTIPLIER, filterOfSlots, type KeyFilter } from './key-filter';
 import { lexicon } from './lexicon';
 import * as format from './model-format';
 import { featureRow, type TaggerModel } from './model-format';
@@ -79,8 +80,9 @@ let labelBuffer = new Uint8Array(0);
 let charIdBuffer = new Int32Array(0);
 let pairRowBuffer = new Int32Array(0);
 let wordRowBuffer = new Int32Array(0);
-/** Rows of one position (at most one per template). */
+/** Rows of one position (at most one per template): codes, and weights (DecoderTables.weights). */
 const rowBuffer = new Int32Array(TEMPLATE_COUNT + 4);
+const floatRowBuffer = new Int32Array(TEMPLATE_COUNT + 4);
 
 function ensureBuffers(n: number, tokens: number): void {
   if (labelBuffer.length < n) {
@@ -104,6 +106,63 @@ export function emissionScores(model: TaggerModel, text: string, tokens: PackedT
   return emissionsOf(model, positions);
 }
 
+/** What the decoder derives from a model once (about 1.7 MB): all of it gives the same scores as the file's tables. */
+interface DecoderTables {
+  /** Filters of the keys of the character-pair and word tables. */
+  bigrams: KeyFilter;
+  words: KeyFilter;
+  /**
+   * The rows of the small tables every position reads (the dense tables and the character rows)
+   * as weights rather than codebook codes: one load per weight instead of two. The character
+   * rows come first (index: byte offset minus `charShift`), then the dense tables.
+   */
+  weights: Float32Array;
+  /** Per template: index in `weights` of its dense table's first row. */
+  dense: number[];
+  charShift: number;
+  /** Byte offset of the CharTag row of (character id, tag) (id * TAG_SPACE + tag), -1 for none; ids are those of model.charIds. */
+  charTagRows: Int32Array;
+}
+
+const tablesCache = new WeakMap<TaggerModel, DecoderTables>();
+function decoderTables(model: TaggerModel): DecoderTables {
+  let tables = tablesCache.get(model);
+  if (tables) return tables;
+  const { layout } = model.header;
+  const { words32, bytes, codebook, charIds } = model;
+  const keyAt = (at: number, slotBytes: number) => (slot: number) => words32[(at + slot * slotBytes) >> 2];
+  // The dense tables lie one after another (model-format.ts buildModel): one span covers them.
+  let denseStart = Infinity;
+  let denseEnd = 0;
+  layout.dense.forEach((at, t) => {
+    if (at < 0) return;
+    denseStart = Math.min(denseStart, at);
+    denseEnd = Math.max(denseEnd, at + (features.DENSE_ROWS[t as Template] ?? 0) * LABEL_COUNT);
+  });
+  const charLength = layout.chars * CHAR_ROWS * LABEL_COUNT;
+  const weights = new Float32Array(charLength + denseEnd - denseStart);
+  for (let i = 0; i < charLength; i++) weights[i] = codebook[bytes[layout.charRows + i]];
+  for (let i = denseStart; i < denseEnd; i++) weights[charLength + i - denseStart] = codebook[bytes[i]];
+  const charTagRows = new Int32Array(layout.chars * TAG_SPACE).fill(-1);
+  for (let slot = 0; slot < layout.charTagSlots; slot++) {
+    const at = layout.charTags + slot * CHAR_TAG_SLOT;
+    const key = words32[at >> 2];
+    if (key === 0) continue;
+    const id = charIds[Math.floor(key / TAG_SPACE)];
+    if (id !== 0) charTagRows[id * TAG_SPACE + (key % TAG_SPACE)] = at + 4;
+  }
+  tables = {
+    bigrams: filterOfSlots(layout.bigramSlots, keyAt(layout.bigrams, BIGRAM_SLOT)),
+    words: filterOfSlots(layout.wordSlots, keyAt(layout.words, WORD_SLOT)),
+    weights,
+    dense: layout.dense.map((at) => at - denseStart + charLength),
+    charShift: layout.charRows,
+    charTagRows,
+  };
+  tablesCache.set(model, tables);
+  return tables;
+}
+
 /** Emission scores of the positions `p` has read: n * 7 values (a reused buffer). */
 export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const n = p.n;
@@ -120,14 +179,22 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const rows = rowBuffer;
 
   for (let j = 0; j < n + 4; j++) charIdAt[j] = charIds[codes[j]];
+  const filters = decoderTables(model);
   // Character pairs (codes[j], codes[j + 1]) of the padded sentence: the pair at −2 of position i is j = i.
   {
     const slots = layout.bigramSlots;
     const base = layout.bigrams;
     const stride = BIGRAM_SLOT >> 2;
+    const { bits, shift } = filters.bigrams;
     for (let j = 0; j < n + 3; j++) {
       const key = ((codes[j] << 16) | codes[j + 1]) >>> 0;
       let ref = -1;
+      // KeyFilter.mayHave, inlined: about half the pairs of a text have no weights.
+      const bit = Math.imul(key, FILTER_MULTIPLIER) >>> shift;
+      if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) {
+        pairRows[j] = -1;
+        continue;
+      }
       for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
         const k = words32[(base >> 2) + slot * stride];
         if (k === key) {
@@ -143,10 +210,12 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     const slots = layout.wordSlots;
     const base = layout.words;
     const stride = WORD_SLOT >> 2;
+    const { bits, shift } = filters.words;
     for (let k = 0; k < p.tokenCount; k++) {
       const key = wordOf[k];
       let ref = -1;
-      if (key !== 0) {
+      const bit = Math.imul(key, FILTER_MULTIPLIER) >>> shift;
+      if (key !== 0 && (bits[bit >>> 5] & (1 << (bit & 31))) !== 0) {
         for (let slot = firstSlot(key, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
           const w = words32[(base >> 2) + slot * stride];
           if (w === key) {
@@ -159,7 +228,8 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
       wordRows[k] = ref;
     }
   }
-  const dense = layout.dense;
+  const { weights, dense, charShift, charTagRows } = filters;
+  const floatRows = floatRowBuffer;
   const dBias = dense[T_BIAS];
   const dTypes = dense[T_TYPES];
   const dPosTag = dense[T_POS_TAG];
@@ -172,7 +242,7 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const dLexBegin = dense[T_LEX_BEGIN];
   const dLexEnd = dense[T_LEX_END];
   const dLexInside = dense[T_LEX_INSIDE];
-  const charRows = layout.charRows;
+  const charRows = layout.charRows - charShift;
   const posLengthRows = layout.posLengthRows;
   const tagSlots = layout.charTagSlots;
   const tagBase = layout.charTags;
@@ -184,23 +254,27 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     const tag = tagOf[k];
     const c0 = codes[i + 2];
     let r = 0;
+    // Rows of the small tables (weights, in `floatRows`) and of the hashed ones (codes, in `rows`).
+    // The sums are exact in any order (at most ~40 weights of 24 significant bits within 2^-31…2^7),
+    // so splitting them changes no bit of the scores.
     // The dense tables always exist in a model file.
-    rows[r++] = dBias;
-    rows[r++] = dTypes + (kinds[i + 1] * 81 + kinds[i + 2] * 9 + kinds[i + 3]) * L;
-    rows[r++] = dPosTag + (tag * 4 + pos) * L;
-    rows[r++] = dPrevTagTag + ((tagOf[k - 1] * TAG_SPACE + tag) * 4 + pos) * L;
-    rows[r++] = dTagNextTag + ((tag * TAG_SPACE + tagOf[k + 1]) * 4 + pos) * L;
-    if (gazetteer[i]) rows[r++] = dPlace + gazetteer[i] * L;
+    let f = 0;
+    floatRows[f++] = dBias;
+    floatRows[f++] = dTypes + (kinds[i + 1] * 81 + kinds[i + 2] * 9 + kinds[i + 3]) * L;
+    floatRows[f++] = dPosTag + (tag * 4 + pos) * L;
+    floatRows[f++] = dPrevTagTag + ((tagOf[k - 1] * TAG_SPACE + tag) * 4 + pos) * L;
+    floatRows[f++] = dTagNextTag + ((tag * TAG_SPACE + tagOf[k + 1]) * 4 + pos) * L;
+    if (gazetteer[i]) floatRows[f++] = dPlace + gazetteer[i] * L;
     const classes = charClass[c0];
-    if (classes) rows[r++] = dCharClasses + (classes * 4 + pos) * L;
-    if (classOf[k - 1]) rows[r++] = dPrevWordClass + (classOf[k - 1] * 4 + pos) * L;
-    if (classOf[k]) rows[r++] = dWordClass + (classOf[k] * 4 + pos) * L;
-    if (lexBegin[i]) rows[r++] = dLexBegin + lexBegin[i] * L;
-    if (lexEnd[i]) rows[r++] = dLexEnd + lexEnd[i] * L;
-    if (lexInside[i]) rows[r++] = dLexInside + lexInside[i] * L;
+    if (classes) floatRows[f++] = dCharClasses + (classes * 4 + pos) * L;
+    if (classOf[k - 1]) floatRows[f++] = dPrevWordClass + (classOf[k - 1] * 4 + pos) * L;
+    if (classOf[k]) floatRows[f++] = dWordClass + (classOf[k] * 4 + pos) * L;
+    if (lexBegin[i]) floatRows[f++] = dLexBegin + lexBegin[i] * L;
+    if (lexEnd[i]) floatRows[f++] = dLexEnd + lexEnd[i] * L;
+    if (lexInside[i]) floatRows[f++] = dLexInside + lexInside[i] * L;
     for (let q = 0; q < 5; q++) {
       const id = charIdAt[i + q];
-      if (id !== 0) rows[r++] = charRows + (id * CHAR_ROWS + q) * L;
+      if (id !== 0) floatRows[f++] = charRows + (id * CHAR_ROWS + q) * L;
     }
     const id = charIdAt[i + 2];
     if (id !== 0) rows[r++] = posLengthRows + (id * CHAR_POS_LENGTH_ROWS + pos * 8 + (lengthOf[k] < 7 ? lengthOf[k] : 7)) * L;
@@ -211,14 +285,20 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     if (wordRows[k] >= 0) rows[r++] = wordRows[k] + pos * L;
     if (wordRows[k - 1] >= 0) rows[r++] = wordRows[k - 1] + (WORD_PREV_ROW + pos) * L;
     if (wordRows[k + 1] >= 0) rows[r++] = wordRows[k + 1] + (WORD_NEXT_ROW + pos) * L;
-    const tagKey = c0 * TAG_SPACE + tag;
-    for (let slot = firstSlot(tagKey, tagSlots); ; slot = slot + 1 === tagSlots ? 0 : slot + 1) {
-      const w = words32[(tagBase >> 2) + slot * tagStride];
-      if (w === tagKey) {
-        rows[r++] = tagBase + slot * CHAR_TAG_SLOT + 4;
-        break;
+    if (id !== 0) {
+      // A character with an id: its CharTag row by index.
+      const row = charTagRows[id * TAG_SPACE + tag];
+      if (row >= 0) rows[r++] = row;
+    } else {
+      const tagKey = c0 * TAG_SPACE + tag;
+      for (let slot = firstSlot(tagKey, tagSlots); ; slot = slot + 1 === tagSlots ? 0 : slot + 1) {
+        const w = words32[(tagBase >> 2) + slot * tagStride];
+        if (w === tagKey) {
+          rows[r++] = tagBase + slot * CHAR_TAG_SLOT + 4;
+          break;
+        }
+        if (w === 0) break;
       }
-      if (w === 0) break;
     }
     let e0 = 0;
     let e1 = 0;
@@ -227,6 +307,16 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     let e4 = 0;
     let e5 = 0;
     let e6 = 0;
+    for (let q = 0; q < f; q++) {
+      const o = floatRows[q];
+      e0 += weights[o];
+      e1 += weights[o + 1];
+      e2 += weights[o + 2];
+      e3 += weights[o + 3];
+      e4 += weights[o + 4];
+      e5 += weights[o + 5];
+      e6 += weights[o + 6];
+    }
     for (let q = 0; q < r; q++) {
       const o = rows[q];
       e0 += cb[bytes[o]];
@@ -267,14 +357,17 @@ export function referenceEmissions(model: TaggerModel, p: Positions): Float32Arr
   return out;
 }
 
+/** Viterbi's two score rows, reused. */
+const viterbiRows = [new Float64Array(7), new Float64Array(7)];
+
 /** Best label sequence for emission scores `e` of n positions (labels written into `out`). */
 export function viterbi(model: TaggerModel, e: Float32Array, n: number, out: Uint8Array): void {
   const L = 7;
   const { transitions: t, start, end } = model;
   if (backPointer.length < n * L) backPointer = new Uint8Array(Math.max(n, 256) * 2 * L);
   const back = backPointer;
-  let previous = new Float64Array(L);
-  let current = new Float64Array(L);
+  let previous = viterbiRows[0];
+  let current = viterbiRows[1];
   for (let l = 0; l < L; l++) previous[l] = start[l] + e[l];
   for (let i = 1; i < n; i++) {
     const base = i * L;
