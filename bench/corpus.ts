@@ -19,8 +19,11 @@ export interface CorpusRun {
   /** CPU seconds of the process and its threads (user + system), when /usr/bin/time is there. */
   cpuSeconds?: number;
   peakRssMB?: number;
-  /** Median CPU seconds of the main thread, of the busiest other thread (a worker, for --jobs 2), and of all the rest. */
-  threads?: { main: number; busiest: number; rest: number };
+  /**
+   * Median CPU seconds of the main thread, of each worker thread (the `jobs` busiest other threads, busiest first;
+   * none for --jobs 1) and of all the rest (V8's GC helpers, libuv's I/O threads).
+   */
+  threads?: { main: number; workers: number[]; rest: number };
 }
 
 export interface CorpusResult {
@@ -86,7 +89,7 @@ function daskAvailable(): string | undefined {
  * is a small part of the run, as it is on a real crawl, and small enough for the section to take about 4 minutes on
  * 2 free cores (--jobs 1 and 2 three times each, interleaved; the other runs once).
  */
-const DEFAULT_CORPUS_MB = 32;
+const DEFAULT_CORPUS_MB = 24;
 
 export async function measureCorpus(log: (line: string) => void, quick: boolean): Promise<CorpusResult> {
   const mb = Number(process.env.BENCH_CORPUS_MB ?? (quick ? 2 : DEFAULT_CORPUS_MB));
@@ -103,13 +106,13 @@ export async function measureCorpus(log: (line: string) => void, quick: boolean)
     const records = parts.reduce((n, p) => n + p.split('\n').length - 1, 0);
     log(`  corpus: ${(bytes / 1e6).toFixed(1)} MB, ${records} records in ${files.length} files (crawled style: junk, both scripts, ~16% copies); --jobs 1 and 2 ${runs} run(s) each, interleaved; the rest once`);
     const result: CorpusResult = { mb: bytes / 1e6, files: files.length, records, runs: [], skipped: {}, loadAverage: os.loadavg()[0] };
-    const row = (name: string, samples: Timed[], processTree = false): CorpusRun => {
+    const row = (name: string, samples: Timed[], workers: number, processTree = false): CorpusRun => {
       const seconds = summarize(samples.map((s) => s.seconds));
       const median = (pick: (s: Timed) => number | undefined) => (samples.every((s) => pick(s) !== undefined) ? summarize(samples.map((s) => pick(s)!)).median : undefined);
       const cpu = median((s) => s.cpuSeconds);
       const main = median((s) => s.threads?.mainSeconds);
-      const busiest = median((s) => s.threads?.otherSeconds[0] ?? 0);
-      const rest = median((s) => s.threads && s.threads.otherSeconds.slice(1).reduce((a, b) => a + b, 0));
+      const perWorker = Array.from({ length: workers }, (_, i) => median((s) => s.threads?.otherSeconds[i] ?? 0));
+      const rest = median((s) => s.threads && s.threads.otherSeconds.slice(workers).reduce((a, b) => a + b, 0));
       // For a tree of processes (Dask) /usr/bin/time sees the driver and whichever descendants it waited for: no CPU or RSS.
       const out: CorpusRun = processTree
         ? { name, seconds, mbps: bytes / 1e6 / seconds.median }
@@ -119,14 +122,14 @@ export async function measureCorpus(log: (line: string) => void, quick: boolean)
             mbps: bytes / 1e6 / seconds.median,
             cpuSeconds: cpu,
             peakRssMB: samples[0].peakRssMB && Math.max(...samples.map((s) => s.peakRssMB!)),
-            threads: main !== undefined && busiest !== undefined && rest !== undefined ? { main, busiest, rest } : undefined,
+            threads: main !== undefined && rest !== undefined && perWorker.every((w) => w !== undefined) ? { main, workers: perWorker as number[], rest } : undefined,
           };
       result.runs.push(out);
-      const threads = out.threads ? ` (main thread ${fmt(out.threads.main, 1)}, busiest other ${fmt(out.threads.busiest, 1)}, rest ${fmt(out.threads.rest, 1)})` : '';
-      log(`  ${name}: ${fmt(seconds.median, 1)} s median (${fmt(seconds.min, 1)}–${fmt(seconds.max, 1)}), ${fmt(out.mbps, 2)} MB/s${cpu !== undefined ? `, CPU ${fmt(cpu, 1)} s` : ''}${threads}${out.peakRssMB ? `, peak RSS ${fmt(out.peakRssMB, 0)} MB` : ''}`);
+      const threads = out.threads ? ` (${threadCpuText(out.threads)})` : '';
+      log(`  ${name}: ${fmt(seconds.median, 1)} s median (${fmt(seconds.min, 1)}–${fmt(seconds.max, 1)}), ${fmt(out.mbps, 2)} MB/s${out.cpuSeconds !== undefined ? `, CPU ${fmt(out.cpuSeconds, 1)} s` : ''}${threads}${out.peakRssMB ? `, peak RSS ${fmt(out.peakRssMB, 0)} MB` : ''}`);
       return out;
     };
-    const once = async (name: string, command: string, args: string[], processTree = false) => row(name, [await timed(command, args)], processTree);
+    const once = async (name: string, command: string, args: string[], workers: number, processTree = false) => row(name, [await timed(command, args)], workers, processTree);
     const annotate = (jobs: number) => [CLI, 'annotate', '--input', 'jsonl', '--jobs', String(jobs), ...files];
     // Interleaved, so that a change in the machine's load falls on both alike.
     const [one, two]: Timed[][] = [[], []];
@@ -134,27 +137,27 @@ export async function measureCorpus(log: (line: string) => void, quick: boolean)
       one.push(await timed(process.execPath, annotate(1)));
       two.push(await timed(process.execPath, annotate(2)));
     }
-    const jobs1 = row('annotate --jobs 1', one);
-    const jobs2 = row('annotate --jobs 2', two);
+    const jobs1 = row('annotate --jobs 1', one, 0);
+    const jobs2 = row('annotate --jobs 2', two, 2);
     const stats = path.join(dir, 'stats.json');
-    await once('annotate --jobs 2 --stats (with dedup)', process.execPath, [CLI, 'annotate', '--input', 'jsonl', '--jobs', '2', '--stats', stats, ...files]);
-    await once('dedup --jobs 2', process.execPath, [CLI, 'dedup', '--input', 'jsonl', '--jobs', '2', ...files]);
-    await once('dedup --jobs 1', process.execPath, [CLI, 'dedup', '--input', 'jsonl', '--jobs', '1', ...files]);
+    await once('annotate --jobs 2 --stats (with dedup)', process.execPath, [CLI, 'annotate', '--input', 'jsonl', '--jobs', '2', '--stats', stats, ...files], 2);
+    await once('dedup --jobs 2', process.execPath, [CLI, 'dedup', '--input', 'jsonl', '--jobs', '2', ...files], 2);
+    await once('dedup --jobs 1', process.execPath, [CLI, 'dedup', '--input', 'jsonl', '--jobs', '1', ...files], 0);
     result.speedupJobs2 = jobs1.seconds.median / jobs2.seconds.median;
     if (jobs1.cpuSeconds && jobs2.cpuSeconds) {
       result.speedupJobs2Cpu = jobs1.cpuSeconds / (jobs2.cpuSeconds / 2);
       result.cpuRatioJobs2 = jobs2.cpuSeconds / jobs1.cpuSeconds;
     }
     if (jobs1.threads && jobs2.threads && jobs2.cpuSeconds) {
-      result.speedupJobs2Threads = jobs1.threads.main / Math.max(jobs2.threads.busiest, jobs2.threads.main, jobs2.cpuSeconds / 2);
+      result.speedupJobs2Threads = jobs1.threads.main / Math.max(...jobs2.threads.workers, jobs2.threads.main, jobs2.cpuSeconds / 2);
     }
     const noDask = daskAvailable();
     if (noDask) {
       result.skipped.dask = noDask;
       log(`  Dask: skipped (${noDask})`);
     } else {
-      const dask1 = await once('Dask, 1 worker', process.execPath, [DASK, '--workers', '1', '--out', path.join(dir, 'dask1'), ...files], true);
-      const dask2 = await once('Dask, 2 workers', process.execPath, [DASK, '--workers', '2', '--out', path.join(dir, 'dask2'), ...files], true);
+      const dask1 = await once('Dask, 1 worker', process.execPath, [DASK, '--workers', '1', '--out', path.join(dir, 'dask1'), ...files], 0, true);
+      const dask2 = await once('Dask, 2 workers', process.execPath, [DASK, '--workers', '2', '--out', path.join(dir, 'dask2'), ...files], 0, true);
       result.speedupDask2 = dask1.seconds.median / dask2.seconds.median;
     }
     return result;
@@ -163,24 +166,29 @@ export async function measureCorpus(log: (line: string) => void, quick: boolean)
   }
 }
 
+function threadCpuText(t: NonNullable<CorpusRun['threads']>): string {
+  const workers = t.workers.length ? `, workers ${t.workers.map((w) => fmt(w, 1)).join(' and ')}` : '';
+  return `main thread ${fmt(t.main, 1)}${workers}, other threads ${fmt(t.rest, 1)}`;
+}
+
 export function corpusTable(c: CorpusResult): string {
   const rows = c.runs.map((r) => [
     r.name,
     `${fmt(r.seconds.median, 1)} (${fmt(r.seconds.min, 1)}–${fmt(r.seconds.max, 1)})`,
     fmt(r.mbps, 2),
     r.cpuSeconds === undefined ? '—' : fmt(r.cpuSeconds, 1),
-    r.threads === undefined ? '—' : `${fmt(r.threads.main, 1)} / ${fmt(r.threads.busiest, 1)} / ${fmt(r.threads.rest, 1)}`,
+    r.threads === undefined ? '—' : `${fmt(r.threads.main, 1)} / ${r.threads.workers.length ? r.threads.workers.map((w) => fmt(w, 1)).join(', ') : '—'} / ${fmt(r.threads.rest, 1)}`,
     r.peakRssMB === undefined ? '—' : fmt(r.peakRssMB, 0),
   ]);
   const lines = [
-    table([['run', 's (min–max)', 'MB/s', 'CPU s', 'CPU s: main / busiest other / rest', 'peak RSS MB'], ...rows]),
+    table([['run', 's (min–max)', 'MB/s', 'CPU s', 'CPU s: main / workers / rest', 'peak RSS MB'], ...rows]),
     `${fmt(c.mb, 1)} MB, ${c.records} records in ${c.files} files; start-up included; Dask includes starting the local cluster.` +
       (c.loadAverage !== undefined ? ` Load average ${fmt(c.loadAverage, 1)} at the start (2 cores: above ~1 the wall-clock ratios understate).` : ''),
   ];
   if (c.speedupJobs2 !== undefined) {
     lines.push(`--jobs 2 ÷ --jobs 1, wall clock: ${fmt(c.speedupJobs2, 2)}× (the target: ≥ 1.6× on 2 cores)`);
     if (c.cpuRatioJobs2 !== undefined) lines.push(`--jobs 2 ÷ --jobs 1, total CPU: ${fmt(c.cpuRatioJobs2, 2)}× (1.00 would be no overhead); by CPU time on 2 free cores: ${fmt(c.speedupJobs2Cpu, 2)}×`);
-    if (c.speedupJobs2Threads !== undefined) lines.push(`--jobs 2 ÷ --jobs 1 predicted per thread (main thread of --jobs 1 ÷ the longer of the busiest thread and half the CPU of --jobs 2): ${fmt(c.speedupJobs2Threads, 2)}×`);
+    if (c.speedupJobs2Threads !== undefined) lines.push(`--jobs 2 ÷ --jobs 1 predicted per thread (main thread of --jobs 1 ÷ the longest of --jobs 2's threads and half its CPU): ${fmt(c.speedupJobs2Threads, 2)}×`);
   }
   if (c.speedupDask2 !== undefined) lines.push(`Dask 2 workers ÷ 1 worker: ${fmt(c.speedupDask2, 2)}×`);
   for (const [what, why] of Object.entries(c.skipped)) lines.push(`${what}: skipped (${why})`);

@@ -329,7 +329,7 @@ function corpusTargets(c: CorpusResult | undefined): Target[] {
         c.speedupJobs2Cpu === undefined
           ? undefined
           : `${fmt(c.speedupJobs2Cpu, 2)}× (CPU s of --jobs 1 ÷ half the CPU s of --jobs 2)` +
-            (c.speedupJobs2Threads === undefined ? '' : `; ${fmt(c.speedupJobs2Threads, 2)}× per thread (main thread of --jobs 1 ÷ the busiest thread or half the CPU of --jobs 2)`),
+            (c.speedupJobs2Threads === undefined ? '' : `; ${fmt(c.speedupJobs2Threads, 2)}× per thread (main thread of --jobs 1 ÷ the longest thread or half the CPU of --jobs 2)`),
       metByCpu: c.speedupJobs2Cpu === undefined ? null : c.speedupJobs2Cpu >= 1.6,
     },
   ];
