@@ -354,7 +354,11 @@ function corpusTargets(c: CorpusResult | undefined): Target[] {
       measured: `${fmt(c.speedupJobs2, 2)}×`,
       met: c.speedupJobs2 >= 1.6,
       value: c.speedupJobs2,
-      cpu: c.speedupJobs2Cpu === undefined ? undefined : `${fmt(c.speedupJobs2Cpu, 2)}× (CPU s of --jobs 1 ÷ half the CPU s of --jobs 2)`,
+      cpu:
+        c.speedupJobs2Cpu === undefined
+          ? undefined
+          : `${fmt(c.speedupJobs2Cpu, 2)}× (CPU s of --jobs 1 ÷ half the CPU s of --jobs 2)` +
+            (c.speedupJobs2Threads === undefined ? '' : `; ${fmt(c.speedupJobs2Threads, 2)}× per thread (main thread of --jobs 1 ÷ the longest thread or half the CPU of --jobs 2)`),
       metByCpu: c.speedupJobs2Cpu === undefined ? null : c.speedupJobs2Cpu >= 1.6,
     },
   ];

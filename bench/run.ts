@@ -115,8 +115,8 @@ async function main(): Promise<number> {
     results.host = host;
   });
 
-  await section('corpus', 'corpus: the CLI with --jobs 1 and 2, Dask with 1 and 2 workers, dedup (a crawled-style JSONL corpus)', () => {
-    results.corpus = measureCorpus(log, config.quick);
+  await section('corpus', 'corpus: the CLI with --jobs 1 and 2, Dask with 1 and 2 workers, dedup (a crawled-style JSONL corpus)', async () => {
+    results.corpus = await measureCorpus(log, config.quick);
   });
 
   // ---- report

@@ -7,7 +7,8 @@ declare const NEWS_LENS_VERSION: string | undefined;
 
 /** Where a command writes; the process's streams by default, buffers when `serve` runs a task. */
 export interface CliIo {
-  stdout: { write(text: string): boolean; once?(event: 'drain', listener: () => void): unknown };
+  /** Output text, or its UTF-8 bytes (the output of worker threads). */
+  stdout: { write(text: string | Uint8Array): boolean; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(text: string): boolean };
 }
 
@@ -20,13 +21,20 @@ export const processIo: CliIo = {
   },
 };
 
+const utf8 = new TextDecoder();
+
+/** Text written to a CliIo stream, as a string (for callers that capture the output). */
+export function asText(text: string | Uint8Array): string {
+  return typeof text === 'string' ? text : utf8.decode(text);
+}
+
 export function version(): string {
   return typeof NEWS_LENS_VERSION === 'string' ? NEWS_LENS_VERSION : 'dev';
 }
 
 /** Writes to the command's standard output, waiting when the pipe is full (streaming with bounded memory). */
-export async function writeOut(io: CliIo, text: string): Promise<void> {
-  if (!text) return;
+export async function writeOut(io: CliIo, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return;
   if (!io.stdout.write(text) && io.stdout.once) await new Promise<void>((resolve) => io.stdout.once!('drain', resolve));
 }
 

@@ -20,7 +20,7 @@ import { Progress } from './progress';
 import { ShardFolder, inputIdentity, shardStem, type ShardMarker, type ShardWriter } from './shards';
 import { isBlank, parseRecord, readLines, readWholeFile, sourceName, type SourceSpec } from './sources';
 import { emptyCounts, mergeCounts, runStats, statsTable, type Counts } from './stats';
-import type { BatchResult, WorkConfig, WorkItem } from './work';
+import { outputPiece, type BatchResult, type WorkConfig, type WorkItem } from './work';
 
 /** A batch closes at this many documents or characters, whichever comes first. */
 const BATCH_DOCUMENTS = 64;
@@ -49,6 +49,7 @@ export async function runCorpus(options: CliOptions, io: CliIo, started: number)
     stats: wantStats,
     minhash: wantStats ? minhashParams(options) : undefined,
     gold: options.gold,
+    outputBytes: !options.inPlace,
   };
   const folder = shardMode ? new ShardFolder(options.outDir!, fingerprint(options)) : undefined;
   // Inputs whose shards are all complete are neither checked nor read again.
@@ -349,22 +350,22 @@ class Run {
 
   private async output(items: WorkItem[], result: BatchResult): Promise<void> {
     const done = result.error ? result.error.index : items.length;
-    let text = '';
-    for (let i = 0; i < done; i++) {
-      const piece = result.pieces[i];
+    // Strings (--jobs 1) or UTF-8 bytes (from worker threads), written as they come.
+    const parts: (string | Uint8Array)[] = [];
+    for (let i = 0, offset = 0; i < done; i++) {
+      const piece = outputPiece(result, i, offset);
+      offset += result.output?.lengths[i] ?? 0;
       if (result.withoutGold?.[i]) {
         this.withoutGold++;
         this.documentNumber++;
         continue;
       }
-      if (this.options.command === 'export' && this.options.format === 'label-studio') {
-        text += (this.labelStudioItems++ === 0 ? '[\n' : ',\n') + piece;
-      } else {
-        text += piece;
-      }
+      if (this.options.command === 'export' && this.options.format === 'label-studio') parts.push(this.labelStudioItems++ === 0 ? '[\n' : ',\n');
+      parts.push(piece);
       if (result.brat) this.writeBrat(items[i], result.brat[i]!);
       this.documentNumber++;
     }
+    const text = joinParts(parts);
     if (result.withoutGold) this.goldLookups += done;
     for (const warning of result.goldWarnings ?? []) this.io.stderr.write(`news-lens: warning: ${warning}\n`);
     if (this.writer) this.writer.write(text);
@@ -396,6 +397,13 @@ class Run {
     const { bytes: _bytes, ...stats } = this.index.stats();
     return { ...stats, threshold: this.options.threshold };
   }
+}
+
+/** One string when every part is one; else one buffer of their UTF-8 bytes (one write instead of a write per document). */
+function joinParts(parts: (string | Uint8Array)[]): string | Uint8Array {
+  if (parts.every((part) => typeof part === 'string')) return parts.join('');
+  if (parts.length === 1) return parts[0];
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
 }
 
 function safeSize(file: string): number {

@@ -5,12 +5,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { processBatch, type BatchResult, type WorkConfig, type WorkItem } from './work';
+import type { WorkerReady } from './worker';
 
 /** Marks the workerData of a CLI worker thread (src/cli/index.ts starts the worker loop when it sees it). */
 export const WORKER_FLAG = 'newsLensCliWorker';
 
 export interface BatchRunner {
   readonly jobs: number;
+  /** Resolves once every worker has loaded the engine, with what each reported; at once for one job (it loads on first use). */
+  readonly ready: Promise<WorkerReady[]>;
   run(items: WorkItem[]): Promise<BatchResult>;
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export function createRunner(jobs: number, config: WorkConfig): BatchRunner {
 
 class InlineRunner implements BatchRunner {
   readonly jobs = 1;
+  readonly ready = Promise.resolve([] as WorkerReady[]);
   constructor(private readonly config: WorkConfig) {}
   async run(items: WorkItem[]): Promise<BatchResult> {
     // Analysis is synchronous: let the event loop turn between batches, or a Ctrl-C would wait for the whole run.
@@ -75,11 +79,21 @@ class WorkerPool implements BatchRunner {
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
+  readonly ready: Promise<WorkerReady[]>;
+  private readonly warmUpFailed: ((error: Error) => void)[] = [];
 
   constructor(readonly jobs: number, config: WorkConfig) {
+    const warmUps: Promise<WorkerReady>[] = [];
     for (let i = 0; i < jobs; i++) {
       const worker = startWorker(config);
-      worker.on('message', (message: { id: number; result: BatchResult }) => {
+      // Each worker loads the engine as soon as it starts, then says so; batches posted meanwhile wait for it.
+      let warmed!: (ready: WorkerReady) => void;
+      warmUps.push(new Promise<WorkerReady>((resolve, reject) => ((warmed = resolve), this.warmUpFailed.push(reject))));
+      worker.on('message', (message: { id: number; result: BatchResult } | WorkerReady) => {
+        if ('ready' in message) {
+          warmed(message);
+          return;
+        }
         const job = this.busy.get(worker);
         this.busy.delete(worker);
         this.idle.push(worker);
@@ -92,6 +106,8 @@ class WorkerPool implements BatchRunner {
       });
       this.idle.push(worker);
     }
+    this.ready = Promise.all(warmUps);
+    this.ready.catch(() => undefined); // the failure reaches the caller through run()
   }
 
   run(items: WorkItem[]): Promise<BatchResult> {
@@ -119,6 +135,7 @@ class WorkerPool implements BatchRunner {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    for (const reject of this.warmUpFailed) reject(error);
     for (const job of [...this.busy.values(), ...this.queue]) job.reject(error);
     this.queue.length = 0;
     this.busy.clear();

@@ -4,7 +4,7 @@
 // per worker, not one per shard. Replies are {"id", "code", "stderr"} (and "stdout" when the task printed any); a
 // task's errors are in its reply, and the process keeps serving. Tasks run one at a time, in order.
 import * as readline from 'node:readline';
-import type { CliIo } from './context';
+import { asText, type CliIo } from './context';
 
 type Main = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -26,7 +26,7 @@ export async function serve(io: CliIo, main: Main): Promise<number> {
     let stdout = '';
     let stderr = '';
     const captured: CliIo = {
-      stdout: { write: (text: string) => ((stdout += text), true) },
+      stdout: { write: (text: string | Uint8Array) => ((stdout += asText(text)), true) },
       stderr: { write: (text: string) => ((stderr += text), true) },
     };
     const code = await main(task.argv as string[], captured);

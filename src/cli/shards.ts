@@ -117,9 +117,9 @@ export class ShardWriter {
     }
   }
 
-  write(text: string): void {
-    if (!text) return;
-    const bytes = Buffer.from(text, 'utf8');
+  write(text: string | Uint8Array): void {
+    if (text.length === 0) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     try {
       this.writer.write(bytes);
     } catch (error) {

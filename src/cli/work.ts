@@ -18,6 +18,13 @@ export interface WorkConfig {
   format?: ExportFormat;
   /** Count annotations for --stats. */
   stats: boolean;
+  /**
+   * Worker threads send each batch's output as UTF-8 bytes (BatchResult.output, a transferred buffer) instead of
+   * strings: structured-cloning hundreds of MB of output strings cost the workers and the main thread more CPU than
+   * encoding them once, and the main thread then only writes bytes. Unset for clean --in-place, which re-encodes
+   * each file's text in its own encoding.
+   */
+  outputBytes?: boolean;
   /** Compute near-duplicate signatures (dedup, and --stats). */
   minhash?: MinHashParams;
   /** export --gold: the annotators' gold from the standoff files instead of the engine's suggestions. */
@@ -33,8 +40,10 @@ export interface WorkItem {
 }
 
 export interface BatchResult {
-  /** Output of each item, in order ('' when it has none). */
+  /** Output of each item, in order ('' when it has none); empty when `output` carries it. */
   pieces: string[];
+  /** From a worker with WorkConfig.outputBytes: the pieces' UTF-8 bytes, one after the other, and each one's length. */
+  output?: { bytes: Uint8Array; lengths: number[] };
   counts?: Counts;
   signatures?: (DocumentSignature | undefined)[];
   /** dedup: each record's `id` field, undefined when it has none. */
@@ -71,6 +80,34 @@ function minHasher(params: MinHashParams): MinHasher {
   const key = JSON.stringify(params);
   if (hasher?.params !== key) hasher = { params: key, hasher: new MinHasher(params) };
   return hasher.hasher;
+}
+
+const utf8 = new TextEncoder();
+
+/** Moves a batch's output pieces into one UTF-8 buffer of its own (so that it can be transferred, not copied). */
+export function encodeOutput(result: BatchResult): void {
+  const lengths = result.pieces.map((piece) => Buffer.byteLength(piece, 'utf8'));
+  result.output = { bytes: utf8.encode(result.pieces.join('')), lengths };
+  result.pieces = [];
+}
+
+/** The output of item `index` of a batch, as a string or as UTF-8 bytes; `offset` is where its bytes start. */
+export function outputPiece(result: BatchResult, index: number, offset: number): string | Uint8Array {
+  if (!result.output) return result.pieces[index];
+  return result.output.bytes.subarray(offset, offset + result.output.lengths[index]);
+}
+
+/** Chinese news text that reaches every part of the engine: junk, entities, figures. */
+const WARM_UP_TEXT = '新華社北京3月5日電 國務院總理在人民大會堂作政府工作報告，預計增長5.2%，投資1200億元。\n<div>相關閱讀</div> 網(wǎng)站';
+
+/**
+ * Loads what this run's documents need (nodejieba's dictionaries, the entity model, the junk lexicons) by processing
+ * one sample document and dropping its result: a worker does this as soon as it starts, so that loading overlaps the
+ * main thread's check of the inputs instead of delaying the first batch. dedup and export --gold need no engine.
+ */
+export function warmUp(config: WorkConfig): void {
+  if (config.command === 'dedup' || config.gold) return;
+  processBatch({ ...config, stats: false, minhash: undefined }, [{ source: '<warm-up>', text: WARM_UP_TEXT }]);
 }
 
 export function processBatch(config: WorkConfig, items: readonly WorkItem[]): BatchResult {

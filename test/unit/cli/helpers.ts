@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { asText } from '../../../src/cli/context';
 import { main } from '../../../src/cli/main';
 import { seededRandom } from '../../../src/shared/seeded-random';
 
@@ -20,7 +21,7 @@ export async function run(...argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: { write: (text: string) => ((stdout += text), true) },
+    stdout: { write: (text: string | Uint8Array) => ((stdout += asText(text)), true) },
     stderr: { write: (text: string) => ((stderr += text), true) },
   });
   return { code, stdout, stderr };
