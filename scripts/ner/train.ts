@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Options {
     epochs: Number(value('--epochs') ?? 8),
     rate: Number(value('--rate') ?? 0.1),
     minCount: Number(value('--min-count') ?? 2),
-    keep: Number(value('--keep') ?? 250_000),
+    keep: Number(value('--keep') ?? 420_000),
     weights,
     out: value('--out') ?? path.join(__dirname, '..', '..', 'data', 'ner', 'model.bin'),
     seed: Number(value('--seed') ?? 1),

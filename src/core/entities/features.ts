@@ -17,7 +17,7 @@ import { placeTrie, PLACE_FULL, PLACE_SHORT, PLACE_SHORT_COUNTY, PLACE_WORLD } f
 import { lexicon } from './lexicon';
 import type { PackedTokens } from './segmenter';
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Template numbers. Their count is the number of features per position. */
 export const enum Template {
@@ -323,7 +323,8 @@ function markLexicon(p: Positions, words: WordLexicon | undefined, n: number): v
     let h = mix(WORD_SEED, codes[i + 2]);
     for (let length = 2; length <= MAX_LEXICON_WORD && i + length <= n; length++) {
       h = mix(h, codes[i + length + 1]);
-      const category = words.lookup(h);
+      // The table holds unsigned keys; mix() returns a signed 32-bit value (version 3 missed half the words).
+      const category = words.lookup(h >>> 0);
       if (category < 0) break;
       if (category === 0) continue;
       const bucket = length === 2 ? 1 : length === 3 ? 2 : 3;

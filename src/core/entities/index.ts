@@ -14,6 +14,7 @@ import { placeTrie } from './gazetteer';
 import { lexicon } from './lexicon';
 import { loadTagger } from './model-file';
 import { mergeMediaOutlets } from './organizations';
+import { keepTaggedSpan } from './latin-spans';
 import { findCreditNames } from './people';
 import { refineFacility } from './places';
 import { ensureSegmenter, segmenterReady, tagTokens, type PackedTokens } from './segmenter';
@@ -167,6 +168,7 @@ export function findEntities(line: string, ctx: LineContext): Annotation[] {
       from = to;
     }
     for (const c of mergeMediaOutlets(simplified, fromTagger)) {
+      if (!keepTaggedSpan(simplified, c.start, c.end)) continue;
       refineFacility(simplified, c);
       if (round(c.confidence) >= minimum && wants(c.type)) candidates.push(c);
     }
