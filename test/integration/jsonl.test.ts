@@ -135,7 +135,9 @@ describe('JSONL corpora', function () {
     assert.equal(symbols.length, lines.length, 'one symbol per record');
     assert.equal(symbols[line].name, `#${line + 1} doc-${line + 1}`);
     const withEntities = symbols.filter((s) => s.children.length > 0);
-    assert.ok(withEntities.length > lines.length / 2, `${withEntities.length} of ${lines.length} records list entities`);
+    // The records cut from the two Chinese samples (half of the corpus) list entities; the English story's have none
+    // (the tagger keeps no all-Latin span in an English sentence).
+    assert.ok(withEntities.length >= lines.length / 2, `${withEntities.length} of ${lines.length} records list entities`);
     for (const symbol of withEntities) for (const child of symbol.children) assert.equal(child.range.start.line, symbol.range.start.line);
     // The entity list: records that have entities, each with its entities by type.
     const { entityTree } = await api();
