@@ -229,7 +229,8 @@ export async function selectText(page: Page, needle: string, nth = 0): Promise<s
   await input.first().waitFor({ state: 'visible', timeout: 10000 });
   await input.first().fill(needle);
   // Find-as-you-type selects the first match after the caret; Enter moves to the next one.
-  await page.waitForFunction(() => /\b\d+ of \d+\b/.test(document.querySelector('.editor-group-container.active .find-widget .matchesCount')?.textContent ?? ''), null, { timeout: 10000 })
+  // "? of N" means the search found N matches but the caret is on none of them yet: Enter below moves onto one.
+  await page.waitForFunction(() => /(\b\d+|\?) of [1-9]\d*\b/.test(document.querySelector('.editor-group-container.active .find-widget .matchesCount')?.textContent ?? ''), null, { timeout: 10000 })
     .catch(async () => { throw new Error(`find widget found no ${JSON.stringify(needle)} (${await page.locator('.find-widget .matchesCount').first().textContent().catch(() => '?')})`); });
   // Where the first match lands depends on where the caret was when the search ran (a busy editor can run it before
   // Ctrl+Home lands): step with Enter until the widget names the wanted match, at most once round all of them.
