@@ -2,10 +2,10 @@
 import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
-import { LINE_EDGE, lostCharacterCost, lostCodeCost, scriptOf, type Script } from './mojibake-context';
-import { closerCost, isCloser, openAfter } from './mojibake-brackets';
+import { LINE_EDGE, scriptOf, type Script } from './mojibake-context';
+import { isCloser, openAfter } from './mojibake-brackets';
+import { lostCharacterScorer } from './mojibake-lost-choice';
 import { questionEvidence, sentenceMarkCost } from './mojibake-sentence-mark';
-import { wordGains } from './mojibake-words';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /** Failed runs one line may try: real mojibake succeeds at once, a page of rare characters would fail at every run. */
@@ -122,9 +122,6 @@ function wellFormedWithLostBytes(bytes: readonly (number | null)[]): boolean {
 /** Lost bytes one run may have: each is a guess, and a run with more is rather random bytes than mojibake. */
 const MAX_LOST_BYTES = 2;
 
-/** Weight of the words a candidate makes (bits saved by jieba's segmentation) against the character pairs. */
-const WORD_WEIGHT = 1;
-
 /** Text the bytes before `end` decode to, from at most 12 bytes back (the line's text before the run when they start it). */
 function textBefore(bytes: readonly number[], end: number, beforeRun: string): string {
   const from = Math.max(0, end - 12);
@@ -171,15 +168,18 @@ function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, line
     const after = at === known.length - 1 ? (endsLine ? LINE_EDGE : next) : firstCharacter(known, at + 1);
     const fast = lastByteCandidates(known, at);
     if (fast) {
-      const previous = fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt);
-      const gain = wordGains(textBefore(known, fast.leadAt, beforeRun), after);
-      const open = BRACKET_BLOCKS.has(fast.base) ? openBefore(fast.leadAt) : undefined;
+      const score = lostCharacterScorer({
+        before: textBefore(known, fast.leadAt, beforeRun),
+        previous: fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt),
+        after,
+        script,
+        open: BRACKET_BLOCKS.has(fast.base) ? openBefore(fast.leadAt) : undefined,
+      });
       // ？ and ！ ending the line: the sentence tells a question.
       const question = fast.base === 0xff00 && after === LINE_EDGE ? questionEvidence(context.sentence + lenientUtf8.decode(Uint8Array.from(known.slice(0, fast.leadAt)))) : undefined;
       for (let low = 0; low < 64; low++) {
         const code = fast.base + low;
-        let cost = lostCodeCost(previous, code, after, script) - WORD_WEIGHT * gain(code);
-        if (open !== undefined) cost += closerCost(code, open);
+        let cost = score(code);
         if (question !== undefined) cost += sentenceMarkCost(code, question);
         if (cost < bestCost) {
           best = 0x80 + low;
@@ -199,8 +199,8 @@ function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, line
       const previous = decoded.length >= 2 ? decoded[decoded.length - 2] : start === 0 ? before : '';
       const ch = decoded[decoded.length - 1];
       const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
-      let cost = lostCharacterCost(previous, ch, after, script) - WORD_WEIGHT * wordGains(left, after)(ch.charCodeAt(0));
-      if (isCloser(ch.charCodeAt(0))) cost += closerCost(ch.charCodeAt(0), openBefore(start));
+      const code = ch.charCodeAt(0);
+      const cost = ch.length !== 1 ? Infinity : lostCharacterScorer({ before: left, previous, after, script, open: isCloser(code) ? openBefore(start) : undefined })(code);
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;

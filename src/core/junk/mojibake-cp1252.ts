@@ -1,5 +1,7 @@
 // UTF-8 read as Windows-1252 or Latin-1 (`æ–°é—»` = 新闻), also twice and with a strict decoder's U+FFFD: the bytes behind the characters, decoded back.
-import { lostCharacterCost } from './mojibake-context';
+import { openAfter } from './mojibake-brackets';
+import { LINE_EDGE, scriptOf, type Script } from './mojibake-context';
+import { lostCharacterScorer } from './mojibake-lost-choice';
 
 /** Windows-1252 bytes 0x80–0x9F that map to characters other than the C1 controls. */
 const CP1252_HIGH = new Map<number, number>(
@@ -35,10 +37,16 @@ function isContinuation(byte: number, lead: number, k: number): boolean {
   return true;
 }
 
+/** Lead bytes whose sequences may have two unknown bytes (E2–E9: punctuation, CJK symbols and Han; EF: full-width forms). */
+function mayLoseTwo(lead: number): boolean {
+  return (lead >= 0xe2 && lead <= 0xe9) || lead === 0xef;
+}
+
 /**
  * Length (in UTF-16 units) of a well-formed UTF-8 multi-byte sequence spelled in Windows-1252 characters at `i`,
  * or 0. Follows the UTF-8 well-formedness table (no overlong forms, no surrogates); U+FFFD may stand for a
- * continuation byte that Windows-1252 leaves undefined.
+ * continuation byte that Windows-1252 leaves undefined: one in a sequence, or both of a three-byte CJK one
+ * (`å��` = 反, whose E5 8F 8D has two).
  */
 export function utf8SequenceAt(line: string, i: number): number {
   const lead = line.charCodeAt(i);
@@ -51,47 +59,161 @@ export function utf8SequenceAt(line: string, i: number): number {
     if (!isContinuation(byte, lead, k)) return 0;
     if (byte === UNKNOWN_BYTE) unknown++;
   }
-  // A sequence made mostly of unknowns is a guess, not evidence.
-  return unknown <= 1 && !(need === 1 && unknown === 1) ? need + 1 : 0;
+  // A two-byte sequence with its only continuation unknown is a guess, not evidence.
+  if (unknown === 0 || (need === 2 && (unknown === 1 || mayLoseTwo(lead))) || (need === 3 && unknown === 1)) return need + 1;
+  return 0;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What the line around a run tells the bytes it lost (mojibake-lost-choice.ts). */
+export interface RunPlace {
+  /** Up to three characters before the run (LINE_EDGE at the line's start). */
+  before: string;
+  /** The character after the run (LINE_EDGE at the line's end). */
+  after: string;
+  /** Brackets and quotes the line left open before the run. */
+  open: string;
+}
+
+const NO_PLACE: RunPlace = { before: '', after: '', open: '' };
+
+/** The characters a sequence with unknown bytes may stand for: each candidate byte in each unknown place. */
+function candidatesOf(bytes: number[]): string[] {
+  const unknownAt = bytes.flatMap((b, k) => (b === UNKNOWN_BYTE ? [k] : []));
+  if (unknownAt.length === 0) {
+    const decoded = decodeOrUndefined(Uint8Array.from(bytes));
+    return decoded === undefined ? [] : [decoded];
+  }
+  const out: string[] = [];
+  const filled = bytes.slice();
+  const fill = (n: number) => {
+    if (n === unknownAt.length) {
+      const decoded = decodeOrUndefined(Uint8Array.from(filled));
+      if (decoded !== undefined && decoded.length === 1 && !CONTROL.test(decoded)) out.push(decoded);
+      return;
+    }
+    for (const candidate of CP1252_UNDEFINED) {
+      filled[unknownAt[n]] = candidate;
+      fill(n + 1);
+    }
+  };
+  fill(0);
+  return out;
+}
+
 /**
- * Decodes a run of well-formed sequences. An unknown byte (U+FFFD) is filled in sequence by sequence: with the
- * candidate that gives a valid character, the most frequent one if several do.
+ * Decodes a run of well-formed sequences. A sequence with unknown bytes (U+FFFD) becomes the candidate that fits
+ * best where it stands (mojibake-lost-choice.ts: character pairs, words, brackets), left to right; the next
+ * sequence, when it is itself a guess, counts as its likeliest candidate alone. A sequence with two unknown bytes is
+ * only guessed in a run that has a sequence with none.
  */
-function decodeUtf8Run(run: string): string | undefined {
+function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefined {
   if (!run.includes('\ufffd')) {
     const bytes = new Uint8Array(run.length);
     for (let i = 0; i < run.length; i++) bytes[i] = cp1252Byte(run.charCodeAt(i));
     return decodeOrUndefined(bytes);
   }
-  let out = '';
+  const sequences: string[][] = [];
+  let twoUnknown = false;
+  let known = 0;
   for (let i = 0; i < run.length; ) {
     const len = utf8SequenceAt(run, i);
     if (len === 0) return undefined;
     const bytes = Array.from(run.slice(i, i + len), (ch) => cp1252Byte(ch.charCodeAt(0)));
-    const unknownAt = bytes.indexOf(UNKNOWN_BYTE);
-    let best: string | undefined;
-    let bestCost = Infinity;
-    const nextLength = utf8SequenceAt(run, i + len);
-    const after = unknownAt < 0 || nextLength === 0 ? '' : decodeUtf8Run(run.slice(i + len, i + len + nextLength)) ?? '';
-    for (const candidate of unknownAt < 0 ? [0] : CP1252_UNDEFINED) {
-      if (unknownAt >= 0) bytes[unknownAt] = candidate;
-      const decoded = decodeOrUndefined(Uint8Array.from(bytes));
-      if (decoded === undefined) continue;
-      const cost = unknownAt < 0 ? 0 : lostCharacterCost(out.slice(-1), decoded, after.slice(0, 1));
-      if (cost < bestCost) {
-        best = decoded;
-        bestCost = cost;
-      }
-    }
-    if (best === undefined) return undefined;
-    out += best;
+    const unknown = bytes.filter((b) => b === UNKNOWN_BYTE).length;
+    if (unknown === 0) known++;
+    if (unknown === 2) twoUnknown = true;
+    const candidates = candidatesOf(bytes);
+    if (candidates.length === 0) return undefined;
+    sequences.push(candidates);
     i += len;
   }
-  return out;
+  if (twoUnknown && known === 0) return undefined;
+  const script = scriptOf(sequences.map((c) => (c.length === 1 ? c[0] : '')).join(''));
+  // Each guess is made knowing the next one: first with the next guess's likeliest candidate alone, then again
+  // with the neighbours chosen so far, until nothing changes (华夏 both guessed: 华 is right only beside 夏).
+  const chosen = sequences.map((c) => (c.length === 1 ? c[0] : likeliestAlone(c)));
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let changed = false;
+    let out = '';
+    for (let s = 0; s < sequences.length; s++) {
+      const candidates = sequences[s];
+      if (candidates.length > 1) {
+        const after = s + 1 < sequences.length ? chosen[s + 1] : place.after;
+        const before = s === 0 ? place.before : (place.before === LINE_EDGE ? '' : place.before) + out;
+        const cost = lostCharacterScorer({ before, after, script, open: openAfter(out, place.open) });
+        let best = chosen[s];
+        let bestCost = cost(best.charCodeAt(0));
+        for (const candidate of candidates) {
+          const c = cost(candidate.charCodeAt(0));
+          if (c < bestCost) {
+            best = candidate;
+            bestCost = c;
+          }
+        }
+        if (best !== chosen[s]) changed = true;
+        chosen[s] = best;
+      }
+      out += chosen[s];
+    }
+    if (!changed) break;
+  }
+  bestTogether(sequences, chosen, place, script);
+  return chosen.join('');
+}
+
+/** Combinations a run of adjacent guesses may be scored by, all of them (5 × 25: 违反 with 反 from two unknown bytes). */
+const MAX_COMBINATIONS = 256;
+
+/**
+ * Adjacent guesses (违反 guessed as 运十: neither changes alone) are chosen together where their combinations are
+ * few: the combination whose characters cost least in sum, each scored beside the others.
+ */
+function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, script: Script): void {
+  for (let from = 0; from < sequences.length; ) {
+    let to = from;
+    let combinations = 1;
+    while (to < sequences.length && sequences[to].length > 1) combinations *= sequences[to++].length;
+    if (to - from < 2 || combinations > MAX_COMBINATIONS) {
+      from = to + 1;
+      continue;
+    }
+    const prefix = (place.before === LINE_EDGE ? '' : place.before) + chosen.slice(0, from).join('');
+    const after = to < sequences.length ? chosen[to] : place.after;
+    const pick = new Array<string>(to - from);
+    let best: string[] = chosen.slice(from, to);
+    let bestCost = Infinity;
+    const visit = (k: number, cost: number) => {
+      if (cost >= bestCost) return;
+      if (k === pick.length) {
+        best = pick.slice();
+        bestCost = cost;
+        return;
+      }
+      for (const candidate of sequences[from + k]) {
+        pick[k] = candidate;
+        const before = from + k === 0 ? place.before : prefix + pick.slice(0, k).join('');
+        // The next guess's character is not chosen yet: each character is scored with the one before it, and the
+        // last with the character after the run; the words see both sides once the next is picked (below).
+        const next = k + 1 < pick.length ? '' : after;
+        const c = lostCharacterScorer({ before, after: next, script, open: undefined })(candidate.charCodeAt(0));
+        visit(k + 1, cost + c);
+      }
+    };
+    visit(0, 0);
+    for (let k = 0; k < best.length; k++) chosen[from + k] = best[k];
+    from = to + 1;
+  }
+}
+
+/** Passes over a run's guesses (each pass sees the previous one's choices on its right). */
+const MAX_PASSES = 3;
+
+/** The candidate that is likeliest with no context (its character frequency). */
+function likeliestAlone(candidates: string[]): string {
+  const cost = lostCharacterScorer({ before: '', after: '' });
+  return candidates.reduce((best, c) => (cost(c.charCodeAt(0)) < cost(best.charCodeAt(0)) ? c : best));
 }
 
 export function decodeOrUndefined(bytes: Uint8Array): string | undefined {
@@ -114,8 +236,8 @@ export function isHighLatin(code: number): boolean {
 }
 
 /** UTF-8 decoded twice as Windows-1252 (`Ã¦â€“Â°`): decode while the result is again nothing but such sequences. */
-export function decodeLayers(run: string): string | undefined {
-  let text = decodeUtf8Run(run);
+export function decodeLayers(run: string, place: RunPlace = NO_PLACE): string | undefined {
+  let text = decodeUtf8Run(run, place);
   for (let layer = 1; text !== undefined && layer < 3; layer++) {
     if (text.length === 0 || utf8RunEnd(text, 0) !== text.length) break;
     const again = decodeUtf8Run(text);

@@ -1,7 +1,9 @@
 // The Latin side of a line: runs of Windows-1252/Latin-1 characters that are UTF-8 (mojibake-cp1252) or GBK/Big5 read as Latin-1 (`ÐÂÎÅ` = 新闻), scanned in linear time.
 import { pairIndex, pairTable } from './double-byte-table';
 import { RARE_COST, characterCost, isHan, isMojibakeSymbol } from './han-frequency';
-import { CONTROL, cp1252Byte, decodeLayers, isHighLatin, utf8RunEnd, utf8SequenceAt } from './mojibake-cp1252';
+import { openAfter } from './mojibake-brackets';
+import { LINE_EDGE } from './mojibake-context';
+import { CONTROL, cp1252Byte, decodeLayers, isHighLatin, utf8RunEnd, utf8SequenceAt, type RunPlace } from './mojibake-cp1252';
 import type { MojibakeRepair } from './mojibake-repair';
 
 /**
@@ -24,9 +26,13 @@ function doubleByteRunEnd(line: string, i: number): number {
 /** Mean cost (-log2 P per character) a repair must reach: everyday Chinese is about 10, mojibake 16–18. */
 const PLAUSIBLE_MEAN_COST = 13;
 
-/** Characters a double-byte repair may give besides Han: CJK and full-width punctuation, quotes, dashes. */
+/**
+ * Characters a double-byte repair may give besides Han: CJK and full-width punctuation, quotes, dashes, and the
+ * symbols of GBK's and Big5's symbol rows that news writes (`⊙本报记者`, `监管□晚报`, `①`, `℃`, `×`, `→`).
+ */
 function isChinesePunctuation(code: number): boolean {
-  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2010 && code <= 0x2027) || code === 0xb7;
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x2010 && code <= 0x2027) ||
+    (code >= 0x2030 && code <= 0x27bf) || code === 0xb7 || code === 0xb0 || code === 0xb1 || code === 0xa7 || code === 0xd7 || code === 0xf7;
 }
 
 /**
@@ -134,10 +140,22 @@ function utf8RunEndIn(line: string, i: number, scan: LatinScan): number {
   return end;
 }
 
+/** How far back a run's open brackets are looked for (a line of 100k characters stays linear). */
+const OPEN_LOOKBACK = 200;
+
+/** What the line around [i, end) tells a byte the decoder lost inside it. */
+function runPlace(line: string, i: number, end: number): RunPlace {
+  return {
+    before: i === 0 ? LINE_EDGE : line.slice(Math.max(0, i - 3), i),
+    after: line.slice(end).trim() === '' ? LINE_EDGE : line[end],
+    open: line.includes('\ufffd', i) ? openAfter(line.slice(Math.max(0, i - OPEN_LOOKBACK), i)) : '',
+  };
+}
+
 /** UTF-8 read as Windows-1252 over [i, end), decoded back (in layers), or undefined. */
 function asUtf8(line: string, i: number, end: number, scan: LatinScan): MojibakeRepair | undefined {
   if (!spend(scan, end - i)) return undefined;
-  const repaired = decodeLayers(line.slice(i, end));
+  const repaired = decodeLayers(line.slice(i, end), runPlace(line, i, end));
   return repaired !== undefined && !CONTROL.test(repaired) ? { start: i, end, repaired, misreading: 'UTF-8 read as Windows-1252' } : undefined;
 }
 

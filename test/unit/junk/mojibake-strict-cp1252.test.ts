@@ -1,0 +1,60 @@
+// UTF-8 read by a strict Windows-1252 decoder (U+FFFD for 0x81 0x8D 0x8F 0x90 0x9D): every lost byte guessed by pairs and words, two in one character, adjacent guesses together; GBK read as Latin-1 with news symbols.
+import { strict as assert } from 'node:assert';
+import { applyEdits, junkEdits } from '../../../src/core/edits';
+import { settledLineJunk } from '../../../src/core/settle-junk';
+
+const UNDEFINED_IN_CP1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const cp1252 = new TextDecoder('windows-1252');
+/** What Python's bytes.decode('cp1252', errors='replace') gives for UTF-8 text. */
+const strictCp1252 = (text: string) =>
+  Array.from(Buffer.from(text, 'utf8'), (b) => (UNDEFINED_IN_CP1252.has(b) ? '\ufffd' : cp1252.decode(Uint8Array.of(b)))).join('');
+const repaired = (line: string) => applyEdits(line, junkEdits(settledLineJunk(line, { script: 'unknown', options: { junkKinds: ['encoding'] } })));
+const lostBytes = (text: string) => Array.from(Buffer.from(text, 'utf8')).filter((b) => UNDEFINED_IN_CP1252.has(b)).length;
+
+describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
+  it('repairs a character that lost both of its continuation bytes (反 is E5 8F 8D), instead of deleting it', () => {
+    // Sentences written for this test.
+    for (const original of ['市民普遍反映公交线路太少。', '他提出了新的方案。']) {
+      const damaged = strictCp1252(original);
+      assert.ok(damaged.includes('\ufffd\ufffd'), damaged);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
+  it('chooses a lost byte by the words it makes with its neighbours (游戏, not 游成)', () => {
+    for (const original of ['这款游戏今年上线。', '他又一次获得冠军。', '本场比赛十分精彩。']) {
+      const damaged = strictCp1252(original);
+      assert.ok(lostBytes(original) > 0, original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
+  it('chooses adjacent guesses together (违反: 违 lost one byte, 反 two)', () => {
+    const original = '这种做法违反规定。';
+    const damaged = strictCp1252(original);
+    assert.ok(lostBytes('违') === 1 && lostBytes('反') === 2);
+    assert.equal(repaired(damaged), original, damaged);
+  });
+
+  it('does not guess a character from two lost bytes with no intact character beside it', () => {
+    // `å` and two U+FFFD alone: 25 candidates and no evidence. The damage is left to the U+FFFD fix, not invented.
+    const line = 'abc å\ufffd\ufffd def';
+    assert.ok(!/[\u4e00-\u9fff]/.test(repaired(line)), repaired(line));
+  });
+});
+
+describe('mojibake: GBK read as Latin-1 with the symbols news writes', () => {
+  it('repairs a line with ⊙ and □ from GBK\'s symbol rows instead of leaving it unread', () => {
+    for (const original of ['本报讯⊙本报记者王明今日报道', '河南规定商品房预售款将由银行监管□晚报记者孙娟']) {
+      const damaged = latin1OfGbk(original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+});
+
+function latin1OfGbk(text: string): string {
+  // iconv-lite is what the engine uses for GBK; the test encodes through it too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const iconv = require('iconv-lite') as { encode(text: string, encoding: string): Buffer };
+  return iconv.encode(text, 'gbk').toString('latin1');
+}
