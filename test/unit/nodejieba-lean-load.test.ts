@@ -59,6 +59,23 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
     );
   });
 
+  it('worker threads share one loaded dictionary, and a word one of them inserts stays its own', function () {
+    skipWithoutToolchain.call(this);
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'nodejieba-shared-child.cjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr || `exit ${r.status ?? r.signal}`);
+    const { main, worker } = JSON.parse(r.stdout) as Record<'main' | 'worker', Record<string, unknown>>;
+    // [Jiebas alive in the process, whether this binding shares its Jieba]: one for both threads.
+    assert.deepEqual(main.shared, [1, true]);
+    assert.deepEqual(worker.shared, [1, true]);
+    assert.deepEqual(worker.tag, main.tag);
+    assert.deepEqual(worker.cut, ['杭州', '西湖区', '今天', '发布', '通知']);
+    // The worker's word made it a Jieba of its own; the main thread's segmentation did not change.
+    assert.equal(worker.inserted, true);
+    assert.deepEqual(worker.cutAfterInsert, ['杭州西湖区', '今天', '发布', '通知']);
+    assert.deepEqual(worker.sharedAfterInsert, [2, false]);
+    assert.deepEqual(main.cutAfterWorkerInsert, worker.cut);
+  });
+
   let lean: Answers | undefined;
   it('textRankExtract() still works after the lean load: the extractor is built on first use', function () {
     skipWithoutToolchain.call(this);
