@@ -61,7 +61,8 @@ export function readConfig(): BenchConfig {
     largeMB: num('BENCH_LARGE_MB', quick ? 0 : 10),
     repeats: Math.max(1, Math.round(num('BENCH_REPEATS', quick ? 2 : 5))),
     largeRepeats: Math.max(1, Math.round(num('BENCH_LARGE_REPEATS', quick ? 1 : 3))),
-    pyRuns: Math.round(num('BENCH_PY_RUNS', 1)),
+    // Paired rounds against Python jieba posseg: one round was a single sample of a noisy ratio (9.7× one day, 9.5× the next).
+    pyRuns: Math.round(num('BENCH_PY_RUNS', quick ? 1 : 3)),
     pyKB: num('BENCH_PY_KB', quick ? 100 : 1000),
     coldRuns: Math.max(1, Math.round(num('BENCH_COLD_RUNS', quick ? 2 : 5))),
     edits: Math.max(1, Math.round(num('BENCH_EDITS', quick ? 10 : 30))),
