@@ -20,6 +20,8 @@ interface Counts {
   pairCounts: Float64Array;
   /** Per BMP code unit: 1 when only Simplified text writes it, 2 when only Traditional. */
   scriptOnly: Uint8Array;
+  /** P(symbol) per BMP code unit (unigramProbability), computed once. */
+  probability: Float64Array;
 }
 
 let counts: Counts | undefined;
@@ -54,7 +56,12 @@ function model(): Counts {
   const scriptOnly = new Uint8Array(0x10000);
   for (let i = 0; i < data.simplifiedOnly.length; i++) scriptOnly[data.simplifiedOnly.charCodeAt(i)] = SIMPLIFIED_ONLY;
   for (let i = 0; i < data.traditionalOnly.length; i++) scriptOnly[data.traditionalOnly.charCodeAt(i)] = TRADITIONAL_ONLY;
-  counts = { total: data.total, lines: data.lines, symbols, unigrams, pairKeys, pairCounts, scriptOnly };
+  const probability = new Float64Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const own = (unigrams[code] + 0.5) / (data.total + symbols);
+    probability[code] = isHan(code) ? (1 - GENERAL_SHARE) * own + GENERAL_SHARE * 2 ** -characterCost(code) : own;
+  }
+  counts = { total: data.total, lines: data.lines, symbols, unigrams, pairKeys, pairCounts, scriptOnly, probability };
   return counts;
 }
 
@@ -89,8 +96,7 @@ const GENERAL_SHARE = 0.5;
 
 /** P(next) over the symbols counted, for a Han character mixed with its frequency in general text. */
 function unigramProbability(m: Counts, next: number): number {
-  const own = (m.unigrams[next] + 0.5) / (m.total + m.symbols);
-  return isHan(next) ? (1 - GENERAL_SHARE) * own + GENERAL_SHARE * 2 ** -characterCost(next) : own;
+  return m.probability[next];
 }
 
 const EDGE = 0x0a;

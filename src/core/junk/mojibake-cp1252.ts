@@ -80,17 +80,32 @@ const NO_PLACE: RunPlace = { before: '', after: '', open: '' };
 
 /** The characters a sequence with unknown bytes may stand for: each candidate byte in each unknown place. */
 function candidatesOf(bytes: number[]): string[] {
-  const unknownAt = bytes.flatMap((b, k) => (b === UNKNOWN_BYTE ? [k] : []));
-  if (unknownAt.length === 0) {
-    const decoded = decodeOrUndefined(Uint8Array.from(bytes));
-    return decoded === undefined ? [] : [decoded];
+  // Four-byte sequences (astral characters) through the decoder; two and three bytes by arithmetic, since
+  // utf8SequenceAt checked the sequence's shape and every candidate byte is a valid continuation there.
+  if (bytes.length === 4) return candidatesDecoded(bytes);
+  const out: string[] = [];
+  const lead = bytes.length === 2 ? (bytes[0] & 0x1f) << 6 : (bytes[0] & 0x0f) << 12;
+  const firsts = bytes[1] === UNKNOWN_BYTE ? CP1252_UNDEFINED : [bytes[1]];
+  const seconds = bytes.length === 2 ? [0] : bytes[2] === UNKNOWN_BYTE ? CP1252_UNDEFINED : [bytes[2]];
+  for (const first of firsts) {
+    for (const second of seconds) {
+      const code = bytes.length === 2 ? lead | (first & 0x3f) : lead | ((first & 0x3f) << 6) | (second & 0x3f);
+      const ch = String.fromCharCode(code);
+      if (!CONTROL.test(ch)) out.push(ch);
+    }
   }
+  return out;
+}
+
+function candidatesDecoded(bytes: number[]): string[] {
+  const unknownAt = bytes.flatMap((b, k) => (b === UNKNOWN_BYTE ? [k] : []));
   const out: string[] = [];
   const filled = bytes.slice();
   const fill = (n: number) => {
     if (n === unknownAt.length) {
       const decoded = decodeOrUndefined(Uint8Array.from(filled));
-      if (decoded !== undefined && decoded.length === 1 && !CONTROL.test(decoded)) out.push(decoded);
+      // A guess must be one BMP character (the scorers read one code unit); an intact sequence is what it is.
+      if (decoded !== undefined && !CONTROL.test(decoded) && (unknownAt.length === 0 || decoded.length === 1)) out.push(decoded);
       return;
     }
     for (const candidate of CP1252_UNDEFINED) {
@@ -134,15 +149,28 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
   // Each guess is made knowing the next one: first with the next guess's likeliest candidate alone, then again
   // with the neighbours chosen so far, until nothing changes (华夏 both guessed: 华 is right only beside 夏).
   const chosen = sequences.map((c) => (c.length === 1 ? c[0] : likeliestAlone(c)));
+  // A guess is scored again only when what its scorer reads changed since: a character of the three before it in
+  // this pass, the one after it in the last pass, or the brackets left open (the same choices as rescoring all).
+  const changedIn = new Int8Array(sequences.length).fill(-1);
+  const openWhenScored: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
-    let out = '';
+    // The last few characters before the current guess (all that the pair and word models read), and the brackets
+    // left open so far: kept as the pass goes, so that a long run costs linear time.
+    let recent = place.before === LINE_EDGE ? '' : place.before;
+    let open = place.open;
     for (let s = 0; s < sequences.length; s++) {
       const candidates = sequences[s];
-      if (candidates.length > 1) {
+      const stale =
+        pass === 0 ||
+        openWhenScored[s] !== open ||
+        (s + 1 < sequences.length && changedIn[s + 1] === pass - 1) ||
+        [1, 2, 3].some((k) => s - k >= 0 && changedIn[s - k] === pass);
+      if (candidates.length > 1 && stale) {
+        openWhenScored[s] = open;
         const after = s + 1 < sequences.length ? chosen[s + 1] : place.after;
-        const before = s === 0 ? place.before : (place.before === LINE_EDGE ? '' : place.before) + out;
-        const cost = lostCharacterScorer({ before, after, script, open: openAfter(out, place.open) });
+        const before = s === 0 ? place.before : recent;
+        const cost = lostCharacterScorer({ before, after, script, open });
         let best = chosen[s];
         let bestCost = cost(best.charCodeAt(0));
         for (const candidate of candidates) {
@@ -152,10 +180,14 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
             bestCost = c;
           }
         }
-        if (best !== chosen[s]) changed = true;
+        if (best !== chosen[s]) {
+          changed = true;
+          changedIn[s] = pass;
+        }
         chosen[s] = best;
       }
-      out += chosen[s];
+      recent = (recent + chosen[s]).slice(-CONTEXT_CHARACTERS);
+      open = openAfter(chosen[s], open);
     }
     if (!changed) break;
   }
@@ -179,7 +211,7 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
       from = to + 1;
       continue;
     }
-    const prefix = (place.before === LINE_EDGE ? '' : place.before) + chosen.slice(0, from).join('');
+    const prefix = ((place.before === LINE_EDGE ? '' : place.before) + chosen.slice(Math.max(0, from - CONTEXT_CHARACTERS), from).join('')).slice(-CONTEXT_CHARACTERS);
     const after = to < sequences.length ? chosen[to] : place.after;
     const pick = new Array<string>(to - from);
     let best: string[] = chosen.slice(from, to);
@@ -191,14 +223,13 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
         bestCost = cost;
         return;
       }
+      // The next guess's character is not chosen yet: each character is scored with the ones before it, and the
+      // last with the character after the run too (so the words see both sides of each pair of guesses).
+      const before = from + k === 0 ? place.before : prefix + pick.slice(0, k).join('');
+      const score = lostCharacterScorer({ before, after: k + 1 < pick.length ? '' : after, script });
       for (const candidate of sequences[from + k]) {
         pick[k] = candidate;
-        const before = from + k === 0 ? place.before : prefix + pick.slice(0, k).join('');
-        // The next guess's character is not chosen yet: each character is scored with the one before it, and the
-        // last with the character after the run; the words see both sides once the next is picked (below).
-        const next = k + 1 < pick.length ? '' : after;
-        const c = lostCharacterScorer({ before, after: next, script, open: undefined })(candidate.charCodeAt(0));
-        visit(k + 1, cost + c);
+        visit(k + 1, cost + score(candidate.charCodeAt(0)));
       }
     };
     visit(0, 0);
@@ -206,6 +237,9 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
     from = to + 1;
   }
 }
+
+/** Characters before a guess that its scorer reads: the pair model the last, the word model up to three. */
+const CONTEXT_CHARACTERS = 3;
 
 /** Passes over a run's guesses (each pass sees the previous one's choices on its right). */
 const MAX_PASSES = 3;

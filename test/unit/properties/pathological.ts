@@ -32,6 +32,13 @@ function bytes(count: number, seed: number): Buffer {
   return out;
 }
 
+/** UTF-8 read as Windows-1252 by a strict decoder: U+FFFD for the five bytes it leaves undefined. */
+function strictCp1252(text: string): string {
+  const undefinedBytes = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+  const cp1252 = new TextDecoder('windows-1252');
+  return Array.from(Buffer.from(text, 'utf8'), (b) => (undefinedBytes.has(b) ? '\ufffd' : cp1252.decode(Uint8Array.of(b)))).join('');
+}
+
 function repeatTo(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
@@ -99,6 +106,11 @@ export const CASES: readonly PathologicalCase[] = [
     build: () => ({ text: repeatTo(SIMPLIFIED_SENTENCES.map((s, i) => `${new TextDecoder('gbk').decode(Buffer.from(s, 'utf8'))}${i}`).join(''), 200_000) }),
   },
   { id: 'gbk-random', title: 'a 200 KB line of random bytes decoded as GBK', build: () => ({ text: new TextDecoder('gbk').decode(bytes(200_000, 11)) }) },
+  {
+    id: 'strict-cp1252-guesses',
+    title: 'a line of 66,000 characters of UTF-8 read by a strict Windows-1252 decoder, two Chinese characters in three guessed (新违反…)',
+    build: () => ({ text: strictCp1252(repeatTo('新违反', 22_000)) }),
+  },
   { id: 'parens', title: '100k ( characters', build: () => ({ text: '('.repeat(100_000) }) },
   { id: 'glosses', title: '20k repetitions of 網(wǎng) without line breaks', build: () => ({ text: '網(wǎng)'.repeat(20_000) }) },
   {
