@@ -119,9 +119,9 @@ function candidatesDecoded(bytes: number[]): string[] {
 
 /**
  * Decodes a run of well-formed sequences. A sequence with unknown bytes (U+FFFD) becomes the candidate that fits
- * best where it stands (mojibake-lost-choice.ts: character pairs, words, brackets), left to right; the next
- * sequence, when it is itself a guess, counts as its likeliest candidate alone. A sequence with two unknown bytes is
- * only guessed in a run that has a sequence with none.
+ * best where it stands (mojibake-lost-choice.ts: character pairs, words, brackets): in passes from left to right,
+ * each guess scored beside the current choices of its neighbours, then adjacent guesses together (bestTogether).
+ * A sequence with two unknown bytes is only guessed in a run that has a sequence with none.
  */
 function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefined {
   if (!run.includes('\ufffd')) {
@@ -203,7 +203,11 @@ const MAX_COMBINATIONS = 256;
  * few: the combination whose characters cost least in sum, each scored beside the others.
  */
 function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, script: Script): void {
+  // Brackets left open before `from`, carried along as `from` advances (linear in the run).
+  let open = place.open;
+  let openUpTo = 0;
   for (let from = 0; from < sequences.length; ) {
+    for (; openUpTo < from; openUpTo++) open = openAfter(chosen[openUpTo], open);
     let to = from;
     let combinations = 1;
     while (to < sequences.length && sequences[to].length > 1) combinations *= sequences[to++].length;
@@ -226,7 +230,7 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
       // The next guess's character is not chosen yet: each character is scored with the ones before it, and the
       // last with the character after the run too (so the words see both sides of each pair of guesses).
       const before = from + k === 0 ? place.before : prefix + pick.slice(0, k).join('');
-      const score = lostCharacterScorer({ before, after: k + 1 < pick.length ? '' : after, script });
+      const score = lostCharacterScorer({ before, after: k + 1 < pick.length ? '' : after, script, open: openAfter(pick.slice(0, k).join(''), open) });
       for (const candidate of sequences[from + k]) {
         pick[k] = candidate;
         visit(k + 1, cost + score(candidate.charCodeAt(0)));
