@@ -143,19 +143,24 @@ function utf8RunEndIn(line: string, i: number, scan: LatinScan): number {
 /** How far back a run's open brackets are looked for (a line of 100k characters stays linear). */
 const OPEN_LOOKBACK = 200;
 
-/** What the line around [i, end) tells a byte the decoder lost inside it. */
+const NON_SPACE = /\S/g;
+
+/** What the line around [i, end) tells a byte the decoder lost inside it (bounded work: no pass over the line). */
 function runPlace(line: string, i: number, end: number): RunPlace {
+  NON_SPACE.lastIndex = end;
   return {
     before: i === 0 ? LINE_EDGE : line.slice(Math.max(0, i - 3), i),
-    after: line.slice(end).trim() === '' ? LINE_EDGE : line[end],
-    open: line.includes('\ufffd', i) ? openAfter(line.slice(Math.max(0, i - OPEN_LOOKBACK), i)) : '',
+    after: NON_SPACE.test(line) ? line[end] : LINE_EDGE,
+    open: openAfter(line.slice(Math.max(0, i - OPEN_LOOKBACK), i)),
   };
 }
 
 /** UTF-8 read as Windows-1252 over [i, end), decoded back (in layers), or undefined. */
 function asUtf8(line: string, i: number, end: number, scan: LatinScan): MojibakeRepair | undefined {
   if (!spend(scan, end - i)) return undefined;
-  const repaired = decodeLayers(line.slice(i, end), runPlace(line, i, end));
+  const run = line.slice(i, end);
+  // Only a run with bytes a strict decoder lost (U+FFFD) has anything to guess, and needs its surroundings.
+  const repaired = decodeLayers(run, run.includes('\ufffd') ? runPlace(line, i, end) : undefined);
   return repaired !== undefined && !CONTROL.test(repaired) ? { start: i, end, repaired, misreading: 'UTF-8 read as Windows-1252' } : undefined;
 }
 
