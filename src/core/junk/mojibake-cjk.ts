@@ -200,7 +200,7 @@ function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, line
       const ch = decoded[decoded.length - 1];
       const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
       const code = ch.charCodeAt(0);
-      const cost = ch.length !== 1 ? Infinity : lostCharacterScorer({ before: left, previous, after, script, open: isCloser(code) ? openBefore(start) : undefined })(code);
+      const cost = lostCharacterScorer({ before: left, previous, after, script, open: isCloser(code) ? openBefore(start) : undefined })(code);
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;

@@ -162,14 +162,10 @@ const SENTENCE_FINAL = codes('。！？…”’」』');
 const CLOSING = codes('）》】');
 
 /**
- * Cost of `ch` as the character a lost byte completes, between `before` and `after` (LINE_EDGE at a line's start
- * or end, '' when unknown), in a line of `script`: -log2 P(ch | before) - log2 P(after | ch). Lower is likelier.
+ * Cost of the code unit `code` as the character a lost byte completes, between `before` and `after` (LINE_EDGE at a
+ * line's start or end, '' when unknown), in a line of `script`: -log2 P(code | before) - log2 P(after | code). Lower
+ * is likelier; NOTHING (not one character) costs Infinity.
  */
-export function lostCharacterCost(before: string, ch: string, after: string, script?: Script): number {
-  return lostCodeCost(before, ch.length === 1 ? ch.charCodeAt(0) : NOTHING, after, script);
-}
-
-/** lostCharacterCost for a BMP code unit (NOTHING: not one character). */
 export function lostCodeCost(before: string, code: number, after: string, script?: Script): number {
   if (code === NOTHING) return Infinity;
   const m = model();
