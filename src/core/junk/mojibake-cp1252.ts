@@ -165,7 +165,9 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
         pass === 0 ||
         openWhenScored[s] !== open ||
         (s + 1 < sequences.length && changedIn[s + 1] === pass - 1) ||
-        [1, 2, 3].some((k) => s - k >= 0 && changedIn[s - k] === pass);
+        changedIn[s - 1] === pass ||
+        changedIn[s - 2] === pass ||
+        changedIn[s - 3] === pass;
       if (candidates.length > 1 && stale) {
         openWhenScored[s] = open;
         const after = s + 1 < sequences.length ? chosen[s + 1] : place.after;
@@ -251,7 +253,16 @@ const MAX_PASSES = 3;
 /** The candidate that is likeliest with no context (its character frequency). */
 function likeliestAlone(candidates: string[]): string {
   const cost = lostCharacterScorer({ before: '', after: '' });
-  return candidates.reduce((best, c) => (cost(c.charCodeAt(0)) < cost(best.charCodeAt(0)) ? c : best));
+  let best = candidates[0];
+  let bestCost = cost(best.charCodeAt(0));
+  for (let k = 1; k < candidates.length; k++) {
+    const c = cost(candidates[k].charCodeAt(0));
+    if (c < bestCost) {
+      best = candidates[k];
+      bestCost = c;
+    }
+  }
+  return best;
 }
 
 export function decodeOrUndefined(bytes: Uint8Array): string | undefined {
