@@ -42,6 +42,13 @@ export interface CorpusResult {
    * busiest thread or by half its total CPU, whichever is longer.
    */
   speedupJobs2Threads?: number;
+  /**
+   * The machine's own ceiling for two jobs: --jobs 1 on all files ÷ two independent --jobs 1 processes, side by side,
+   * each on half the files (by bytes). No threads, no shared heap, no coordination: what 2 cores give this engine here.
+   */
+  speedupSideBySide?: number;
+  /** --jobs 2's speed-up as a share of that ceiling (1.00: the pool costs nothing over two separate processes). */
+  jobs2OfCeiling?: number;
   speedupDask2?: number;
   /** The 1-minute load average when the section started (the machine is shared: wall-clock ratios need a quiet one). */
   loadAverage?: number;
@@ -56,13 +63,15 @@ interface Timed {
 }
 
 const hasTime = fs.existsSync('/usr/bin/time');
+/** Numbers the report files of /usr/bin/time, so that commands timed side by side write their own. */
+let timedRuns = 0;
 
 /**
  * Runs a command with stdout discarded: wall time; CPU time and peak RSS through /usr/bin/time when present; and the
  * CPU time of each thread of the command's process, sampled from /proc (Linux).
  */
 async function timed(command: string, args: string[]): Promise<Timed> {
-  const report = path.join(os.tmpdir(), `news-lens-bench-time-${process.pid}.txt`);
+  const report = path.join(os.tmpdir(), `news-lens-bench-time-${process.pid}-${timedRuns++}.txt`);
   const [cmd, argv] = hasTime ? ['/usr/bin/time', ['-o', report, '-f', '%U %S %M', command, ...args]] : [command, args];
   const t0 = performance.now();
   const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -77,6 +86,27 @@ async function timed(command: string, args: string[]): Promise<Timed> {
   const [user, system, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   fs.rmSync(report, { force: true });
   return { seconds, cpuSeconds: user + system, peakRssMB: kb / 1024, threads };
+}
+
+/** Runs commands at the same time, with stdout discarded: wall time until the last ends, and their CPU summed. */
+async function timedTogether(commands: [string, string[]][]): Promise<Timed> {
+  const t0 = performance.now();
+  const each = await Promise.all(commands.map(([command, args]) => timed(command, args)));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = each.every((t) => t.cpuSeconds !== undefined) ? each.reduce((n, t) => n + t.cpuSeconds!, 0) : undefined;
+  return { seconds, cpuSeconds: cpu, peakRssMB: each.every((t) => t.peakRssMB !== undefined) ? each.reduce((n, t) => n + t.peakRssMB!, 0) : undefined };
+}
+
+/** Splits files into two groups of about equal bytes (largest first, each to the lighter group). */
+export function halvesByBytes(files: readonly { file: string; bytes: number }[]): [string[], string[]] {
+  const groups: [string[], string[]] = [[], []];
+  const weight = [0, 0];
+  for (const f of [...files].sort((a, b) => b.bytes - a.bytes)) {
+    const lighter = weight[0] <= weight[1] ? 0 : 1;
+    groups[lighter].push(f.file);
+    weight[lighter] += f.bytes;
+  }
+  return groups;
 }
 
 function daskAvailable(): string | undefined {
@@ -130,15 +160,22 @@ export async function measureCorpus(log: (line: string) => void, quick: boolean)
       return out;
     };
     const once = async (name: string, command: string, args: string[], workers: number, processTree = false) => row(name, [await timed(command, args)], workers, processTree);
-    const annotate = (jobs: number) => [CLI, 'annotate', '--input', 'jsonl', '--jobs', String(jobs), ...files];
-    // Interleaved, so that a change in the machine's load falls on both alike.
-    const [one, two]: Timed[][] = [[], []];
+    const annotate = (jobs: number, of: readonly string[] = files) => [CLI, 'annotate', '--input', 'jsonl', '--jobs', String(jobs), ...of];
+    const halves = halvesByBytes(files.map((file) => ({ file, bytes: fs.statSync(file).size })));
+    // Interleaved, so that a change in the machine's load falls on all alike.
+    const [one, two, sideBySide]: Timed[][] = [[], [], []];
     for (let i = 0; i < runs; i++) {
       one.push(await timed(process.execPath, annotate(1)));
       two.push(await timed(process.execPath, annotate(2)));
+      if (halves[1].length) sideBySide.push(await timedTogether(halves.map((half) => [process.execPath, annotate(1, half)])));
     }
     const jobs1 = row('annotate --jobs 1', one, 0);
     const jobs2 = row('annotate --jobs 2', two, 2);
+    if (sideBySide.length) {
+      const ceiling = row('two --jobs 1 processes side by side, half the files each', sideBySide, 0);
+      result.speedupSideBySide = jobs1.seconds.median / ceiling.seconds.median;
+      result.jobs2OfCeiling = ceiling.seconds.median / jobs2.seconds.median;
+    }
     const stats = path.join(dir, 'stats.json');
     await once('annotate --jobs 2 --stats (with dedup)', process.execPath, [CLI, 'annotate', '--input', 'jsonl', '--jobs', '2', '--stats', stats, ...files], 2);
     await once('dedup --jobs 2', process.execPath, [CLI, 'dedup', '--input', 'jsonl', '--jobs', '2', ...files], 2);
@@ -188,6 +225,9 @@ export function corpusTable(c: CorpusResult): string {
   if (c.speedupJobs2 !== undefined) {
     lines.push(`--jobs 2 ÷ --jobs 1, wall clock: ${fmt(c.speedupJobs2, 2)}× (the target: ≥ 1.6× on 2 cores)`);
     if (c.cpuRatioJobs2 !== undefined) lines.push(`--jobs 2 ÷ --jobs 1, total CPU: ${fmt(c.cpuRatioJobs2, 2)}× (1.00 would be no overhead); by CPU time on 2 free cores: ${fmt(c.speedupJobs2Cpu, 2)}×`);
+    if (c.speedupSideBySide !== undefined) {
+      lines.push(`two --jobs 1 processes side by side ÷ --jobs 1, wall clock: ${fmt(c.speedupSideBySide, 2)}× (this machine's ceiling for 2 jobs); --jobs 2 reaches ${fmt((c.jobs2OfCeiling ?? 0) * 100, 0)}% of it`);
+    }
     if (c.speedupJobs2Threads !== undefined) lines.push(`--jobs 2 ÷ --jobs 1 predicted per thread (main thread of --jobs 1 ÷ the longest of --jobs 2's threads and half its CPU): ${fmt(c.speedupJobs2Threads, 2)}×`);
   }
   if (c.speedupDask2 !== undefined) lines.push(`Dask 2 workers ÷ 1 worker: ${fmt(c.speedupDask2, 2)}×`);

@@ -351,7 +351,7 @@ function corpusTargets(c: CorpusResult | undefined): Target[] {
     {
       target: `CLI --jobs 2 ÷ --jobs 1 (${fmt(c.mb, 1)} MB crawled corpus)`,
       goal: '≥ 1.6×',
-      measured: `${fmt(c.speedupJobs2, 2)}×`,
+      measured: `${fmt(c.speedupJobs2, 2)}×` + (c.speedupSideBySide === undefined ? '' : ` (two separate processes here: ${fmt(c.speedupSideBySide, 2)}×)`),
       met: c.speedupJobs2 >= 1.6,
       value: c.speedupJobs2,
       cpu:
