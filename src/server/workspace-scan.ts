@@ -112,7 +112,7 @@ export class WorkspaceScanner {
         for (const file of listing.files) files.push({ file: { ...file, relative: prefix + file.relative }, folder: folder.uri, uri: URI.file(file.path).toString() });
       }
     }
-    warmUpEntities();
+    await warmUpEntities();
     const builder = new CorpusReportBuilder(JUNK_KINDS);
     const dedup = new DuplicateIndex();
     const refs: Located[] = [];

@@ -76,6 +76,25 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
     assert.deepEqual(main.cutAfterWorkerInsert, worker.cut);
   });
 
+  it('preload() loads the dictionaries on another thread, and load() then takes them instead of loading again', function () {
+    skipWithoutToolchain.call(this);
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'nodejieba-preload-child.cjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr || `exit ${r.status ?? r.signal}`);
+    const seen = JSON.parse(r.stdout) as Record<string, unknown>;
+    // [Jiebas alive in the process, whether this binding shares its Jieba]
+    assert.deepEqual(seen.beforePreload, [0, false]);
+    // A synchronous load would have finished before the event loop turned.
+    assert.equal(seen.immediateRanWhileLoading, true);
+    assert.equal(seen.preloaded, true);
+    assert.deepEqual(seen.beforeLoad, [1, false]);
+    assert.deepEqual(seen.afterLoad, [1, true], 'load() built a second Jieba instead of taking the preloaded one');
+    assert.deepEqual(
+      (seen.tag as { word: string }[]).map((t) => t.word),
+      ['杭州', '西湖区', '今天', '发布', '通知'],
+    );
+    assert.match(String(seen.badArguments), /preloadAsync\(dict, hmmDict, userDict, idfDict, stopWordDict\)/);
+  });
+
   let lean: Answers | undefined;
   it('textRankExtract() still works after the lean load: the extractor is built on first use', function () {
     skipWithoutToolchain.call(this);

@@ -17,7 +17,7 @@ import { mergeMediaOutlets } from './organizations';
 import { keepTaggedSpan } from './latin-spans';
 import { findCreditNames } from './people';
 import { refineFacility } from './places';
-import { ensureSegmenter, segmenterReady, tagTokens, type PackedTokens } from './segmenter';
+import { ensureSegmenter, preloadSegmenter, segmenterReady, tagTokens, type PackedTokens } from './segmenter';
 import { ENTITY_LABELS, tagEntities, type TaggerModel } from './tagger';
 import { findUserWords } from './user-words';
 import { findWorks } from './works';
@@ -30,12 +30,17 @@ export function entitySegmenterReady(): boolean {
   return segmenterReady();
 }
 
-/** Loads nodejieba's dictionaries, the tagger's weights and the word tables ahead of the first request (1–3 s, synchronous inside). */
+/**
+ * Loads nodejieba's dictionaries, the tagger's weights and the word tables ahead of the first request. The
+ * dictionaries (1–2 s) load on another thread while this one loads the rest (a few hundred ms, synchronous).
+ */
 export async function warmUpEntities(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
+  const segmenter = preloadSegmenter();
   loadTagger();
   placeTrie();
   lexicon();
+  await segmenter;
   ensureSegmenter();
 }
 

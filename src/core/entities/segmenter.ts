@@ -27,6 +27,8 @@ interface TagResult {
 interface NodeJieba {
   load(options?: { dict?: string; hmmDict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): unknown;
   tag(sentence: string): TagResult[];
+  /** Only in the patched build: loads load()'s dictionaries on another thread; true once load() with the same options is instant. */
+  preload?(options?: { dict?: string; hmmDict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): Promise<boolean>;
   /** Only in the patched build: [tags joined by spaces, each word's length in UTF-16 units]. */
   tagPacked?(sentence: string): [string, Int32Array] | false;
 }
@@ -119,16 +121,24 @@ export function jiebaDictionaryPaths(): { dict: string; hmmDict: string; userDic
   }
 }
 
+/** What load() and preload() are given: the package's dictionaries with the one-line stub for the keyword lists (undefined: nodejieba's defaults). */
+function loadOptions(): Parameters<NodeJieba['load']>[0] {
+  const files = jiebaDictionaryPaths();
+  const stub = stubFile('news-lens-jieba-stub-idf.utf8', STUB_IDF);
+  return files && stub ? { ...files, idfDict: stub, stopWordDict: stub } : undefined;
+}
+
+function requireJieba(): NodeJieba {
+  // A plain require: nodejieba stays external (a native addon with dictionaries on disk).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('nodejieba') as NodeJieba;
+}
+
 function loadJieba(): NodeJieba | undefined {
   if (jieba || loadError) return jieba;
   try {
-    // A plain require: nodejieba stays external (a native addon with dictionaries on disk).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require('nodejieba') as NodeJieba;
-    const files = jiebaDictionaryPaths();
-    const stub = stubFile('news-lens-jieba-stub-idf.utf8', STUB_IDF);
-    if (files && stub) module.load({ ...files, idfDict: stub, stopWordDict: stub });
-    else module.load();
+    const module = requireJieba();
+    module.load(loadOptions());
     jieba = module;
   } catch (error) {
     loadError = error instanceof Error ? error : new Error(String(error));
@@ -154,6 +164,27 @@ export function segmenterLeanLoad(): boolean | undefined {
     return undefined;
   }
   return leanLoad;
+}
+
+let preloading: Promise<void> | undefined;
+
+/**
+ * Loads the segmenter's dictionaries on a thread of libuv's pool (the patched addon's preload), so that
+ * ensureSegmenter() is then instant and this thread stays free meanwhile (the language server answers requests).
+ * Resolves at once with a stock addon or when loading already happened or failed: ensureSegmenter() then loads, or
+ * reports the error, as before.
+ */
+export function preloadSegmenter(): Promise<void> {
+  if (jieba || loadError) return Promise.resolve();
+  preloading ??= (async () => {
+    try {
+      const module = requireJieba();
+      if (module.preload) await module.preload(loadOptions());
+    } catch {
+      // ensureSegmenter() loads synchronously and keeps the error
+    }
+  })();
+  return preloading;
 }
 
 /** True once the segmenter's dictionaries are loaded. */
