@@ -176,7 +176,8 @@ export function latinMojibakeAt(line: string, i: number, short = false, scan: La
   const utf8End = utf8RunEndIn(line, i, scan);
   if (i >= scan.highTo) {
     let highEnd = i;
-    while (highEnd < line.length && isHighLatin(line.charCodeAt(highEnd))) highEnd++;
+    // U+FFFD counts too: a strict decoder wrote it for a byte of the same run (`ã€�` = 、 between digits).
+    while (highEnd < line.length && (isHighLatin(line.charCodeAt(highEnd)) || line.charCodeAt(highEnd) === 0xfffd)) highEnd++;
     scan.highTo = highEnd;
   }
   const highEnd = scan.highTo;

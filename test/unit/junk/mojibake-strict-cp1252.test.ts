@@ -36,6 +36,16 @@ describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
     assert.equal(repaired(damaged), original, damaged);
   });
 
+  it('repairs punctuation alone between digits, where the run ends in U+FFFD (、 is E3 80 81)', () => {
+    // Sentences written for this test: every 、 and ” loses its last byte, and between digits or Latin letters
+    // the damaged run has no Han character to vouch for it.
+    for (const original of ['途经20、458、84路公交车。', '他说“GDP”。']) {
+      const damaged = strictCp1252(original);
+      assert.match(damaged, /[\u00e2\u00e3][\u0080\u20ac]\ufffd/);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
   it('does not guess a character from two lost bytes with no intact character beside it', () => {
     // `å` and two U+FFFD alone: 25 candidates and no evidence. The damage is left to the U+FFFD fix, not invented.
     const line = 'abc å\ufffd\ufffd def';
