@@ -84,7 +84,9 @@ export function goldChecks<C extends GoldCheckContext>(): { title: string; timeo
         await page.keyboard.press('Control+Shift+z');
         const redone = await waitForGold(page, (c) => total(c) === 3, 'three annotations after Ctrl+Shift+Z');
         await E.save(page);
-        assert.equal(fs.readFileSync(file, 'utf8'), text, 'annotating changed the text file');
+        // The tab was never dirty, so save() returns at once while the editor may still be writing the file (it
+        // writes on an explicit save all the same, truncating first): read until the write is over.
+        assert.equal(await settledText(file, text), text, 'annotating changed the text file');
         const expected = KEYED.map((k) => {
           const start = [...text.slice(0, text.indexOf(k.text))].length;
           return `${k.label} ${start} ${start + [...k.text].length}\t${k.text}`;
@@ -113,6 +115,17 @@ export function goldChecks<C extends GoldCheckContext>(): { title: string; timeo
       },
     },
   ];
+}
+
+/** The file's text once it equals `expected`, or what it holds after `timeoutMs` (a write in progress reads short). */
+async function settledText(file: string, expected: string, timeoutMs = 10000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = fs.readFileSync(file, 'utf8');
+  while (text !== expected && Date.now() < deadline) {
+    await E.sleep(200);
+    text = fs.readFileSync(file, 'utf8');
+  }
+  return text;
 }
 
 /** Decorations with a border (gold annotations) in the active editor, with their border colour. */
