@@ -29,6 +29,16 @@ describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
     }
   });
 
+  it('knows the register of general news, not only of broadcast transcripts (四名球员, not 四十球员)', () => {
+    // Sentences written for this test. The pair counts from 新闻联播 transcripts alone chose 四十球员, 偏媛 and
+    // 既便宜合好用; the training text of the MSRA and CLUENER entity sets (People's Daily, Sina) tells them apart.
+    for (const original of ['四名球员受伤。', '这位名媛出席了晚宴。', '公司推出了一款既便宜又好用的手机。']) {
+      const damaged = strictCp1252(original);
+      assert.ok(lostBytes(original) > 0, original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
   it('chooses adjacent guesses together (违反: 违 lost one byte, 反 two)', () => {
     const original = '这种做法违反规定。';
     const damaged = strictCp1252(original);
