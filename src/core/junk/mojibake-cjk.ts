@@ -3,6 +3,7 @@ import { decoderOnlyCharacters, iconv } from './double-byte-table';
 import { COMMON_IN_RUN, OUTSIDE_RUN, RARE_HAN_IN_RUN, RARE_IN_RUN, RUN_CLASS, hanCost, meanCost } from './han-frequency';
 import { CONTROL, decodeOrUndefined } from './mojibake-cp1252';
 import { LINE_EDGE, scriptOf, type Script } from './mojibake-context';
+import { numberSides, type NumberSides } from './mojibake-number-sides';
 import { isCloser, openAfter } from './mojibake-brackets';
 import { lostCharacterScorer } from './mojibake-lost-choice';
 import { questionEvidence, sentenceMarkCost } from './mojibake-sentence-mark';
@@ -141,6 +142,8 @@ interface RunContext {
   open: string;
   /** For a run that ends the line, the line's text before it since its last sentence mark (else ''). */
   sentence: string;
+  /** When a number stands right before or after the run: what is on its far side (numberSides). */
+  numbers: NumberSides;
 }
 
 /** The 64-candidate blocks that hold closing brackets or quotes: U+2000 (”), U+3000 (》 】 」 』), U+FF00 (）). */
@@ -172,6 +175,7 @@ function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, line
         before: textBefore(known, fast.leadAt, beforeRun),
         previous: fast.leadAt === 0 ? before : lastCharacter(known, fast.leadAt),
         after,
+        numbers: context.numbers,
         script,
         open: BRACKET_BLOCKS.has(fast.base) ? openBefore(fast.leadAt) : undefined,
       });
@@ -200,7 +204,7 @@ function decodeWithLostBytes(bytes: (number | null)[], context: RunContext, line
       const ch = decoded[decoded.length - 1];
       const left = (start === 0 && beforeRun !== LINE_EDGE ? beforeRun : '') + decoded.slice(0, -1);
       const code = ch.charCodeAt(0);
-      const cost = lostCharacterScorer({ before: left, previous, after, script, open: isCloser(code) ? openBefore(start) : undefined })(code);
+      const cost = lostCharacterScorer({ before: left, previous, after, numbers: context.numbers, script, open: isCloser(code) ? openBefore(start) : undefined })(code);
       if (cost < bestCost) {
         best = candidate;
         bestCost = cost;
@@ -227,8 +231,8 @@ const recentRuns = new Map<string, { repaired: string; encoding: string } | null
 const RECENT_RUNS = 512;
 
 function repairCjkRun(run: string, context: RunContext, maxCost: number, lineScript: Script): { repaired: string; encoding: string } | undefined {
-  const { beforeRun, next, endsLine, open, sentence } = context;
-  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${beforeRun}\u0000${run}\u0000${endsLine ? '\n' : next}\u0000${open}\u0000${sentence}`;
+  const { beforeRun, next, endsLine, open, sentence, numbers } = context;
+  const key = `${maxCost}\u0000${lineScript ?? ''}\u0000${beforeRun}\u0000${run}\u0000${endsLine ? '\n' : next}\u0000${open}\u0000${sentence}\u0000${numbers.before ?? ''}\u0000${numbers.after ?? ''}`;
   const known = recentRuns.get(key);
   if (known !== undefined) return known ?? undefined;
   const repair = repairCjkRunAfresh(run, context, maxCost, lineScript);
@@ -308,6 +312,18 @@ function suspectRuns(line: string): Run[] {
   return runs;
 }
 
+/** The first character of a run of UTF-8 read as GBK, read back ('' when its bytes do not start one). */
+function misreadFirstCharacter(text: string): string {
+  const bytes = encodeBack(text, 'gbk');
+  if (!bytes) return '';
+  const known: number[] = [];
+  for (const b of bytes) {
+    if (b === null) break;
+    known.push(b);
+  }
+  return firstCharacter(known, 0);
+}
+
 /**
  * Runs of a line that are UTF-8 read as GBK or Big5 (`鏂伴椈` = 新闻): runs of non-ASCII characters with many rare
  * ones whose bytes, encoded back, are valid UTF-8 that reads as much more common Chinese. Real Chinese is never
@@ -325,6 +341,9 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
   const openBefore: string[] = [];
   for (let i = 0, at = 0, open = ''; i < runs.length; at = runs[i].start, i++) openBefore.push((open = openAfter(line.slice(at, runs[i].start), open)));
   const index = new Map(runs.map((run, i) => [run, i]));
+  const runStarts = new Set(runs.map((run) => run.start));
+  const runEnds = new Set(runs.map((run) => run.end));
+  const repairedEndingAt = new Map<number, string>();
   const attempt = (run: Run, maxCost: number) => {
     const i = index.get(run)!;
     const endsLine = line.slice(run.end).trim() === '';
@@ -335,6 +354,7 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
       endsLine,
       open: openBefore[i],
       sentence: endsLine ? lastSentence(line.slice(Math.max(0, run.start - MAX_SENTENCE), run.start)) : '',
+      numbers: numberSides(line, run, { runStarts, runEnds, repairedEndingAt, firstOfRun: (at) => misreadFirstCharacter(line.slice(at, at + 4)) }),
     };
     const repair = repairCjkRun(line.slice(run.start, run.end), context, maxCost, lineScript);
     if (!repair) {
@@ -342,6 +362,7 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
       return;
     }
     repaired.add(run);
+    repairedEndingAt.set(run.end, repair.repaired);
     lineScript = scriptOf(repair.repaired) ?? lineScript;
     found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
   };

@@ -1,6 +1,6 @@
 // What a character a decoder lost a byte of costs, by all the evidence at once: character pairs, the words it makes with its neighbours, and the bracket it would close.
 import { closerCost, isCloser } from './mojibake-brackets';
-import { LINE_EDGE, lostCodeCost, type Script } from './mojibake-context';
+import { LINE_EDGE, lostCodeCost, type NumberSides, type Script } from './mojibake-context';
 import { wordGains } from './mojibake-words';
 
 /** Weight of the words a candidate makes (bits saved by jieba's segmentation) against the character pairs. */
@@ -18,6 +18,8 @@ export interface LostPlace {
   script?: Script;
   /** Brackets and quotes the line left open before it (mojibake-brackets.ts); undefined: not considered. */
   open?: string;
+  /** When a number stands between it and `previous` or `after`: what is on the number's far side. */
+  numbers?: NumberSides;
 }
 
 /**
@@ -29,7 +31,7 @@ export function lostCharacterScorer(place: LostPlace): (code: number) => number 
   const previous = place.previous ?? (before === LINE_EDGE ? LINE_EDGE : before.slice(-1));
   const gain = wordGains(before === LINE_EDGE ? '' : before, after);
   return (code) => {
-    let cost = lostCodeCost(previous, code, after, script) - WORD_WEIGHT * gain(code);
+    let cost = lostCodeCost(previous, code, after, script, place.numbers) - WORD_WEIGHT * gain(code);
     if (open !== undefined && isCloser(code)) cost += closerCost(code, open);
     return cost;
   };

@@ -1,4 +1,4 @@
-// A byte the GBK decoder lost is chosen by the words it makes (jieba's dictionary) as well as by character pairs; long well-formed runs need less gain.
+// A byte the GBK decoder lost is chosen by the words it makes (jieba's dictionary) as well as by character pairs, and by what follows a number beside it; long well-formed runs need less gain.
 import { strict as assert } from 'node:assert';
 import { applyEdits, junkEdits } from '../../../src/core/edits';
 import { wordGains } from '../../../src/core/junk/mojibake-words';
@@ -33,6 +33,16 @@ describe('mojibake: a lost byte chosen by the words it makes', () => {
       '这位老将本赛季替补15场。',
       '公司为每位员工发放奖金2万元。',
     ]) {
+      const damaged = gbk(original);
+      assert.ok(damaged.includes('\ufffd'), original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
+  it('reads past a number beside a lost byte (3分20秒: 分 before a number of seconds, not 到)', () => {
+    // Sentences written for this test. 分 and 到 share their first two UTF-8 bytes (E5 88 xx); the byte lost before
+    // the digit leaves both, and only what follows the number (秒, itself misread) tells them apart.
+    for (const original of ['全场比赛还剩3分20秒时，主队领先。', '比赛还剩1分30秒。']) {
       const damaged = gbk(original);
       assert.ok(damaged.includes('\ufffd'), original);
       assert.equal(repaired(damaged), original, damaged);
