@@ -1,4 +1,4 @@
-// UTF-8 read by a strict Windows-1252 decoder (U+FFFD for 0x81 0x8D 0x8F 0x90 0x9D): every lost byte guessed by pairs and words, two in one character, adjacent guesses together; GBK read as Latin-1 with news symbols.
+// UTF-8 read by a strict Windows-1252 decoder (U+FFFD for 0x81 0x8D 0x8F 0x90 0x9D): every lost byte guessed by pairs and words, two in one character, adjacent guesses together; GBK read as Latin-1 with news symbols and less common words.
 import { strict as assert } from 'node:assert';
 import { applyEdits, junkEdits } from '../../../src/core/edits';
 import { settledLineJunk } from '../../../src/core/settle-junk';
@@ -68,6 +68,20 @@ describe('mojibake: GBK read as Latin-1 with the symbols news writes', () => {
     for (const original of ['本报讯⊙本报记者王明今日报道', '河南规定商品房预售款将由银行监管□晚报记者孙娟']) {
       const damaged = latin1OfGbk(original);
       assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
+  it('repairs a run of less common words between ASCII letters (T恤适合搭配牛仔裤), not only everyday ones', () => {
+    // Sentences written for this test: the run after `T` reads as rarer Chinese than everyday text (mean cost about 14).
+    for (const original of ['这款T恤适合搭配牛仔裤和帆布鞋。', '他穿一件白色T恤，配蓝色牛仔裤。']) {
+      const damaged = latin1OfGbk(original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
+  it('leaves European text with runs of accented letters alone', () => {
+    for (const text of ['Þórður og Ævar fóru í ferð með Ásdísi — æðislegt!', 'àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ', 'Größenwahn führt zu Übermut.']) {
+      assert.equal(repaired(text), text);
     }
   });
 });
