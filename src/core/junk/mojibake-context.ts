@@ -142,7 +142,7 @@ function transitionCost(m: Counts, previous: number, next: number): number {
  * a number that 个 follows is a list, 。 before one is a new sentence). Interpolated with P(next | a digit).
  */
 function acrossNumberCost(m: Counts, previous: number, next: number): number {
-  const beforeNumbers = previous === EDGE ? m.lines : pairCount(m, previous * 0x10000 + DIGIT);
+  const beforeNumbers = pairCount(m, previous * 0x10000 + DIGIT);
   const across = countIn(m.acrossKeys, m.acrossCounts, previous * 0x10000 + next);
   const conditional = beforeNumbers === 0 ? 0 : Math.min(1, across / beforeNumbers);
   // Trusted as far as `previous` was seen before numbers (抢断 seldom is, 实施 more): few sightings back off.
