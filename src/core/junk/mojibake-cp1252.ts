@@ -164,15 +164,16 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
       const stale =
         pass === 0 ||
         openWhenScored[s] !== open ||
-        (s + 1 < sequences.length && changedIn[s + 1] === pass - 1) ||
+        changedAfter(changedIn, s, pass - 1) ||
         changedIn[s - 1] === pass ||
         changedIn[s - 2] === pass ||
         changedIn[s - 3] === pass;
       if (candidates.length > 1 && stale) {
         openWhenScored[s] = open;
         const after = s + 1 < sequences.length ? chosen[s + 1] : place.after;
+        const following = s + 2 < sequences.length ? chosen.slice(s + 1, s + 1 + CONTEXT_CHARACTERS).join('') : undefined;
         const before = s === 0 ? place.before : recent;
-        const cost = lostCharacterScorer({ before, after, script, open });
+        const cost = lostCharacterScorer({ before, after, following, script, open });
         let best = chosen[s];
         let bestCost = cost(best.charCodeAt(0));
         for (const candidate of candidates) {
@@ -197,6 +198,12 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
   return chosen.join('');
 }
 
+/** True when one of the guesses the word model reads after guess `s` changed in `pass`. */
+function changedAfter(changedIn: Int8Array, s: number, pass: number): boolean {
+  for (let k = s + 1; k <= s + CONTEXT_CHARACTERS && k < changedIn.length; k++) if (changedIn[k] === pass) return true;
+  return false;
+}
+
 /** Combinations a run of adjacent guesses may be scored by, all of them (5 × 25: 违反 with 反 from two unknown bytes). */
 const MAX_COMBINATIONS = 256;
 
@@ -219,6 +226,7 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
     }
     const prefix = ((place.before === LINE_EDGE ? '' : place.before) + chosen.slice(Math.max(0, from - CONTEXT_CHARACTERS), from).join('')).slice(-CONTEXT_CHARACTERS);
     const after = to < sequences.length ? chosen[to] : place.after;
+    const following = to + 1 < sequences.length ? chosen.slice(to, to + CONTEXT_CHARACTERS).join('') : undefined;
     const pick = new Array<string>(to - from);
     let best: string[] = chosen.slice(from, to);
     let bestCost = Infinity;
@@ -232,7 +240,7 @@ function bestTogether(sequences: string[][], chosen: string[], place: RunPlace, 
       // The next guess's character is not chosen yet: each character is scored with the ones before it, and the
       // last with the character after the run too (so the words see both sides of each pair of guesses).
       const before = from + k === 0 ? place.before : prefix + pick.slice(0, k).join('');
-      const score = lostCharacterScorer({ before, after: k + 1 < pick.length ? '' : after, script, open: openAfter(pick.slice(0, k).join(''), open) });
+      const score = lostCharacterScorer({ before, after: k + 1 < pick.length ? '' : after, following: k + 1 < pick.length ? undefined : following, script, open: openAfter(pick.slice(0, k).join(''), open) });
       for (const candidate of sequences[from + k]) {
         pick[k] = candidate;
         visit(k + 1, cost + score(candidate.charCodeAt(0)));

@@ -14,6 +14,8 @@ export interface LostPlace {
   previous?: string;
   /** The character after it (LINE_EDGE at the line's end, '' when unknown). */
   after: string;
+  /** Up to three characters after it, for the word model, when more than `after` is known. */
+  following?: string;
   /** The script of its line, when known: a character of the other script costs more. */
   script?: Script;
   /** Brackets and quotes the line left open before it (mojibake-brackets.ts); undefined: not considered. */
@@ -29,7 +31,7 @@ export interface LostPlace {
 export function lostCharacterScorer(place: LostPlace): (code: number) => number {
   const { before, after, script, open } = place;
   const previous = place.previous ?? (before === LINE_EDGE ? LINE_EDGE : before.slice(-1));
-  const gain = wordGains(before === LINE_EDGE ? '' : before, after);
+  const gain = wordGains(before === LINE_EDGE ? '' : before, place.following ?? after);
   return (code) => {
     let cost = lostCodeCost(previous, code, after, script, place.numbers) - WORD_WEIGHT * gain(code);
     if (open !== undefined && isCloser(code)) cost += closerCost(code, open);

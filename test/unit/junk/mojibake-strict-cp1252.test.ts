@@ -29,6 +29,15 @@ describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
     }
   });
 
+  it('reads the words a guess makes with the next three characters, themselves guessed or not (受国外, not 南国外)', () => {
+    // Sentences written for this test. With only the next character read, the guesses were 南国外, 建捐资源 and 企斯特.
+    for (const original of ['受国外需求下降影响，出口增速放缓。', '当地建材资源丰富。', '他在伍斯特大学读书。']) {
+      const damaged = strictCp1252(original);
+      assert.ok(lostBytes(original) > 0, original);
+      assert.equal(repaired(damaged), original, damaged);
+    }
+  });
+
   it('knows the register of general news, not only of broadcast transcripts (四名球员, not 四十球员)', () => {
     // Sentences written for this test. The pair counts from 新闻联播 transcripts alone chose 四十球员, 偏媛 and
     // 既便宜合好用; the training text of the MSRA and CLUENER entity sets (People's Daily, Sina) tells them apart.
