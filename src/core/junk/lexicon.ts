@@ -54,6 +54,8 @@ interface Tables {
   second: Uint8Array;
   /** Folded first two code units (first << 16 | second) → terms starting with them, longest first. */
   buckets: Map<number, BucketEntry[]>;
+  /** The same buckets by first unit, then second: keys stay small integers (a key above 2^30 is a heap number per lookup). */
+  byFirst: (Map<number, BucketEntry[]> | undefined)[];
 }
 
 let tables: Tables | undefined;
@@ -81,8 +83,13 @@ function buildTables(): Tables {
     if (!bucket) buckets.set(key, (bucket = []));
     bucket.push({ term, weight, role: ROLE_CODES[role] ?? ROLE_TERM, category });
   }
-  for (const bucket of buckets.values()) bucket.sort((a, b) => b.term.length - a.term.length);
-  return { fold, classes, first, second, buckets };
+  const byFirst: (Map<number, BucketEntry[]> | undefined)[] = new Array(65536).fill(undefined);
+  for (const [key, bucket] of buckets) {
+    bucket.sort((a, b) => b.term.length - a.term.length);
+    const code = Math.floor(key / 65536);
+    (byFirst[code] ??= new Map()).set(key % 65536, bucket);
+  }
+  return { fold, classes, first, second, buckets, byFirst };
 }
 
 export function lexiconTables(): Tables {
@@ -99,7 +106,7 @@ function isAsciiLetter(code: number): boolean {
  * the terms inside them.
  */
 export function scanLexicon(line: string): LexiconHit[] {
-  const { fold, first, second, buckets } = lexiconTables();
+  const { fold, first, second, byFirst } = lexiconTables();
   const hits: LexiconHit[] = [];
   const n = line.length;
   let i = 0;
@@ -111,7 +118,7 @@ export function scanLexicon(line: string): LexiconHit[] {
       continue;
     }
     const s = fold[line.charCodeAt(i + 1)];
-    const bucket = second[s] === 0 ? undefined : buckets.get(f * 65536 + s);
+    const bucket = second[s] === 0 ? undefined : byFirst[f]?.get(s);
     if (!bucket) {
       i++;
       continue;
