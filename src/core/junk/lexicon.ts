@@ -52,9 +52,10 @@ interface Tables {
   first: Uint8Array;
   /** Folded code unit → 1 when some term has it as second unit (a cheap filter before the bucket). */
   second: Uint8Array;
-  /** Folded first two code units (first << 16 | second) → terms starting with them, longest first. */
-  buckets: Map<number, BucketEntry[]>;
-  /** The same buckets by first unit, then second: keys stay small integers (a key above 2^30 is a heap number per lookup). */
+  /**
+   * Terms by their folded first unit, then their second, longest first. Two levels rather than one key
+   * (first << 16 | second): keys stay small integers, where a key above 2^30 is a heap number per lookup.
+   */
   byFirst: (Map<number, BucketEntry[]> | undefined)[];
 }
 
@@ -72,24 +73,19 @@ function buildTables(): Tables {
   const { fold, classes } = charTables();
   const first = new Uint8Array(65536);
   const second = new Uint8Array(65536);
-  const buckets = new Map<number, BucketEntry[]>();
+  const byFirst: (Map<number, BucketEntry[]> | undefined)[] = new Array(65536).fill(undefined);
   for (const [term, category, role, weight] of entries()) {
     if (term.length < 2) continue;
     const code = term.charCodeAt(0);
     first[code] = 1;
     second[term.charCodeAt(1)] = 1;
-    const key = code * 65536 + term.charCodeAt(1);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = []));
+    const bySecond = (byFirst[code] ??= new Map());
+    let bucket = bySecond.get(term.charCodeAt(1));
+    if (!bucket) bySecond.set(term.charCodeAt(1), (bucket = []));
     bucket.push({ term, weight, role: ROLE_CODES[role] ?? ROLE_TERM, category });
   }
-  const byFirst: (Map<number, BucketEntry[]> | undefined)[] = new Array(65536).fill(undefined);
-  for (const [key, bucket] of buckets) {
-    bucket.sort((a, b) => b.term.length - a.term.length);
-    const code = Math.floor(key / 65536);
-    (byFirst[code] ??= new Map()).set(key % 65536, bucket);
-  }
-  return { fold, classes, first, second, buckets, byFirst };
+  for (const bySecond of byFirst) if (bySecond) for (const bucket of bySecond.values()) bucket.sort((a, b) => b.term.length - a.term.length);
+  return { fold, classes, first, second, byFirst };
 }
 
 export function lexiconTables(): Tables {
@@ -158,8 +154,8 @@ export function scanExtraTerms(line: string, terms: readonly string[] | undefine
 
 /** The lexicon's entries (for tests and documentation). */
 export function lexiconEntries(): { term: string; weight: number; role: LexiconRole; category: string }[] {
-  const { buckets } = lexiconTables();
-  return [...buckets.values()].flatMap((bucket) => bucket.map((e) => ({ term: e.term, weight: e.weight, role: ROLE_NAMES[e.role], category: e.category })));
+  const { byFirst } = lexiconTables();
+  return byFirst.flatMap((bySecond) => (bySecond ? [...bySecond.values()] : [])).flatMap((bucket) => bucket.map((e) => ({ term: e.term, weight: e.weight, role: ROLE_NAMES[e.role], category: e.category })));
 }
 
 export function roleName(role: number): LexiconRole {

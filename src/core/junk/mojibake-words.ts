@@ -32,7 +32,7 @@ interface Words {
 
 let words: Words | undefined;
 
-/** The words, loaded on the first lost byte together with the character pairs (strings only: nothing to build). */
+/** The words, loaded on the first lost byte together with the character pairs (the strings, and a hash index of each length). */
 function model(): Words {
   if (words) return words;
   const file = findDataFile(LOST_BYTE_WORDS);
