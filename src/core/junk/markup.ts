@@ -179,7 +179,9 @@ export function detectSplitTags(lines: readonly DocLine[]): Annotation[] {
       if (end <= start) continue;
       const before = line.text.slice(0, start).trim();
       const after = line.text.slice(end).trim();
-      const whole = before === '' && after === '';
+      // What the cut leaves of the line: nothing, or only bullets (`  • <s` / `trike …>`), goes with it, as a line of only
+      // markup leftovers does (detectMarkup), or the next clean would find that bullet alone on its line.
+      const whole = ONLY_BULLETS_AND_SPACE.test(before + after);
       const annotation: Annotation = {
         kind: 'junk',
         label: 'markup',

@@ -101,6 +101,7 @@ export const PROPERTIES: readonly EngineProperty[] = [
       { why: 'cutting in-line junk makes two lines equal, so the second clean removes one as a duplicate',
         value: { text: '接軌大上海，融入長三角，嘉興正加速構建區域協調發展。<b>\n接軌大上海，融入長三角，嘉興正加速構建區域協調發展。', kinds: undefined } },
       { why: 'a double-escaped entity decodes to an entity', value: { text: '嘉興&amp;nbsp;日報', kinds: undefined } },
+      { why: 'cutting a tag split across lines leaves a lone bullet on its line', value: { text: '嘉興日報\n  • <s\ntrike id="qc0qw"><menu id="qc0qw"></menu></strike>\n', kinds: undefined } },
       { why: 'cutting a tag inside a gloss rebuilds the gloss', value: { text: '中國西藏網<b>(wǎng)</b>', kinds: undefined } },
       { why: 'cutting mojibake inside an entity rebuilds the entity', value: { text: 'a&錕斤拷nbsp;b', kinds: undefined } },
       { why: 'a control character before a credit line hides it until the character is cut', value: { text: '\u0085責任編輯：¡', kinds: undefined } },
