@@ -150,7 +150,7 @@ function decodeUtf8Run(run: string, place: RunPlace = NO_PLACE): string | undefi
   // with the neighbours chosen so far, until nothing changes (华夏 both guessed: 华 is right only beside 夏).
   const chosen = sequences.map((c) => (c.length === 1 ? c[0] : likeliestAlone(c)));
   // A guess is scored again only when what its scorer reads changed since: a character of the three before it in
-  // this pass, the one after it in the last pass, or the brackets left open (the same choices as rescoring all).
+  // this pass, the three after it in the last pass, or the brackets left open (the same choices as rescoring all).
   const changedIn = new Int8Array(sequences.length).fill(-1);
   const openWhenScored: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -11,6 +11,15 @@ const strictCp1252 = (text: string) =>
 const repaired = (line: string) => applyEdits(line, junkEdits(settledLineJunk(line, { script: 'unknown', options: { junkKinds: ['encoding'] } })));
 const lostBytes = (text: string) => Array.from(Buffer.from(text, 'utf8')).filter((b) => UNDEFINED_IN_CP1252.has(b)).length;
 
+/** Each sentence loses at least one byte to the strict decoder, and the repair gives it back exactly. */
+function expectGuessedBack(originals: readonly string[]): void {
+  for (const original of originals) {
+    const damaged = strictCp1252(original);
+    assert.ok(lostBytes(original) > 0, original);
+    assert.equal(repaired(damaged), original, damaged);
+  }
+}
+
 describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
   it('repairs a character that lost both of its continuation bytes (反 is E5 8F 8D), instead of deleting it', () => {
     // Sentences written for this test.
@@ -22,30 +31,18 @@ describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
   });
 
   it('chooses a lost byte by the words it makes with its neighbours (游戏, not 游成)', () => {
-    for (const original of ['这款游戏今年上线。', '他又一次获得冠军。', '本场比赛十分精彩。']) {
-      const damaged = strictCp1252(original);
-      assert.ok(lostBytes(original) > 0, original);
-      assert.equal(repaired(damaged), original, damaged);
-    }
+    expectGuessedBack(['这款游戏今年上线。', '他又一次获得冠军。', '本场比赛十分精彩。']);
   });
 
   it('reads the words a guess makes with the next three characters, themselves guessed or not (受国外, not 南国外)', () => {
     // Sentences written for this test. With only the next character read, the guesses were 南国外, 建捐资源 and 企斯特.
-    for (const original of ['受国外需求下降影响，出口增速放缓。', '当地建材资源丰富。', '他在伍斯特大学读书。']) {
-      const damaged = strictCp1252(original);
-      assert.ok(lostBytes(original) > 0, original);
-      assert.equal(repaired(damaged), original, damaged);
-    }
+    expectGuessedBack(['受国外需求下降影响，出口增速放缓。', '当地建材资源丰富。', '他在伍斯特大学读书。']);
   });
 
   it('knows the register of general news, not only of broadcast transcripts (四名球员, not 四十球员)', () => {
     // Sentences written for this test. The pair counts from 新闻联播 transcripts alone chose 四十球员, 偏媛 and
     // 既便宜合好用; the training text of the MSRA and CLUENER entity sets (People's Daily, Sina) tells them apart.
-    for (const original of ['四名球员受伤。', '这位名媛出席了晚宴。', '公司推出了一款既便宜又好用的手机。']) {
-      const damaged = strictCp1252(original);
-      assert.ok(lostBytes(original) > 0, original);
-      assert.equal(repaired(damaged), original, damaged);
-    }
+    expectGuessedBack(['四名球员受伤。', '这位名媛出席了晚宴。', '公司推出了一款既便宜又好用的手机。']);
   });
 
   it('chooses adjacent guesses together (违反: 违 lost one byte, 反 two)', () => {
