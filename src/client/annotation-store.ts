@@ -1,6 +1,6 @@
 // Holds the latest annotations the server sent for each document and tells listeners when they change.
 import * as vscode from 'vscode';
-import { labelParts, unpackAnnotations, type AnnotationsParams, type PackedAnnotationsParams, type WireSpan } from '../server/protocol';
+import { labelParts, unpackAnnotations, type AnnotationsParams, type SpanTriples, type WholeAnnotations, type WireSpan } from '../server/protocol';
 
 /**
  * One notification's annotations, kept in the packed form they arrived in: the client's own readers (decorations,
@@ -15,21 +15,20 @@ export class StoredAnnotations implements AnnotationsParams {
   readonly degraded?: string;
   readonly elapsedMs: number;
   /** [start, end, label index] per span, sorted by start (the server sends them in document order). */
-  readonly packed: readonly number[];
+  readonly packed: SpanTriples;
   readonly spanCount: number;
   /** Per label index: the span kind and the label ("entity" and "PER" for "entity:PER"). */
   readonly kinds: readonly WireSpan[2][];
   readonly labels: readonly string[];
   private readonly names: readonly string[];
   private unpacked: WireSpan[] | undefined;
-  private entityOrdinals: Int32Array | undefined;
 
   /**
    * @param params a whole annotation set
    * @param receivedAs how it came: whole, or as a delta the client applied to the previous set
    */
   constructor(
-    private readonly params: PackedAnnotationsParams,
+    private readonly params: WholeAnnotations,
     readonly receivedAs: 'whole' | 'delta' = 'whole',
   ) {
     if (params.delta) throw new Error('StoredAnnotations needs a whole annotation set, not a delta');
@@ -48,7 +47,7 @@ export class StoredAnnotations implements AnnotationsParams {
   }
 
   /** The whole message these annotations came from (the base the server's next delta applies to). */
-  get message(): PackedAnnotationsParams {
+  get message(): WholeAnnotations {
     return this.params;
   }
 
@@ -58,16 +57,11 @@ export class StoredAnnotations implements AnnotationsParams {
     return this.unpacked;
   }
 
-  /** The entity name of span `i` (an entity span), from the names listed in the order of the entity spans. */
-  entityName(i: number): string {
-    if (!this.entityOrdinals) {
-      const ordinals = new Int32Array(this.spanCount).fill(-1);
-      for (let s = 0, entity = 0; s < this.spanCount; s++) {
-        if (this.kinds[this.packed[s * 3 + 2]] === 'entity') ordinals[s] = entity++;
-      }
-      this.entityOrdinals = ordinals;
+  /** Calls `visit` for each entity span in document order, with its span index and its name. */
+  forEachEntity(visit: (span: number, name: string) => void): void {
+    for (let s = 0, entity = 0; s < this.spanCount; s++) {
+      if (this.kinds[this.packed[s * 3 + 2]] === 'entity') visit(s, this.names[entity++] ?? '');
     }
-    return this.names[this.entityOrdinals[i]] ?? '';
   }
 }
 

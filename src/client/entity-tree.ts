@@ -22,17 +22,41 @@ function typeName(type: string): string {
   }
 }
 
-/** One pass over the packed spans: each entity name once per type, with its occurrences (only those `keep` keeps). */
-function groupEntities(annotations: StoredAnnotations, keep?: (start: number, end: number, span: number) => boolean): EntityNode[] {
-  const { packed, kinds, labels, spanCount } = annotations;
-  const entities: NamedSpan[] = [];
-  for (let i = 0; i < spanCount; i++) {
-    const labelIndex = packed[i * 3 + 2];
-    if (kinds[labelIndex] !== 'entity') continue;
-    if (keep && !keep(packed[i * 3], packed[i * 3 + 1], i)) continue;
-    entities.push({ type: labels[labelIndex], text: annotations.entityName(i), start: packed[i * 3], end: packed[i * 3 + 1] });
+/**
+ * Collects entity occurrences into one group per type and name, counted. No object per occurrence: the view regroups
+ * in the extension host each time it refreshes, over ~12,000 entities in a 1 MB document.
+ */
+class EntityGrouper {
+  private readonly byType = new Map<string, Map<string, EntityGroup>>();
+
+  add(type: string, text: string, start: number, end: number): void {
+    let groups = this.byType.get(type);
+    if (!groups) this.byType.set(type, (groups = new Map()));
+    const group = groups.get(text);
+    if (group) group.count++;
+    else groups.set(text, { type, text, count: 1, first: [start, end] });
   }
-  return groupByType(entities);
+
+  /** Type nodes (News Lens's types first, others after), each name once, most frequent first, then by name. */
+  nodes(): EntityNode[] {
+    const { byType } = this;
+    const order = [...TYPE_ORDER, ...[...byType.keys()].filter((type) => !TYPE_ORDER.includes(type)).sort()];
+    return order.filter((type) => byType.has(type)).map((type) => ({
+      kind: 'type' as const,
+      type,
+      entities: [...byType.get(type)!.values()].sort((a, b) => b.count - a.count || collator.compare(a.text, b.text)),
+    }));
+  }
+}
+
+/** One pass over the packed spans: each entity name once per type, counted (only the spans `keep` keeps). */
+function groupEntities(annotations: StoredAnnotations, keep?: (span: number) => boolean): EntityNode[] {
+  const { packed, labels } = annotations;
+  const grouper = new EntityGrouper();
+  annotations.forEachEntity((span, name) => {
+    if (!keep || keep(span)) grouper.add(labels[packed[span * 3 + 2]], name, packed[span * 3], packed[span * 3 + 1]);
+  });
+  return grouper.nodes();
 }
 
 /** An entity occurrence with its type and name (UTF-16 offsets). */
@@ -43,36 +67,25 @@ export interface NamedSpan {
   end: number;
 }
 
-/** Entities by type (News Lens's types first, others after), each name once with its occurrences, most frequent first. */
+/** Entities by type, each name once with its count. */
 function groupByType(entities: readonly NamedSpan[]): EntityNode[] {
-  const byType = new Map<string, Map<string, EntityGroup>>();
-  for (const { type, text, start, end } of entities) {
-    let groups = byType.get(type);
-    if (!groups) byType.set(type, (groups = new Map()));
-    let group = groups.get(text);
-    if (!group) groups.set(text, (group = { type, text, occurrences: [] }));
-    group.occurrences.push([start, end]);
-  }
-  const order = [...TYPE_ORDER, ...[...byType.keys()].filter((type) => !TYPE_ORDER.includes(type)).sort()];
-  return order.filter((type) => byType.has(type)).map((type) => ({
-    kind: 'type' as const,
-    type,
-    entities: [...byType.get(type)!.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || collator.compare(a.text, b.text)),
-  }));
+  const grouper = new EntityGrouper();
+  for (const { type, text, start, end } of entities) grouper.add(type, text, start, end);
+  return grouper.nodes();
 }
 
-/** JSONL corpora: the entities of each record (line) that has some, grouped by type within it. */
+/** JSONL corpora: the entities of each record (line) that has some, grouped by type within it, in one pass. */
 function groupByRecord(annotations: StoredAnnotations, lineOf: (offset: number) => number): EntityNode[] {
-  const { packed, kinds, spanCount } = annotations;
-  const lineOfSpan = new Int32Array(spanCount).fill(-1);
-  const lines: number[] = [];
-  for (let i = 0; i < spanCount; i++) {
-    if (kinds[packed[i * 3 + 2]] !== 'entity') continue;
-    lineOfSpan[i] = lineOf(packed[i * 3]);
-    if (lines[lines.length - 1] !== lineOfSpan[i]) lines.push(lineOfSpan[i]);
-  }
-  return [...new Set(lines)].map((line) => {
-    const types = groupEntities(annotations, (_start, _end, i) => lineOfSpan[i] === line);
+  const { packed, labels } = annotations;
+  const byLine = new Map<number, EntityGrouper>();
+  annotations.forEachEntity((span, name) => {
+    const line = lineOf(packed[span * 3]);
+    let grouper = byLine.get(line);
+    if (!grouper) byLine.set(line, (grouper = new EntityGrouper()));
+    grouper.add(labels[packed[span * 3 + 2]], name, packed[span * 3], packed[span * 3 + 1]);
+  });
+  return [...byLine].map(([line, grouper]) => {
+    const types = grouper.nodes();
     return { kind: 'record' as const, line, types, count: types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.length : 0), 0) };
   });
 }
@@ -94,8 +107,10 @@ export interface GoldEntities {
 export interface EntityGroup {
   type: string;
   text: string;
-  /** UTF-16 offsets of each occurrence. */
-  occurrences: [number, number][];
+  /** How often the name occurs as this type. */
+  count: number;
+  /** UTF-16 offsets of its first occurrence (where clicking it goes). */
+  first: [number, number];
 }
 
 /** While the document changes, the view is refreshed at most this often (each refresh regroups every entity). */
@@ -188,8 +203,9 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
 
   private sections(annotations: StoredAnnotations, gold: GoldEntities): EntityNode[] {
     const goldTypes = groupByType(gold.gold);
-    const open = groupEntities(annotations, gold.isOpen);
-    const count = (types: EntityNode[]) => types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.reduce((m, e) => m + e.occurrences.length, 0) : 0), 0);
+    const { packed } = annotations;
+    const open = groupEntities(annotations, (span) => gold.isOpen(packed[span * 3], packed[span * 3 + 1]));
+    const count = (types: EntityNode[]) => types.reduce((n, t) => n + (t.kind === 'type' ? t.entities.reduce((m, e) => m + e.count, 0) : 0), 0);
     return [
       { kind: 'section', section: 'gold', types: goldTypes, count: count(goldTypes) },
       { kind: 'section', section: 'suggestions', types: open, count: count(open) },
@@ -231,10 +247,10 @@ export class EntityTree implements vscode.TreeDataProvider<EntityNode>, vscode.D
       return item;
     }
     const item = new vscode.TreeItem(node.group.text, vscode.TreeItemCollapsibleState.None);
-    item.description = `×${node.group.occurrences.length}`;
+    item.description = `×${node.group.count}`;
     item.contextValue = 'entity';
     if (this.uri) {
-      item.command = { command: 'newsLens.revealEntity', title: vscode.l10n.t('Reveal'), arguments: [this.uri, node.group.occurrences[0]] };
+      item.command = { command: 'newsLens.revealEntity', title: vscode.l10n.t('Reveal'), arguments: [this.uri, node.group.first] };
     }
     return item;
   }

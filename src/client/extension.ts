@@ -8,6 +8,7 @@ import {
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
   type PackedAnnotationsParams,
+  type WholeAnnotations,
   type ServerInfo,
   type WarningParams,
   withDeltaApplied,
@@ -112,6 +113,6 @@ export function deactivate(): Promise<void> | undefined {
 }
 
 /** A message as a whole annotation set: itself, or a delta applied to the stored set it was computed from. */
-function wholeMessage(store: AnnotationStore, params: PackedAnnotationsParams): PackedAnnotationsParams | undefined {
+function wholeMessage(store: AnnotationStore, params: PackedAnnotationsParams): WholeAnnotations | undefined {
   return params.delta ? withDeltaApplied(store.get(params.uri)?.message, params) : params;
 }

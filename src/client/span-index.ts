@@ -1,4 +1,5 @@
 // Finds the spans of one set of annotations that overlap an offset window, by binary search over their starts.
+import type { SpanTriples } from '../server/protocol';
 import type { StoredAnnotations } from './annotation-store';
 
 /**
@@ -7,7 +8,7 @@ import type { StoredAnnotations } from './annotation-store';
  */
 export class SpanIndex {
   readonly length: number;
-  private readonly packed: readonly number[];
+  private readonly packed: SpanTriples;
   private readonly order: Int32Array | undefined;
   /** The longest span: a span starting more than this before a window cannot reach into it. */
   private readonly maxLength: number;

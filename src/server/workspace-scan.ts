@@ -11,6 +11,7 @@ import { DuplicateIndex } from '../core/dedup';
 import { warmUpEntities } from '../core/entities';
 import { JUNK_KINDS, type Annotation, type DocumentScript } from '../core/types';
 import { junkDiagnostics } from './diagnostics';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { ErrorBoundary } from './error-boundary';
 import { createAnalyzer } from './fault-injection';
 import { analyzeRecordSafely, placeRecord } from './jsonl-records';
@@ -242,6 +243,7 @@ async function readText(file: string, size: number): Promise<string | undefined>
 /** Answers the scan and report requests (cancellable from the client's progress notification). */
 export function registerWorkspaceScan(
   connection: import('vscode-languageserver').Connection,
+  publisher: DiagnosticsPublisher,
   settings: (uri: string) => Promise<NewsLensSettings>,
   isOpen: (uri: string) => boolean,
   boundary: ErrorBoundary,
@@ -249,7 +251,7 @@ export function registerWorkspaceScan(
   const scanner = new WorkspaceScanner({
     settings,
     isOpen,
-    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    publish: (uri, diagnostics) => void publisher.publish(uri, diagnostics),
     progress: (progress) => void connection.sendNotification(SCAN_PROGRESS_NOTIFICATION, progress),
     boundary,
   });

@@ -150,7 +150,7 @@ describe('JSONL corpora', function () {
     assert.ok(types.length > 0 && types.every((t) => t.kind === 'type'));
     const entity = entityTree.getChildren(types[0])[0];
     assert.ok(entity.kind === 'entity');
-    const [start] = entity.group.occurrences[0];
+    const [start] = entity.group.first;
     assert.equal(editor.document.positionAt(start).line, first.line);
   });
 

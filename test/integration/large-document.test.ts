@@ -82,8 +82,9 @@ describe('a large document', function () {
     // Each name once, with the occurrences of all 40 copies, most frequent first.
     const names = places.entities.map((g) => g.text);
     assert.equal(new Set(names).size, names.length);
-    assert.ok(places.entities[0].occurrences.length >= 40, places.entities.map((g) => `${g.text}×${g.occurrences.length}`).join(', '));
-    const [start, end] = places.entities[0].occurrences[0];
+    assert.ok(places.entities[0].count >= 40, places.entities.map((g) => `${g.text}×${g.count}`).join(', '));
+    assert.ok(places.entities.every((g, i) => i === 0 || g.count <= places.entities[i - 1].count), 'most frequent first');
+    const [start, end] = places.entities[0].first;
     const text = editor.document.getText(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)));
     assert.equal(text.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''), places.entities[0].text); // names leave out glosses
   });

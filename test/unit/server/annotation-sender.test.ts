@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../../src/core/analyze';
 import { AnnotationSender } from '../../../src/server/annotation-sender';
-import { unpackAnnotations, withDeltaApplied, type PackedAnnotationsParams } from '../../../src/server/protocol';
+import { unpackAnnotations, withDeltaApplied, type PackedAnnotationsParams, type WholeAnnotations } from '../../../src/server/protocol';
 import { seededRandom as rng } from '../../../src/shared/seeded-random';
 
 const URI = 'file:///a.txt';
@@ -14,7 +14,7 @@ const PARAGRAPHS = [
   '版權聲明:本網站所刊載信息,不代表本站觀點。',
 ];
 
-const spansOf = (message: PackedAnnotationsParams) => unpackAnnotations(message).spans;
+const spansOf = (message: WholeAnnotations) => unpackAnnotations(message).spans;
 
 function send(sender: AnnotationSender, analyzer: Analyzer, text: string, version: number, cheapOnly = false): PackedAnnotationsParams {
   const { annotations } = analyzer.analyze(text, { cheapOnly });
@@ -27,7 +27,7 @@ describe('annotation deltas', () => {
     const lines = Array.from({ length: 120 }, (_, i) => `${i}. ${PARAGRAPHS[i % PARAGRAPHS.length]}`);
     const sender = new AnnotationSender();
     const analyzer = new Analyzer();
-    let client = send(sender, analyzer, lines.join('\n'), 1);
+    let client: WholeAnnotations = send(sender, analyzer, lines.join('\n'), 1);
     assert.equal(client.delta, undefined, 'the first message is whole');
     let deltas = 0;
     for (let version = 2; version < 60; version++) {
