@@ -54,10 +54,11 @@ for (const value of frequency.values()) total += value;
 /** -log2 P(character), rounded: about 5 for 的, 9–12 for everyday characters, 15–21 for the rare ones mojibake is made of. */
 const cost = new Map([...frequency].map(([ch, value]) => [ch, Math.round(-Math.log2(value / total))]));
 
-// A Traditional form the model lacks gets the cost of its Simplified character.
+// A Traditional form costs no more than its Simplified character: the model saw little Traditional text, so it ranks
+// 臺 (台) at 21 and 賬 (账) as rare, and Traditional text would read as mojibake.
 for (const [ch, value] of [...cost]) {
   for (const form of [toTaiwan(ch), toHongKong(ch)]) {
-    if ([...form].length === 1 && !cost.has(form)) cost.set(form, value);
+    if ([...form].length === 1 && form !== ch && !(cost.get(form) <= value)) cost.set(form, value);
   }
 }
 

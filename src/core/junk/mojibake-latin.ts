@@ -101,6 +101,22 @@ function latinLetterPair(line: string, i: number, end: number): { repaired: stri
 }
 
 /**
+ * Whether a short double-byte run is a piece of a European word rather than GBK/Big5: at most two pairs, an ASCII
+ * letter among its trail bytes and a lowercase letter after it (`élég` of élégant reads as 閘間, `Ña` of Ñandú as
+ * 補, both common Traditional characters). Chinese misread so comes in longer runs, or is followed by Chinese, digits,
+ * punctuation or a capitalized name; a longer run followed by `tip` or `online` stays GBK.
+ */
+function inLatinWord(line: string, start: number, end: number): boolean {
+  const next = line.charCodeAt(end);
+  if (end - start > 4 || !(next >= 0x61 && next <= 0x7a)) return false;
+  for (let i = start + 1; i < end; i += 2) {
+    const trail = line.charCodeAt(i);
+    if ((trail >= 0x41 && trail <= 0x5a) || (trail >= 0x61 && trail <= 0x7a)) return true;
+  }
+  return false;
+}
+
+/**
  * What a scan of one line has learnt so far, so that no stretch is decoded again from inside (random bytes would
  * otherwise cost n²), and how much decoding the line may still spend.
  */
@@ -200,7 +216,9 @@ export function latinMojibakeAt(line: string, i: number, short = false, scan: La
   const doubleEnd = i < scan.failedUntil[i % 2] || scan.failures >= MAX_FAILURES_PER_LINE ? i : doubleByteRunEnd(line, i);
   if (doubleEnd - i >= (short ? 2 : 4) && spend(scan, doubleEnd - i)) {
     // In a line read so, one pair may be punctuation alone (`¡°` = “) or a Latin letter inside a word (`Chlo¨¦`).
-    const double = repairDoubleByteRun(line, i, doubleEnd, short ? 0 : 2) ?? (short ? latinLetterPair(line, i, doubleEnd) : undefined);
+    const double = inLatinWord(line, i, doubleEnd)
+      ? undefined
+      : repairDoubleByteRun(line, i, doubleEnd, short ? 0 : 2) ?? (short ? latinLetterPair(line, i, doubleEnd) : undefined);
     if (double) return { start: i, end: doubleEnd, repaired: double.repaired, misreading: `${double.encoding} read as Latin-1` };
     scan.failedUntil[i % 2] = doubleEnd;
     scan.failures++;

@@ -82,6 +82,14 @@ describe('mojibake repair', () => {
     }
   });
 
+  it('repairs Traditional words in GBK read as Latin-1 as readily as Simplified ones (臺 is as common as 台)', () => {
+    // Short runs beside ASCII, whose trail bytes are letters (`Å_` = 臺): only a plausible reading is repaired.
+    for (const [damaged, rest] of [['臺灣', '的電商平臺去年成長了20%。'], ['平臺', '2.0版本上週發佈。'], ['復興', '航空的班機延誤。']]) {
+      const original = damaged + rest;
+      assert.equal(clean(MISREAD.gbkAsLatin1(damaged) + rest), original, MISREAD.gbkAsLatin1(damaged));
+    }
+  });
+
   it('removes only what cannot be repaired: U+FFFD runs, 锟斤拷 and control characters', () => {
     assert.equal(clean('嘉興\uFFFD\uFFFD日報\u0007'), '嘉興日報');
     assert.equal(clean('嘉興锟斤拷日報'), '嘉興日報');
