@@ -1,6 +1,6 @@
 // Bundles the extension client, language server, CLI, integration tests and the benchmark's in-editor probe with esbuild.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,29 @@ const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : join(root, 'dist');
 // --extension-only skips the CLI and the integration tests.
 const extensionOnly = process.argv.includes('--extension-only');
+
+/**
+ * Makes each JavaScript output pure ASCII. esbuild escapes non-ASCII characters in strings but keeps them in comments
+ * and regular expressions (/《[^《》]/), and one such character makes Node decode the whole file as UTF-8 and hold it
+ * as a two-byte string: reading the 3.7 MB server bundle took 40–80 ms at each start instead of 1–14 ms. Each one
+ * becomes a \uXXXX escape, which means the same character in a regular expression, a string or a comment (an
+ * escaped one, `\、`, is the character itself). Source maps are off by a few columns on those lines.
+ */
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!file.endsWith('.js')) continue;
+        const path = join(root, file);
+        const text = readFileSync(path, 'utf8');
+        if (!/[^\x00-\x7f]/.test(text)) continue;
+        const escape = (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        writeFileSync(path, text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => (slashes.length % 2 ? slashes.slice(1) : slashes) + escape(ch)));
+      }
+    });
+  },
+};
 
 const common = {
   absWorkingDir: root,
@@ -28,6 +51,8 @@ const common = {
   define: { NEWS_LENS_VERSION: JSON.stringify(pkg.version) },
   // jsonc-parser's default (UMD) build loads its parts with a dynamic require that a bundle cannot follow.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  metafile: true,
+  plugins: [asciiOutput],
 };
 
 /** Files under a folder (relative to the repository) whose names end with a suffix. */

@@ -52,6 +52,14 @@ describe('the .vsix package', function () {
     assert.ok(!fs.existsSync(path.join(extracted, 'extension/node_modules/opencc-js')), 'bundled libraries must not ship twice');
   });
 
+  it('ships pure-ASCII bundles, which Node reads without decoding UTF-8 at each start', () => {
+    for (const bundle of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/server/language-server.js']) {
+      const bytes = fs.readFileSync(path.join(extracted, bundle));
+      const at = bytes.findIndex((b) => b >= 0x80);
+      assert.equal(at, -1, `${bundle} has a non-ASCII byte at ${at}: …${bytes.subarray(Math.max(0, at - 40), at + 8).toString('utf8')}`);
+    }
+  });
+
   it('keeps the entity model within 15 MB, and the whole .vsix small', () => {
     const model = fs.statSync(path.join(extracted, 'extension/data/ner/model.bin')).size;
     assert.ok(model <= 15 * 1024 * 1024, `model.bin is ${model} bytes`);
