@@ -15,8 +15,10 @@ export interface EditLatencyResult {
   edits: number;
   /** didChange sent → newsLens/annotations for that version received, minus the debounce (0). */
   roundTripMs: Summary;
-  /** didChange sent → publishDiagnostics for that version. */
+  /** didChange sent → publishDiagnostics for that version, over the edits that changed the diagnostics (an unchanged set is not sent again). */
   diagnosticsMs: Summary;
+  /** Edits after which the server sent diagnostics (the others left them unchanged). */
+  diagnosticsSent: number;
   /** The server's own elapsedMs (analysis only). */
   serverElapsedMs: Summary;
   /** Server main-thread CPU ms from didChange to the annotations (analysis + diagnostics + serialising). */
@@ -80,21 +82,24 @@ export async function measureEditLatency(input: BenchInput, count: number, timeo
     let version = 1;
     for (const [k, point] of points.entries()) {
       version++;
-      session.measurePayload = k === 0;
+      session.measurePayload = k === 0 || diagnosticsCount === undefined;
       const annotationsFrom = session.annotations.length;
       const diagnosticsFrom = session.diagnostics.length;
       const cpuBefore = session.serverCpuMs();
       const sent = session.now();
       await session.change(URI, version, point.line, point.character, point.insert);
       const event = await session.annotationsFor(URI, version, () => true, annotationsFrom);
-      const diag = await session.diagnosticsFor(URI, (e) => e.version === version, diagnosticsFrom);
+      // The server sends a version's diagnostics before its annotations, and only when they changed.
+      const diag = session.diagnostics.slice(diagnosticsFrom).find((e) => e.uri === URI && e.version === version);
       roundTrips.push(event.at - sent - debounceMs);
-      diagnostics.push(diag.at - sent - debounceMs);
+      if (diag) diagnostics.push(diag.at - sent - debounceMs);
       elapsed.push(event.elapsedMs);
       serverCpu.push(event.cpu - cpuBefore);
       if (k === 0) {
         notificationChars = event.jsonChars;
         notificationSpans = event.spans;
+      }
+      if (diag && diagnosticsCount === undefined) {
         diagnosticsChars = diag.jsonChars;
         diagnosticsCount = diag.count;
       }
@@ -135,6 +140,7 @@ export async function measureEditLatency(input: BenchInput, count: number, timeo
     edits: points.length,
     roundTripMs: summarize(roundTrips),
     diagnosticsMs: summarize(diagnostics),
+    diagnosticsSent: diagnostics.length,
     serverElapsedMs: summarize(elapsed),
     serverCpuMs: summarize(serverCpu),
     notificationChars,

@@ -28,6 +28,21 @@ describe('diagnostics publisher', () => {
     assert.deepEqual(sent.map((p) => [p.version, p.diagnostics.length]), [[1, 2], [3, 2], [4, 2], [5, 1], [6, 0]]);
   });
 
+  it('compares nested fields, and takes a field left undefined for one that is absent', () => {
+    const sent: PublishDiagnosticsParams[] = [];
+    const publisher = new DiagnosticsPublisher((params) => sent.push(params));
+    const related = (line: number): Diagnostic => ({
+      ...finding(3),
+      relatedInformation: [{ location: { uri: 'file:///b.txt', range: finding(line).range }, message: 'earlier copy' }],
+    });
+    publisher.publish('file:///a.txt', [related(7)]);
+    assert.equal(publisher.publish('file:///a.txt', [related(7)]), false);
+    assert.equal(publisher.publish('file:///a.txt', [related(8)]), true, 'the related location moved');
+    assert.equal(publisher.publish('file:///a.txt', [{ ...related(8), tags: undefined }]), false);
+    assert.equal(publisher.publish('file:///a.txt', [{ ...related(8), tags: [1] }]), true);
+    assert.equal(sent.length, 3);
+  });
+
   it('keeps each document apart, and sends a first set even when it is empty', () => {
     const sent: PublishDiagnosticsParams[] = [];
     const publisher = new DiagnosticsPublisher((params) => sent.push(params));
