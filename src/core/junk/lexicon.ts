@@ -61,30 +61,40 @@ interface Tables {
 
 let tables: Tables | undefined;
 
-/** data/junk/spam-lexicon.json: "category role weight sources" → terms joined by |. */
-function* entries(): Generator<[term: string, category: string, role: string, weight: number]> {
-  for (const [key, terms] of Object.entries((data as { groups: Record<string, string> }).groups)) {
-    const [category, role, weight] = key.split(' ');
-    for (const term of terms.split('|')) yield [term, category, role, Number(weight)];
-  }
-}
-
+/**
+ * The tables, built once, on the first line scanned: it runs cold, in the interpreter, on the way to a document's
+ * first diagnostics. Plain loops, and each entry inserted at its place (longest first, in file order among equal
+ * lengths) rather than a comparator sort of every bucket afterwards: about half the time (100 → 45 ms here).
+ */
 function buildTables(): Tables {
   const { fold, classes } = charTables();
   const first = new Uint8Array(65536);
   const second = new Uint8Array(65536);
   const byFirst: (Map<number, BucketEntry[]> | undefined)[] = new Array(65536).fill(undefined);
-  for (const [term, category, role, weight] of entries()) {
-    if (term.length < 2) continue;
-    const code = term.charCodeAt(0);
-    first[code] = 1;
-    second[term.charCodeAt(1)] = 1;
-    const bySecond = (byFirst[code] ??= new Map());
-    let bucket = bySecond.get(term.charCodeAt(1));
-    if (!bucket) bySecond.set(term.charCodeAt(1), (bucket = []));
-    bucket.push({ term, weight, role: ROLE_CODES[role] ?? ROLE_TERM, category });
+  // data/junk/spam-lexicon.json: "category role weight sources" → terms joined by |.
+  const groups = (data as { groups: Record<string, string> }).groups;
+  const keys = Object.keys(groups);
+  for (let g = 0; g < keys.length; g++) {
+    const [category, roleName, weightText] = keys[g].split(' ');
+    const role = ROLE_CODES[roleName] ?? ROLE_TERM;
+    const weight = Number(weightText);
+    const terms = groups[keys[g]].split('|');
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t];
+      if (term.length < 2) continue;
+      const code = term.charCodeAt(0);
+      const next = term.charCodeAt(1);
+      first[code] = 1;
+      second[next] = 1;
+      let bySecond = byFirst[code];
+      if (bySecond === undefined) byFirst[code] = bySecond = new Map();
+      let bucket = bySecond.get(next);
+      if (bucket === undefined) bySecond.set(next, (bucket = []));
+      let at = bucket.length;
+      while (at > 0 && bucket[at - 1].term.length < term.length) at--;
+      bucket.splice(at, 0, { term, weight, role, category });
+    }
   }
-  for (const bySecond of byFirst) if (bySecond) for (const bucket of bySecond.values()) bucket.sort((a, b) => b.term.length - a.term.length);
   return { fold, classes, first, second, byFirst };
 }
 
