@@ -5,7 +5,7 @@ import { detectDocumentJunk } from './junk';
 import { paragraphOf, type Paragraph } from './junk/duplicate';
 import { junkEdits } from './edits';
 import { textWithEdits, viewWithEdits } from './line-view';
-import { isWholeLine, mapBack, settledLineJunk } from './settle-junk';
+import { isWholeLine, mapBack, settleLineJunk } from './settle-junk';
 import { findEntities } from './entities';
 import { findFigures } from './figures';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
@@ -229,7 +229,7 @@ const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
 
 function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
   if (text.trim() === '') return { annotations: [], cleaned: text };
-  const junk = wantsJunk(ctx.options) ? settledLineJunk(text, ctx) : [];
+  const { found: junk, settled } = wantsJunk(ctx.options) ? settleLineJunk(text, ctx) : { found: [], settled: undefined };
   let wholeLine = false;
   let noiseLine = false;
   for (const a of junk) {
@@ -237,7 +237,9 @@ function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAn
     wholeLine = true;
     if (NOISE_LINE_KINDS.has(a.label)) noiseLine = true;
   }
-  const cleaned = wholeLine ? '' : textWithEdits(text, junkEdits(junk));
+  // The last round of settling already cut this junk out (most lines): its edits and view are reused.
+  const edits = wholeLine ? undefined : (settled?.edits ?? junkEdits(junk));
+  const cleaned = !edits ? '' : settled?.edits === edits ? settled.view.text : textWithEdits(text, edits);
   if (noiseLine) return { annotations: junk.sort(byPosition), cleaned };
   const found = [...junk];
   const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
@@ -245,13 +247,22 @@ function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAn
   if (!wantsFigures && (cheapOnly || !wantsEntities)) return { annotations: found.sort(byPosition), cleaned };
   // Glosses and tags inside a name would hide it from the recognizers: look at the line without them.
   const inline = junk.filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text));
-  const view = viewWithEdits(text, junkEdits(inline));
+  // Most lines' junk is all in-line (glosses): then the view's edits are those of `cleaned`.
+  const allInline = edits !== undefined && inline.length === junk.reduce((n, a) => (a.kind === 'junk' ? n + 1 : n), 0);
+  const view = allInline && settled?.edits === edits ? settled.view : viewWithEdits(text, allInline ? edits : junkEdits(inline));
+  // The recognizers return fresh objects for this call: they are moved to the line's offsets in place.
   const toLine = (a: Annotation): Annotation => {
     if (!view.changed) return a;
     const start = view.toOriginal(a.start, false);
     const end = Math.max(start, view.toOriginal(a.end, true));
     const original = text.slice(start, end);
-    return original === a.text ? { ...a, start, end } : { ...a, start, end, text: original, cleanText: a.text };
+    a.start = start;
+    a.end = end;
+    if (original !== a.text) {
+      a.cleanText = a.text;
+      a.text = original;
+    }
+    return a;
   };
   if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(toLine(a));
   if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(toLine(a));

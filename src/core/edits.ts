@@ -18,15 +18,17 @@ export function junkEdits(annotations: readonly Annotation[], selection: EditSel
     const removal = annotation.removal ?? { start: annotation.start, end: annotation.end };
     if (removal.end > removal.start) edits.push({ start: removal.start, end: removal.end, newText: annotation.replacement ?? '' });
   }
-  // Longest first at equal starts, so a containing removal absorbs what it contains.
-  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Longest first at equal starts, so a containing removal absorbs what it contains. Annotations mostly come
+  // sorted already (a line's are): checking is cheaper than sorting, which copies the array.
+  if (!isOrdered(edits)) edits.sort(byStartThenLongest);
   const merged: TextEdit[] = [];
   for (const edit of edits) {
     const last = merged[merged.length - 1];
     const overlaps = last !== undefined && edit.start < last.end;
     const touchesPlainDeletion = last !== undefined && edit.start === last.end && last.newText === '' && edit.newText === '';
     if (!overlaps && !touchesPlainDeletion) {
-      merged.push({ ...edit });
+      // Each edit is a fresh object of this call: it may be kept (and widened below) as it is.
+      merged.push(edit);
     } else if (edit.end > last.end) {
       // Partial overlap: the union is deleted; a replacement is only kept when its removal is kept whole.
       last.end = edit.end;
@@ -34,6 +36,15 @@ export function junkEdits(annotations: readonly Annotation[], selection: EditSel
     }
   }
   return merged;
+}
+
+function byStartThenLongest(a: TextEdit, b: TextEdit): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function isOrdered(edits: readonly TextEdit[]): boolean {
+  for (let i = 1; i < edits.length; i++) if (byStartThenLongest(edits[i - 1], edits[i]) > 0) return false;
+  return true;
 }
 
 /** Applies non-overlapping edits (any order) to a text. Throws on overlapping or out-of-range edits. */

@@ -117,28 +117,49 @@ export function detectPinyinGlosses(line: string): Annotation[] {
     const start = spaced ? match.index - 1 : match.index;
     const ch = characterBefore(line, start);
     if (ch === undefined) continue;
-    const [matched, letters, digit, character] = match;
-    const text = spaced ? line[start] + matched : matched;
-    let reason: string;
-    let confidence: number;
-    if (character !== undefined) {
-      // Only the very character: `後(后)` or `乾(干)` is how texts explain a Traditional form.
-      if (character !== ch) continue;
-      reason = `Self-gloss ${text.trim()} repeats the character ${ch}: a spam mirror's gloss with no reading`;
-      confidence = 0.9;
-    } else {
-      // Tone marks come precomposed nearly always; normalizing only when a combining mark is there saves a call per gloss.
-      const syllable = COMBINING_MARK.test(letters) ? letters.normalize('NFC') : letters;
-      const toned = TONE_MARKED.test(syllable);
-      // A digit after a tone mark (`wǎng3`) is no spelling anyone uses.
-      if (toned && digit) continue;
-      if (!hasReading(ch, syllable + digit)) continue;
-      const form = toned ? 'the reading' : digit ? 'the numbered reading' : 'the toneless reading';
-      reason = `Pinyin gloss ${text.trim()} is ${form} of ${ch} inserted by a spam mirror`;
-      confidence = toned ? 0.97 : digit ? 0.9 : 0.8;
-    }
-    found.push(junkAt(line, 'pinyin-gloss', start, start + text.length, reason, confidence));
+    const end = match.index + match[0].length;
+    const verdict = glossVerdict(line.slice(start - ch.length, end), ch, match);
+    if (verdict) found.push(junkAt(line, 'pinyin-gloss', start, end, verdict.reason, verdict.confidence));
   }
   if (found.length > 0 && showsReadingsOnPurpose(line, found.length)) return [];
   return found;
+}
+
+interface GlossVerdict {
+  reason: string;
+  confidence: number;
+}
+
+/**
+ * Verdicts by the character and its gloss (`網(wǎng)`): a mirror glosses the same common characters again and again,
+ * so each is judged once and its reason string shared. Bounded: cleared when full.
+ */
+const verdicts = new Map<string, GlossVerdict | null>();
+const MAX_VERDICTS = 4096;
+
+/** Whether `candidate` (the character `ch`, then the parenthetical `match` found) is a gloss, and why. */
+function glossVerdict(candidate: string, ch: string, match: RegExpExecArray): GlossVerdict | undefined {
+  const known = verdicts.get(candidate);
+  if (known !== undefined) return known ?? undefined;
+  const verdict = judgeGloss(candidate.slice(ch.length).trim(), ch, match);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(candidate, verdict ?? null);
+  return verdict;
+}
+
+function judgeGloss(text: string, ch: string, match: RegExpExecArray): GlossVerdict | undefined {
+  const [, letters, digit, character] = match;
+  if (character !== undefined) {
+    // Only the very character: `後(后)` or `乾(干)` is how texts explain a Traditional form.
+    if (character !== ch) return undefined;
+    return { reason: `Self-gloss ${text} repeats the character ${ch}: a spam mirror's gloss with no reading`, confidence: 0.9 };
+  }
+  // Tone marks come precomposed nearly always; normalizing only when a combining mark is there saves a call per gloss.
+  const syllable = COMBINING_MARK.test(letters) ? letters.normalize('NFC') : letters;
+  const toned = TONE_MARKED.test(syllable);
+  // A digit after a tone mark (`wǎng3`) is no spelling anyone uses.
+  if (toned && digit) return undefined;
+  if (!hasReading(ch, syllable + digit)) return undefined;
+  const form = toned ? 'the reading' : digit ? 'the numbered reading' : 'the toneless reading';
+  return { reason: `Pinyin gloss ${text} is ${form} of ${ch} inserted by a spam mirror`, confidence: toned ? 0.97 : digit ? 0.9 : 0.8 };
 }

@@ -78,22 +78,13 @@ function loaded(): Loaded {
   return (weights = { bias: m.bias, bits: m.bits, weights: table });
 }
 
-/** Scores a phrase (raw text; it is normalized here). An empty phrase scores 0. */
-export function scoreSpan(text: string, topCount = 3): SpanScore {
-  const normalized = normalizeSpan(text);
-  if (normalized.length === 0) return { probability: 0, top: [] };
-  const { bias, bits, weights: w } = loaded();
-  let sum = bias;
-  const contributions = new Map<string, number>();
-  const add = (feature: string | undefined, weight: number, s: string, i: number, n: number) => {
-    sum += weight;
-    // Only features that push towards spam are shown; only they are cut out as strings (scoring stays allocation-light).
-    if (weight > 0) {
-      const name = feature ?? s.slice(i, i + n);
-      contributions.set(name, (contributions.get(name) ?? 0) + weight);
-    }
-  };
-  // The n-grams of spanFeatures(), hashed in place: the same buckets without a string per feature.
+/**
+ * The n-grams of spanFeatures() (hashed in place: the same buckets without a string per feature), then the shape
+ * features, in that order: `visit` gets each one with a weight, and its name as `source.slice(at, at + length)`
+ * (cut out only by a caller that needs it).
+ */
+function forEachWeightedFeature(normalized: string, visit: (weight: number, source: string, at: number, length: number) => void): void {
+  const { bits, weights: w } = loaded();
   const s = `^${normalized}$`;
   const mask = (1 << bits) - 1;
   for (let n = 1; n <= 3; n++) {
@@ -106,19 +97,53 @@ export function scoreSpan(text: string, topCount = 3): SpanScore {
         h = Math.imul(h, 0x01000193);
       }
       const weight = w[(h >>> 0) & mask];
-      if (weight !== 0) add(undefined, weight, s, i, n);
+      if (weight !== 0) visit(weight, s, i, n);
     }
   }
   for (const feature of shapeFeatures(normalized)) {
     const weight = w[featureBucket(feature, bits)];
-    if (weight !== 0) add(feature, weight, feature, 0, feature.length);
+    if (weight !== 0) visit(weight, feature, 0, feature.length);
   }
-  const top = [...contributions.entries()]
+}
+
+/** The features that push a phrase towards spam most, strongest first (for reasons: only flagged phrases need them). */
+function topContributions(normalized: string, topCount: number): Contribution[] {
+  const contributions = new Map<string, number>();
+  forEachWeightedFeature(normalized, (weight, source, at, length) => {
+    if (weight <= 0) return;
+    const feature = source.slice(at, at + length);
+    contributions.set(feature, (contributions.get(feature) ?? 0) + weight);
+  });
+  return [...contributions.entries()]
     .filter(([, weight]) => weight > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, topCount)
     .map(([feature, weight]) => ({ feature, weight }));
-  return { probability: sigmoid(sum), top };
+}
+
+/** A score whose top features are worked out on first use: most phrases scored are never reported. */
+class PhraseScore implements SpanScore {
+  private topFeatures: Contribution[] | undefined;
+  constructor(
+    readonly probability: number,
+    private readonly normalized: string,
+    private readonly topCount: number,
+  ) {}
+
+  get top(): Contribution[] {
+    return (this.topFeatures ??= topContributions(this.normalized, this.topCount));
+  }
+}
+
+/** Scores a phrase (raw text; it is normalized here). An empty phrase scores 0. */
+export function scoreSpan(text: string, topCount = 3): SpanScore {
+  const normalized = normalizeSpan(text);
+  if (normalized.length === 0) return { probability: 0, top: [] };
+  let sum = loaded().bias;
+  forEachWeightedFeature(normalized, (weight) => {
+    sum += weight;
+  });
+  return new PhraseScore(sigmoid(sum), normalized, topCount);
 }
 
 /** `体育 +1.2, ^亚 +0.8`: the top features as the hover shows them. */

@@ -73,4 +73,18 @@ describe('phrase scorer', () => {
       assert.ok(Math.abs(reference(phrase) - scoreSpan(phrase).probability) < 1e-6, phrase);
     }
   });
+
+  it('names as top features the spanFeatures() that push hardest towards spam, summed per feature', () => {
+    const bytes = Buffer.from(scorerModel.weights, 'base64');
+    const weightOf = (f: string) => ((bytes[featureBucket(f, scorerModel.bits)] << 24) >> 24) * scorerModel.scale;
+    for (const phrase of ['亚博体育官网', '聚鑫娱乐官网', 'bet365官网', '澳門新葡京真人平台']) {
+      const totals = new Map<string, number>();
+      for (const f of spanFeatures(normalizeSpan(phrase))) if (weightOf(f) > 0) totals.set(f, (totals.get(f) ?? 0) + weightOf(f));
+      const expected = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 4);
+      const top = scoreSpan(phrase, 4).top;
+      assert.ok(top.length > 0, phrase);
+      assert.deepEqual(top.map((c) => c.feature), expected.map(([f]) => f), phrase);
+      for (let i = 0; i < top.length; i++) assert.ok(Math.abs(top[i].weight - expected[i][1]) < 1e-6, phrase);
+    }
+  });
 });
