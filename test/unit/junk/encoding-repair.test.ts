@@ -83,6 +83,14 @@ describe('mojibake repair', () => {
     }
   });
 
+  it('repairs a run that GBK\'s ideographic space cuts in two (衡 is E8 A1 A1, and A1 A1 reads as U+3000)', () => {
+    // Sentences written for this test: the run before U+3000 ends on a lead byte and fails alone.
+    for (const original of ['这家公司今年收支平衡，利润持平。', '市场供需平衡，价格稳定。']) {
+      assert.ok(MISREAD.gbk(original).includes('骞宠\u3000'), MISREAD.gbk(original));
+      assert.equal(clean(MISREAD.gbk(original)), original, MISREAD.gbk(original));
+    }
+  });
+
   it('repairs GBK read as Latin-1 (ÐÂÎÅ = 新闻), single characters between digits included', () => {
     assert.equal(MISREAD.gbkAsLatin1('新闻'), 'ÐÂÎÅ');
     assert.equal(clean('ÐÂÎÅ'), '新闻');
