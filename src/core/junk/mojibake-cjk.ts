@@ -268,9 +268,14 @@ interface Run {
   end: number;
   counted: number;
   rare: number;
+  /** Too few of its characters are rare to try it alone; tried only in a line with a repaired run (`锛岃純` = ，較). */
+  loose: boolean;
 }
 
-/** Maximal runs of characters a GBK/Big5 decoder can produce (anything but ASCII and spaces), with their rare ones. */
+/**
+ * Maximal runs of characters a GBK/Big5 decoder can produce (anything but ASCII and spaces), with their rare ones:
+ * the suspect runs, and the loose ones (a rare character or more, but less than MIN_RARE_SHARE of them).
+ */
 function suspectRuns(line: string): Run[] {
   const runs: Run[] = [];
   // Local bindings: imported ones are read through a getter on every use in a CommonJS bundle.
@@ -306,7 +311,7 @@ function suspectRuns(line: string): Run[] {
       continue;
     }
     // Mojibake of Chinese is mostly Han: a run of Latin-1 symbols (random bytes) is not worth encoding back.
-    if (start >= 0 && han >= 1 && rare > 0 && rare >= MIN_RARE_SHARE * counted) runs.push({ start, end: i, counted, rare });
+    if (start >= 0 && han >= 1 && rare > 0) runs.push({ start, end: i, counted, rare, loose: rare < MIN_RARE_SHARE * counted });
     start = -1;
   }
   return runs;
@@ -332,7 +337,7 @@ function misreadFirstCharacter(text: string): string {
  */
 export function findCjkMojibake(line: string): MojibakeRepair[] {
   const runs = suspectRuns(line);
-  if (runs.length === 0) return [];
+  if (!runs.some((run) => !run.loose)) return [];
   const found: MojibakeRepair[] = [];
   const repaired = new Set<Run>();
   let failures = 0;
@@ -359,14 +364,28 @@ export function findCjkMojibake(line: string): MojibakeRepair[] {
     const repair = repairCjkRun(line.slice(run.start, run.end), context, maxCost, lineScript);
     if (!repair) {
       failures++;
-      return;
+      return false;
     }
     repaired.add(run);
     repairedEndingAt.set(run.end, repair.repaired);
     lineScript = scriptOf(repair.repaired) ?? lineScript;
     found.push({ start: run.start, end: run.end, repaired: repair.repaired, misreading: `UTF-8 read as ${repair.encoding}` });
+    return true;
   };
-  for (const run of runs) if (run.rare >= MIN_RARE && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_REPAIR_COST);
+  // U+3000 is GBK's A1 A1, the last two bytes of 衡 (E8 A1 A1) read across a pair: a run that fails before it is
+  // tried again joined with the run after it (`骞宠　锛` = 平衡，).
+  const joined = (run: Run, i: number): Run | undefined => {
+    const next = runs[i + 1];
+    if (!next || next.start !== run.end + 1 || line.charCodeAt(run.end) !== 0x3000) return undefined;
+    const whole = { start: run.start, end: next.end, counted: run.counted + next.counted, rare: run.rare + next.rare, loose: false };
+    index.set(whole, i);
+    return whole;
+  };
+  runs.forEach((run, i) => {
+    if (run.loose || run.rare < MIN_RARE || repaired.has(run) || failures >= MAX_FAILED_CJK_RUNS || attempt(run, PLAUSIBLE_REPAIR_COST)) return;
+    const whole = joined(run, i);
+    if (whole && failures < MAX_FAILED_CJK_RUNS && attempt(whole, PLAUSIBLE_REPAIR_COST)) repaired.add(runs[i + 1]).add(run);
+  });
   // A line with a repaired run is mojibake: its other runs, short ones and rarer words (木乃伊, 彭浩翔) too, are judged
   // by a looser plausibility (the gain over the run still applies).
   if (found.length > 0) for (const run of runs) if (!repaired.has(run) && failures < MAX_FAILED_CJK_RUNS) attempt(run, PLAUSIBLE_IN_MOJIBAKE_LINE);

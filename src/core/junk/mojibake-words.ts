@@ -133,6 +133,22 @@ function hanHead(text: string, n: number): string {
   return text.slice(0, i);
 }
 
+/** Whether a candidate between `before` and `after` has a Han character beside it to make words with. */
+export function hasHanNeighbour(before: string, after: string): boolean {
+  return hanTail(before, 1).length > 0 || hanHead(after, 1).length > 0;
+}
+
+/** One code unit at a time, for looking a single character up as a word. */
+const single = new Uint16Array(1);
+const singleText = new CodeBuffer(single);
+
+/** -log2 P of a Han character as a word of its own (又, 却 are words; 吴, 华 seldom stand alone), in Simplified. */
+export function oneCharacterWordCost(code: number): number {
+  const m = model();
+  single[0] = simplifiedUnits()[code];
+  return wordCost(m, singleText, 0, 1) ?? m.unknown;
+}
+
 /**
  * Scores candidates for one lost byte by the words they make with their Han neighbours: for each candidate code, the
  * bits that the best segmentation of `before + candidate + after` saves over the candidate standing alone as a word

@@ -74,6 +74,23 @@ describe('mojibake repair', () => {
     assert.equal(clean(line), '今天天气很好，我们去公园。 记者从市气象局获悉，本周将迎来降温。 这是真的吗？');
   });
 
+  it('repairs a short run with few rare characters in a line that has mojibake already (锛岃純 = ，較)', () => {
+    // Sentences written for this test: ，較 between a number and a digit reads as 锛岃純, whose 純 is common, so
+    // the run alone is too little rare to try; the rest of the line, repaired first, says it is mojibake.
+    for (const original of ['出口增長3.1%，較1月回升。', '利潤下降2%，較5年前少。']) {
+      assert.ok(MISREAD.gbk(original).includes('锛岃純'), MISREAD.gbk(original));
+      assert.equal(clean(MISREAD.gbk(original)), original, MISREAD.gbk(original));
+    }
+  });
+
+  it('repairs a run that GBK\'s ideographic space cuts in two (衡 is E8 A1 A1, and A1 A1 reads as U+3000)', () => {
+    // Sentences written for this test: the run before U+3000 ends on a lead byte and fails alone.
+    for (const original of ['这家公司今年收支平衡，利润持平。', '市场供需平衡，价格稳定。']) {
+      assert.ok(MISREAD.gbk(original).includes('骞宠\u3000'), MISREAD.gbk(original));
+      assert.equal(clean(MISREAD.gbk(original)), original, MISREAD.gbk(original));
+    }
+  });
+
   it('repairs GBK read as Latin-1 (ÐÂÎÅ = 新闻), single characters between digits included', () => {
     assert.equal(MISREAD.gbkAsLatin1('新闻'), 'ÐÂÎÅ');
     assert.equal(clean('ÐÂÎÅ'), '新闻');

@@ -45,6 +45,18 @@ describe('mojibake: UTF-8 read by a strict Windows-1252 decoder', () => {
     expectGuessedBack(['四名球员受伤。', '这位名媛出席了晚宴。', '公司推出了一款既便宜又好用的手机。']);
   });
 
+  it('knows the dictionary\'s rarer words, counted three times (耐低温, not 老低温)', () => {
+    // Sentences written for this test. With only the words counted five times or more, the guesses were 老低温,
+    // 铁材 and 披肩向.
+    expectGuessedBack(['这种材料耐低温。', '市场上铝材价格上涨。', '她留着披肩发。']);
+  });
+
+  it('prefers, among guesses that make no word, a character that stands alone as a word (协商后达成, not 协商华达成)', () => {
+    // Sentences written for this test. The character pairs alone chose 协商华达成 and 这孩子午聪明; 后 and 又 are
+    // words of their own far more often than 华 and 午 are.
+    expectGuessedBack(['双方协商后达成一致。', '这孩子又聪明又懂事。']);
+  });
+
   it('chooses adjacent guesses together (违反: 违 lost one byte, 反 two)', () => {
     const original = '这种做法违反规定。';
     const damaged = strictCp1252(original);
