@@ -101,12 +101,22 @@ function isEdgeFiller(code: number): boolean {
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
-const NAME_MATERIAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9０-９Ａ-Ｚａ-ｚ]/;
+/** Name material: Han (BMP), ASCII and full-width letters and digits (code units; the halves of an astral character are not). */
+function isNameMaterial(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  if (code >= 0xff10) return (code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
 
 /** Whether the UTF-16 unit at `i` may begin or end a name: name material, or half of an astral character (Han of the extensions). */
 function isNameEdge(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  return (code >= 0xd800 && code <= 0xdfff) || NAME_MATERIAL.test(text[i]);
+  return (code >= 0xd800 && code <= 0xdfff) || isNameMaterial(code);
+}
+
+function hasNameMaterial(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isNameMaterial(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Runs the tagger on each sentence of a segmented piece; spans are offsets into the piece, plus `offset`. */
@@ -128,7 +138,7 @@ function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: 
         while (start < end && !isNameEdge(piece, start)) start++;
         while (end > start && !isNameEdge(piece, end - 1)) end--;
         // A name has a Han character, a letter or a digit: never only emoji or symbols.
-        if (end <= start || !NAME_MATERIAL.test(piece.slice(start, end))) continue;
+        if (end <= start || !hasNameMaterial(piece, start, end)) continue;
         out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence });
       }
     }
