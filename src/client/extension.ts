@@ -8,9 +8,9 @@ import {
   SERVER_INFO_REQUEST,
   WARNING_NOTIFICATION,
   type PackedAnnotationsParams,
-  type WholeAnnotations,
   type ServerInfo,
   type WarningParams,
+  type WholeAnnotations,
   withDeltaApplied,
 } from '../server/protocol';
 import { AnnotationStore, StoredAnnotations } from './annotation-store';

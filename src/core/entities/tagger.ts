@@ -10,6 +10,7 @@
 // word, the word before and the word after) and one per character and tag; the other templates
 // index small dense tables. The rows found are summed through the codebook.
 import type { EntityType } from '../types';
+import { expOfNonPositive } from './exp-table';
 import * as features from './features';
 import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
 import { FILTER_MULTIPLIER, filterOfSlots, type KeyFilter } from './key-filter';
@@ -471,7 +472,7 @@ function spanProbabilities(model: TaggerModel, e: Float32Array, n: number, label
     const base = i * L;
     let max = e[base];
     for (let l = 1; l < L; l++) if (e[base + l] > max) max = e[base + l];
-    for (let l = 0; l < L; l++) potential[base + l] = Math.exp((e[base + l] - max) * inverseT);
+    for (let l = 0; l < L; l++) potential[base + l] = expOfNonPositive((e[base + l] - max) * inverseT);
   }
   // Forward, scaled so each row sums to 1.
   let sum = 0;
