@@ -27,6 +27,12 @@ const LAST_UNITS = new Set([...TYPE_WORDS, ...SITE_WORDS].map((w) => w.charCodeA
 
 /** Shape of a normalized (folded, lower-case) phrase, or undefined when it is not head + type/site words. */
 export function brandShape(normalized: string): BrandShape | undefined {
+  const parts = brandParts(normalized);
+  return parts && { head: parts.head, type: parts.type, sites: parts.sites };
+}
+
+/** brandShape() with the head's text (`wz777` of `wz777登录入口`). */
+export function brandParts(normalized: string): (BrandShape & { headText: string }) | undefined {
   if (normalized.length < 2 || !LAST_UNITS.has(normalized.charCodeAt(normalized.length - 1))) return undefined;
   let rest = normalized;
   let sites = 0;
@@ -51,7 +57,7 @@ export function brandShape(normalized: string): BrandShape | undefined {
   }
   if (!type && sites === 0) return undefined;
   const head = headKind(rest);
-  return head ? { head, type, sites } : undefined;
+  return head ? { head, type, sites, headText: rest } : undefined;
 }
 
 function headKind(head: string): string | undefined {

@@ -6,6 +6,7 @@ import { ROLE_BRAND, ROLE_CONTEXT, ROLE_DUAL, ROLE_TERM, roleName, type LexiconH
 import { describeTop, normalizeSpan, scoreSpan, type SpanScore } from './spam-scorer';
 import { brandShape, TYPE_WORDS } from './brand-shape';
 import { fluency } from './fluency';
+import { moldScore } from './unseen-head';
 
 /*
  * A candidate is a chain of lexicon hits glued together (no gap), with Latin or digit runs glued to them
@@ -14,7 +15,8 @@ import { fluency } from './fluency';
  *   spam term of weight ≥ 2 (百家乐, 代开发票)        with a compound word (…代理开户) or in an injected position
  *   dual name (金沙, 新葡京, bet365)                  only with a compound word or spam term: 金沙娱乐场官网, bet365官网
  *   Latin run + compound word (yabo188登录)            scorer ≥ UNSEEN_MIN
- *   full site-name mold (恒通体育官网, brand-shape.ts)   scorer ≥ COMPOUND_MIN, in an injected position
+ *   full site-name mold (恒通体育官网, brand-shape.ts)   scorer ≥ COMPOUND_MIN, in an injected position (a prefix
+ *                                                     with a Latin or digit head, vk8注册：, is scored on its mold)
  *   unknown name glued in a sentence (…富贵国际官网…)  scorer ≥ UNSEEN_MIN, cut where removal mends the sentence
  * Injected positions: the whole content of a bracket or quote pair, a whole item of a separator-joined list, or
  * the start of a line followed by a colon. Without a spam term or brand, such a position is flagged only when the
@@ -334,8 +336,13 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
     if (!evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline' && !unknownInline) continue;
     // Compound words alone inside a sentence are never spam by decide(): only the unknown-name test remains.
     const contextOnly = !evidence.brand && !evidence.strongTerm && !evidence.dual && !evidence.latin && placement.position === 'inline';
-    const score = contextOnly ? { probability: 0, top: [] } : scoreSpan(line.slice(content.start, content.end));
+    let score: SpanScore = contextOnly ? { probability: 0, top: [] } : scoreSpan(line.slice(content.start, content.end));
     const mold = placement.position !== 'inline' && !evidence.brand && !evidence.strongTerm && !evidence.dual && isFullMold(line.slice(content.start, content.end));
+    // A prefix before a colon that is a full mold with a Latin or digit head (vk8注册：…): its mold speaks, not the head.
+    if (mold && placement.position === 'line-prefix') {
+      const blind = moldScore(line.slice(content.start, content.end));
+      if (blind && blind.probability > score.probability) score = blind;
+    }
     if (contextOnly || !decide(evidence, placement.position, score.probability, mold)) {
       const name = unknownInline ? inlineSiteName(line, chain) : undefined;
       if (!name || skip.some((r) => name.start < r.end && r.start < name.end) || name.start < doneUntil) continue;

@@ -83,14 +83,15 @@ function loaded(): Loaded {
  * features, in that order: `visit` gets each one with a weight, and its name as `source.slice(at, at + length)`
  * (cut out only by a caller that needs it).
  */
-function forEachWeightedFeature(normalized: string, visit: (weight: number, source: string, at: number, length: number) => void): void {
+function forEachWeightedFeature(normalized: string, visit: (weight: number, source: string, at: number, length: number) => void, blindHead = 0): void {
   const { bits, weights: w } = loaded();
   const s = `^${normalized}$`;
   const mask = (1 << bits) - 1;
   for (let n = 1; n <= 3; n++) {
     const from = n === 1 ? 1 : 0;
     const to = n === 1 ? s.length - 1 : s.length - n + 1;
-    for (let i = from; i < to; i++) {
+    // n-grams inside `^` + the first blindHead units (an unseen head) are left out.
+    for (let i = Math.max(from, blindHead + 1 - n + 1); i < to; i++) {
       let h = 0x811c9dc5;
       for (let k = i; k < i + n; k++) {
         h ^= s.charCodeAt(k);
@@ -107,13 +108,13 @@ function forEachWeightedFeature(normalized: string, visit: (weight: number, sour
 }
 
 /** The features that push a phrase towards spam most, strongest first (for reasons: only flagged phrases need them). */
-function topContributions(normalized: string, topCount: number): Contribution[] {
+function topContributions(normalized: string, topCount: number, blindHead: number): Contribution[] {
   const contributions = new Map<string, number>();
   forEachWeightedFeature(normalized, (weight, source, at, length) => {
     if (weight <= 0) return;
     const feature = source.slice(at, at + length);
     contributions.set(feature, (contributions.get(feature) ?? 0) + weight);
-  });
+  }, blindHead);
   return [...contributions.entries()]
     .filter(([, weight]) => weight > 0)
     .sort((a, b) => b[1] - a[1])
@@ -128,22 +129,30 @@ class PhraseScore implements SpanScore {
     readonly probability: number,
     private readonly normalized: string,
     private readonly topCount: number,
+    private readonly blindHead = 0,
   ) {}
 
   get top(): Contribution[] {
-    return (this.topFeatures ??= topContributions(this.normalized, this.topCount));
+    return (this.topFeatures ??= topContributions(this.normalized, this.topCount, this.blindHead));
   }
 }
 
 /** Scores a phrase (raw text; it is normalized here). An empty phrase scores 0. */
 export function scoreSpan(text: string, topCount = 3): SpanScore {
-  const normalized = normalizeSpan(text);
+  return scoreNormalized(normalizeSpan(text), topCount);
+}
+
+/**
+ * Scores a normalized phrase without the n-grams that lie wholly inside its first `blindHead` units (and the `^`
+ * before them): the score of its mold when the head is a name the scorer cannot know (unseen-head.ts).
+ */
+export function scoreNormalized(normalized: string, topCount = 3, blindHead = 0): SpanScore {
   if (normalized.length === 0) return { probability: 0, top: [] };
   let sum = loaded().bias;
   forEachWeightedFeature(normalized, (weight) => {
     sum += weight;
-  });
-  return new PhraseScore(sigmoid(sum), normalized, topCount);
+  }, blindHead);
+  return new PhraseScore(sigmoid(sum), normalized, topCount, blindHead);
 }
 
 /** `体育 +1.2, ^亚 +0.8`: the top features as the hover shows them. */

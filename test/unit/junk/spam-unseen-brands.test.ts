@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { detectLineJunk } from '../../../src/core/junk/index';
 import { brandShape, shapeFeatures } from '../../../src/core/junk/brand-shape';
 import { featureBucket, normalizeSpan, scoreSpan, spanFeatures } from '../../../src/core/junk/spam-scorer';
+import { moldScore } from '../../../src/core/junk/unseen-head';
 import scorerModel from '../../../data/junk/spam-scorer.json';
 import { applyRemovals, assertWellFormed, junkOf, SIMP } from './helpers';
 
@@ -56,6 +57,36 @@ describe('unknown site names', () => {
 
   it('leaves news that names sites and sports bodies alone', () => {
     for (const line of ['据腾讯体育官网消息，中国女排今晚出战。', '国家体育总局发布全民健身活动通知。', '中国体育彩票发行30周年，公益金支持全民健身。', '市民可登录国家政务服务平台办理。']) {
+      assert.deepEqual(spamIn(line), [], line);
+    }
+  });
+});
+
+describe('unknown site names with a Latin or digit head', () => {
+  it('flags a prefix of letters and digits with site words before a colon, and only it', () => {
+    for (const prefix of ['qp58注册', 'hx99登录入口', 'tk36平台']) {
+      const line = `${prefix}：今年一季度全省粮食播种面积保持稳定。`;
+      const found = spamIn(line);
+      assert.deepEqual(found.map((a) => a.text), [prefix], line);
+      assert.equal(applyRemovals(line, found), '今年一季度全省粮食播种面积保持稳定。');
+    }
+  });
+
+  it('scores such a head on its mold: the head\'s own n-grams are left out', () => {
+    assert.ok(scoreSpan('hx99登录入口').probability < 0.8, 'the full score reads the unknown head as news');
+    assert.ok(moldScore('hx99登录入口')!.probability >= 0.8);
+    assert.equal(moldScore('恒达体育官网'), undefined, 'a Han head is a word the scorer has read: no mold score');
+    assert.equal(moldScore('12345平台'), undefined, 'digits alone with a site word are no mold (a hotline platform)');
+  });
+
+  it('leaves news lines with product names, hotlines and model numbers alone', () => {
+    for (const line of [
+      '12345平台：今年以来共受理市民诉求3.2万件，办结率超过九成。',
+      '5G平台：运营商加快建设步伐，覆盖全部乡镇。',
+      '用户可在Game2游戏平台注册账号后参与新版本测试。',
+      '华为Mate60平台版本更新后，续航表现有所提升。',
+      '记者从C919项目组获悉：首批乘客已完成登录入口改版后的值机。',
+    ]) {
       assert.deepEqual(spamIn(line), [], line);
     }
   });
