@@ -17,7 +17,7 @@ import { moldScore } from './unseen-head';
  *   Latin run + compound word (yabo188登录)            scorer ≥ UNSEEN_MIN
  *   full site-name mold (恒通体育官网, brand-shape.ts)   scorer ≥ COMPOUND_MIN, in an injected position (a prefix
  *                                                     with a Latin or digit head, vk8注册：, is scored on its mold)
- *   unknown name glued in a sentence (…富贵国际官网…)  scorer ≥ UNSEEN_MIN, cut where removal mends the sentence
+ *   unknown name glued in a sentence (…富贵国际官网…)  full mold, scorer ≥ COMPOUND_MIN, cut where removal mends the sentence
  * Injected positions: the whole content of a bracket or quote pair, a whole item of a separator-joined list, or
  * the start of a line followed by a colon. Without a spam term or brand, such a position is flagged only when the
  * scorer is nearly sure and a compound word is present (an unseen brand: 【某某体育官网】).
@@ -348,7 +348,7 @@ export function detectSpamPhrases(line: string, hits: readonly LexiconHit[], ski
       if (!name || skip.some((r) => name.start < r.end && r.start < name.end) || name.start < doneUntil) continue;
       const text = line.slice(name.start, name.end);
       const scored = scoreSpan(text);
-      if (scored.probability < UNSEEN_MIN || !isFullMold(text)) continue;
+      if (scored.probability < COMPOUND_MIN || !isFullMold(text)) continue;
       const reason = `Spam phrase, an unknown site name inside the text (its removal mends the sentence): scorer ${scored.probability.toFixed(2)} (top features ${describeTop(scored.top)})`;
       found.push(junkAt(line, 'spam', name.start, name.end, reason, clampConfidence(scored.probability), { start: name.start, end: name.end }));
       doneUntil = name.end;
