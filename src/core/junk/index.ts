@@ -10,6 +10,7 @@ import { detectMetadata } from './metadata';
 import { detectPinyinGlosses } from './pinyin-gloss';
 import { detectSpam } from './spam';
 import { detectWordSalad } from './word-salad';
+import { detectOrphanSiteNames } from './orphan-site-name';
 
 function enabledKinds(ctx: LineContext): ReadonlySet<JunkKind> {
   return new Set(ctx.options.junkKinds ?? JUNK_KINDS);
@@ -63,14 +64,17 @@ export function detectLineJunk(line: string, ctx: LineContext): Annotation[] {
 }
 
 /**
- * Document-level junk: duplicated paragraphs and tags split across lines. Offsets are absolute (DocLine.start based).
+ * Document-level junk: duplicated paragraphs, tags split across lines, word salad and site names foreign to their page. Offsets are absolute (DocLine.start based).
  */
 export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, paragraphs?: readonly (Paragraph | undefined)[]): Annotation[] {
   const kinds = enabledKinds(ctx);
   const found: Annotation[] = [];
   if (kinds.has('duplicate')) append(found, detectDuplicates(lines, paragraphs));
   if (kinds.has('markup')) append(found, detectSplitTags(lines));
-  if (kinds.has('spam')) append(found, detectWordSalad(lines));
+  if (kinds.has('spam')) {
+    append(found, detectWordSalad(lines));
+    append(found, detectOrphanSiteNames(lines));
+  }
   const literals = ctx.options.ignoreLiterals ?? [];
   if (literals.length === 0 || found.length === 0) return found.sort(byPosition);
   const starts = lines.map((l) => l.start);
