@@ -287,7 +287,8 @@ function documentJunk(lines: readonly DocLine[], analyses: readonly LineAnalysis
     return a.paragraph ?? undefined;
   });
   const found: Annotation[] = [];
-  for (const annotation of detectDocumentJunk(cleanedLines, ctx, paragraphs)) {
+  const removed = lines.map((line, i) => cleanedLines[i].text.length === 0 && line.text.trim().length > 0);
+  for (const annotation of detectDocumentJunk(cleanedLines, ctx, paragraphs, removed)) {
     const index = findLineIndex(cleanedLines, annotation.start);
     const cleanedLine = cleanedLines[index];
     const line = lines[index];

@@ -77,6 +77,11 @@ function navToken(token: string): string {
   return toSimplified(stripGlossLike(token.replace(NAV_BRACKETS, ''))).toLowerCase();
 }
 
+/** True when a token of the line is a word of navigation, share or print bars (首页, 财经, 登录 …). */
+export function isNavigationWord(line: string): boolean {
+  return line.split(NAV_SPLIT).some((token) => token !== '' && NAV_WORDS.has(navToken(token)));
+}
+
 /** `bare` is `content` without its glosses. */
 function detectCopyright(line: string, content: string, bare: string): Annotation | undefined {
   if (HEADING_LINE.test(bare)) return wholeLine(line, 'boilerplate', 'Copyright or disclaimer notice of the web site', 0.92);

@@ -11,6 +11,7 @@ import { detectPinyinGlosses } from './pinyin-gloss';
 import { detectSpam } from './spam';
 import { detectWordSalad } from './word-salad';
 import { detectOrphanSiteNames } from './orphan-site-name';
+import { detectNavigationBlocks } from './nav-block';
 
 function enabledKinds(ctx: LineContext): ReadonlySet<JunkKind> {
   return new Set(ctx.options.junkKinds ?? JUNK_KINDS);
@@ -64,13 +65,14 @@ export function detectLineJunk(line: string, ctx: LineContext): Annotation[] {
 }
 
 /**
- * Document-level junk: duplicated paragraphs, tags split across lines, word salad and site names foreign to their page. Offsets are absolute (DocLine.start based).
+ * Document-level junk: duplicated paragraphs, tags split across lines, navigation blocks, word salad and site names foreign to their page. Offsets are absolute (DocLine.start based). `removed[i]`: line i held text that line-level junk removed whole.
  */
-export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, paragraphs?: readonly (Paragraph | undefined)[]): Annotation[] {
+export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, paragraphs?: readonly (Paragraph | undefined)[], removed?: readonly boolean[]): Annotation[] {
   const kinds = enabledKinds(ctx);
   const found: Annotation[] = [];
   if (kinds.has('duplicate')) append(found, detectDuplicates(lines, paragraphs));
   if (kinds.has('markup')) append(found, detectSplitTags(lines));
+  if (kinds.has('boilerplate')) append(found, detectNavigationBlocks(lines, removed));
   if (kinds.has('spam')) {
     append(found, detectWordSalad(lines));
     append(found, detectOrphanSiteNames(lines));
