@@ -46,6 +46,8 @@ function evaluateSplit(split: 'dev' | 'held-out', all: { page: GoldPage; text: s
   let cleanPages = 0;
   let spamFalseAlarms = 0;
   const realSpam = { gold: 0, hit: 0 };
+  // Body text that a boilerplate finding would remove: the text `clean` must never lose.
+  const bodyLoss = { lines: 0, hit: 0, chars: 0, lost: 0 };
   const errors: string[] = [];
   for (const { page, text } of pages) {
     const found = junkOf(text);
@@ -59,6 +61,17 @@ function evaluateSplit(split: 'dev' | 'held-out', all: { page: GoldPage; text: s
       c.goldHit += gold.filter((g) => pred.some((p) => matches(p, g))).length;
       if (SHOW_ERRORS && (kind === 'spam' || kind === 'markup' || kind === 'pinyin-gloss')) {
         for (const p of pred) if (!gold.some((g) => matches(p, g))) errors.push(`FP ${kind} ${page.id}: ${p.text.slice(0, 60)} — ${p.reason?.slice(0, 120)}`);
+      }
+    }
+    const boilerplate = found.filter((a) => a.label === 'boilerplate');
+    for (const [start, end] of page.body) {
+      const removed = boilerplate.reduce((n, a) => n + overlap(a.removal ?? a, { start, end }), 0);
+      bodyLoss.lines++;
+      bodyLoss.chars += end - start;
+      bodyLoss.lost += Math.min(removed, end - start);
+      if (removed > 0) {
+        bodyLoss.hit++;
+        if (SHOW_ERRORS) errors.push(`BODY boilerplate ${page.id}: ${text.slice(start, Math.min(end, start + 60))}`);
       }
     }
     // Real news sentences: the body lines cut at sentence ends.
@@ -93,6 +106,7 @@ function evaluateSplit(split: 'dev' | 'held-out', all: { page: GoldPage; text: s
     console.log(`| ${kind} | ${c.gold} | ${c.pred} | ${pct(c.tp, c.pred)} | ${pct(c.goldHit, c.gold)} |`);
   }
   console.log(`\n- real news sentences with a spam, gloss or markup alarm: ${alarmedSentences} of ${sentences} (${pct(alarmedSentences, sentences)})`);
+  console.log(`- body lines touched by a boilerplate finding: ${bodyLoss.hit} of ${bodyLoss.lines} (${pct(bodyLoss.hit, bodyLoss.lines)}); body characters it would remove: ${bodyLoss.lost} of ${bodyLoss.chars} (${pct(bodyLoss.lost, bodyLoss.chars)})`);
   console.log(`- spam false alarms on ${cleanPages} clean pages: ${spamFalseAlarms} (${((spamFalseAlarms * 200) / Math.max(1, cleanPages)).toFixed(2)} per 200 pages)`);
   console.log(`- spam recall on REAL positives: ${realSpam.hit} of ${realSpam.gold}${realSpam.gold === 0 ? ' (no real spam in this split: the public pages we could fetch hold none)' : ''}`);
 
