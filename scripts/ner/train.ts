@@ -3,15 +3,11 @@
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
 //          [--rate R] [--min-count K] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S]
 //          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
-//          [--entity-min-count K] [--entity-ratio R] [--no-jackknife]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
 // (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
 // --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
 // (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
-// The entity gazetteer (entity-gazetteer.ts) holds the train split's entity strings labelled at
-// least --entity-min-count times and in at least --entity-ratio of their occurrences; each train sentence sees only those of the other folds of train
-// (--no-jackknife: all of them), dev and the shipped model all of them.
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDir, readCorpus, SOURCES, type CorpusSentence, type Source, type Span } from '../../src/cli/ner-corpus';
@@ -21,7 +17,6 @@ import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeat
 import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
-import { countEntities, ENTITY_FOLDS, entityEntries, foldOf } from './entity-gazetteer';
 import { HashMap } from './hash-map';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
@@ -43,11 +38,6 @@ interface Options {
   drop: number[];
   checkpoint?: string;
   fromCheckpoint?: string;
-  /** Entity gazetteer: strings labelled at least this often in train; jackknifed over folds when training. */
-  entityMinCount: number;
-  /** ... and in at least this share of their occurrences in the text. */
-  entityRatio: number;
-  jackknife: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -80,9 +70,6 @@ function parseArgs(argv: string[]): Options {
     }),
     checkpoint: value('--checkpoint'),
     fromCheckpoint: value('--from-checkpoint'),
-    entityMinCount: Number(value('--entity-min-count') ?? 2),
-    entityRatio: Number(value('--entity-ratio') ?? 0),
-    jackknife: !argv.includes('--no-jackknife'),
   };
 }
 
@@ -144,10 +131,10 @@ const featureId = (t: number, key: number): number => mix(mix(0x51ed27 + t, key)
 
 const positions = new Positions();
 
-function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[], entitiesOf: (s: CorpusSentence) => WordLexicon): Example[] {
+function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[]): Example[] {
   return sentences.map((s) => {
     const text = toSimplified(s.text);
-    readPositions(positions, text, tagTokens(text), words, 0, text.length, entitiesOf(s));
+    readPositions(positions, text, tagTokens(text), words, 0, text.length);
     const keys = featureKeys(positions).slice(0, text.length * F);
     for (const t of drop) for (let i = t; i < keys.length; i += F) keys[i] = ABSENT;
     const features = new Uint32Array(keys.length);
@@ -497,7 +484,7 @@ function recordOf(t: Template, key: number): string | undefined {
  * The shipped model: the `keep` features with the largest |weight| (and all features of the
  * records they belong to, and of the dense tables), coded against a 256-value codebook.
  */
-function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep: number, lexicon: Uint32Array, entities: Uint32Array, about: Record<string, unknown>): TaggerModel {
+function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep: number, lexicon: Uint32Array, about: Record<string, unknown>): TaggerModel {
   const total = keys.length;
   // A feature's strength is its largest |weight|.
   const strength = new Float32Array(total);
@@ -528,7 +515,7 @@ function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep
     return { template: templates[f] as Template, key: keys[f], codes };
   });
   const decoding = decodingModel(a.t);
-  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about, entities });
+  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about });
 }
 
 /**
@@ -576,20 +563,10 @@ async function main(): Promise<void> {
   log(`dictionary of names: ${names.words} words (${names.entries.size} entries with prefixes)`);
   if (options.drop.length) log(`templates left out: ${options.drop.map((t) => TEMPLATE_NAMES[t]).join(', ')}`);
   const corpus = readCorpus(options.data);
-  // The entity gazetteer: all of train for dev and the shipped model; for a train sentence, only
-  // the other folds of train (jackknifed), so the model learns how far an unseen name's match goes.
-  const trainCorpus = corpus.filter((s) => s.split === 'train');
-  const foldCounts = countEntities(trainCorpus, ENTITY_FOLDS);
-  const allEntities = entityEntries(foldCounts, options.entityMinCount, options.entityRatio);
-  const entityTable = buildLexicon(allEntities.entries);
-  const entities = new HashLexicon(entityTable);
-  const foldEntities = foldCounts.map((_, k) => new HashLexicon(buildLexicon(entityEntries(foldCounts.filter((__, j) => j !== k), options.entityMinCount, options.entityRatio).entries)));
-  log(`entity gazetteer: ${allEntities.words} strings labelled ≥ ${options.entityMinCount} times in train, in ≥ ${options.entityRatio} of their occurrences (${allEntities.entries.size} entries with prefixes), ${ENTITY_FOLDS} folds for training`);
   const dev = prepare(
     corpus.filter((s) => s.split === 'dev'),
     words,
     options.drop,
-    () => entities,
   );
 
   /** Per feature index: its template and key. */
@@ -614,7 +591,11 @@ async function main(): Promise<void> {
     indexDev(index);
     log(`loaded ${options.fromCheckpoint}: epoch ${best.epoch}, ${best.table}`);
   } else {
-    const train = prepare(trainCorpus, words, options.drop, (s) => (options.jackknife ? foldEntities[foldOf(s)] : entities));
+    const train = prepare(
+      corpus.filter((s) => s.split === 'train'),
+      words,
+      options.drop,
+    );
     trainSentences = train.length;
     log(`prepared ${train.length} train and ${dev.length} dev sentences`);
     // Features seen at least minCount times in train get an index; the rest are dropped.
@@ -689,11 +670,10 @@ async function main(): Promise<void> {
     templatesLeftOut: options.drop.map((t) => TEMPLATE_NAMES[t]),
     trainSentences,
     dictionary: names.source,
-    entityGazetteer: `${allEntities.words} PER/LOC/ORG strings of the train split labelled ≥ ${options.entityMinCount} times, in ≥ ${options.entityRatio} of their occurrences (most frequent type), hashed; train sentences saw ${options.jackknife ? `the other ${ENTITY_FOLDS - 1} of ${ENTITY_FOLDS} folds' strings` : 'all of them'}`,
     devF1Float: best.table,
     devF1: '',
   };
-  const model = exportModel(best.averaged, templates, keys, options.keep, lexicon, entityTable, about);
+  const model = exportModel(best.averaged, templates, keys, options.keep, lexicon, about);
   const exported = summary(evaluateExported(model, dev));
   about.devF1 = exported.table;
   const layout = model.header.layout;

@@ -11,14 +11,13 @@
 // - WORD: the word at the position and the words before and after it (key: a 30-bit word hash),
 //   one hashed record per word;
 // - CHAR_TAG: the character with its word's part-of-speech tag, hashed;
-// - the rest have small key ranges and are dense tables (among them the marks of jieba's names
-//   and of the entity gazetteer, entity strings of the training data: see scripts/ner/README.md).
+// - the rest have small key ranges and are dense tables.
 // FEATURE_VERSION is stored in the model: change it whenever a template changes, and retrain.
 import { placeTrie, PLACE_FULL, PLACE_SHORT, PLACE_SHORT_COUNTY, PLACE_WORLD } from './gazetteer';
 import { lexicon } from './lexicon';
 import type { PackedTokens } from './segmenter';
 
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 4;
 
 /** Template numbers. Their count is the number of features per position. */
 export const enum Template {
@@ -48,9 +47,6 @@ export const enum Template {
   LexiconBegin,
   LexiconEnd,
   LexiconInside,
-  EntityBegin,
-  EntityEnd,
-  EntityInside,
   Count,
 }
 
@@ -60,7 +56,7 @@ export const TEMPLATE_COUNT = Template.Count;
 export const TEMPLATE_NAMES = [
   'Bias', 'CharM2', 'CharM1', 'Char0', 'CharP1', 'CharP2', 'BigramM2M1', 'BigramM1C0', 'BigramC0P1', 'BigramP1P2', 'Types', 'PosTag', 'Word',
   'PrevTagTag', 'TagNextTag', 'PrevWord', 'NextWord', 'CharPosLength', 'Place', 'CharClasses', 'PrevWordClass', 'WordClass', 'CharTag',
-  'LexiconBegin', 'LexiconEnd', 'LexiconInside', 'EntityBegin', 'EntityEnd', 'EntityInside',
+  'LexiconBegin', 'LexiconEnd', 'LexiconInside',
 ];
 
 /** Key of a feature a position does not have. */
@@ -85,9 +81,6 @@ export const DENSE_ROWS: Partial<Record<Template, number>> = {
   [Template.LexiconBegin]: 64,
   [Template.LexiconEnd]: 64,
   [Template.LexiconInside]: 8,
-  [Template.EntityBegin]: 64,
-  [Template.EntityEnd]: 64,
-  [Template.EntityInside]: 8,
 };
 
 /** Rows of the CharPosLength template per character: place in the word (4) × length (1…7, 8 kinds). */
@@ -154,8 +147,6 @@ const WORD_SEED = 0x2545f491;
 
 /** Longest dictionary word the lexicon features look for. */
 export const MAX_LEXICON_WORD = 6;
-/** Longest training-entity string the entity-gazetteer features look for. */
-export const MAX_ENTITY_WORD = 10;
 /** Longest word the word templates look at. */
 const MAX_WORD = 6;
 
@@ -197,10 +188,6 @@ export class Positions {
   lexBegin = new Uint8Array(0);
   lexEnd = new Uint8Array(0);
   lexInside = new Uint8Array(0);
-  /** The same marks for the entity gazetteer (entity strings of the training data, model-format.ts). */
-  entBegin = new Uint8Array(0);
-  entEnd = new Uint8Array(0);
-  entInside = new Uint8Array(0);
   /** Per token: tag id, word key (30 bits, non-zero; 0 when the word is longer than MAX_WORD), length, word classes. */
   tag = new Int32Array(0);
   word = new Int32Array(0);
@@ -219,9 +206,6 @@ export class Positions {
     this.lexBegin = new Uint8Array(s);
     this.lexEnd = new Uint8Array(s);
     this.lexInside = new Uint8Array(s);
-    this.entBegin = new Uint8Array(s);
-    this.entEnd = new Uint8Array(s);
-    this.entInside = new Uint8Array(s);
   }
 
   ensureTokens(count: number): void {
@@ -240,10 +224,9 @@ const PLACE_KIND_CODE: Record<number, number> = { [PLACE_FULL]: 1, [PLACE_SHORT]
 /**
  * Fills `p` for text[from, to) read as one sentence (what lies outside it is never looked at):
  * `tokens` is jieba's segmentation of `text` (tokens crossing the range's edges are cut there),
- * `words` the model's dictionary of names (no dictionary features without it), `entities` its
- * gazetteer of training-entity strings (no entity-gazetteer features without it).
+ * `words` the model's dictionary of names (no dictionary features without it).
  */
-export function readPositions(p: Positions, text: string, tokens: PackedTokens, words: WordLexicon | undefined, from: number, to: number, entities?: WordLexicon): void {
+export function readPositions(p: Positions, text: string, tokens: PackedTokens, words: WordLexicon | undefined, from: number, to: number): void {
   const n = to - from;
   p.n = n;
   p.ensure(n);
@@ -320,26 +303,25 @@ export function readPositions(p: Positions, text: string, tokens: PackedTokens, 
       gazetteer[i - from] = kind * 4 + at + 1;
     }
   }
-  markWords(p.codes, words, n, MAX_LEXICON_WORD, p.lexBegin, p.lexEnd, p.lexInside);
-  markWords(p.codes, entities, n, MAX_ENTITY_WORD, p.entBegin, p.entEnd, p.entInside);
+  markLexicon(p, words, n);
 }
 
 /**
  * Marks the dictionary words (names, places, organisations of jieba's dictionary, two to
- * MAX_LEXICON_WORD units; or the entity gazetteer's strings, two to MAX_ENTITY_WORD units, in the
- * same categories) found at each position: begin[i] and end[i] hold, per category, a
+ * MAX_LEXICON_WORD units) found at each position: begin[i] and end[i] hold, per category, a
  * length bucket of the longest word starting or ending at i (2 bits each); inside[i] the
  * categories of words that cover i strictly inside. The lexicon also holds the words' prefixes
  * (category 0), so the walk from a position stops at the first unit no word continues with.
  */
-function markWords(codes: Int32Array, words: WordLexicon | undefined, n: number, longest: number, lexBegin: Uint8Array, lexEnd: Uint8Array, lexInside: Uint8Array): void {
+function markLexicon(p: Positions, words: WordLexicon | undefined, n: number): void {
+  const { codes, lexBegin, lexEnd, lexInside } = p;
   lexBegin.fill(0, 0, n);
   lexEnd.fill(0, 0, n);
   lexInside.fill(0, 0, n);
   if (!words) return;
   for (let i = 0; i + 1 < n; i++) {
     let h = mix(WORD_SEED, codes[i + 2]);
-    for (let length = 2; length <= longest && i + length <= n; length++) {
+    for (let length = 2; length <= MAX_LEXICON_WORD && i + length <= n; length++) {
       h = mix(h, codes[i + length + 1]);
       // The table holds unsigned keys; mix() returns a signed 32-bit value (version 3 missed half the words).
       const category = words.lookup(h >>> 0);
@@ -369,7 +351,7 @@ export function featureKeys(p: Positions, out?: Uint32Array): Uint32Array {
   const F = TEMPLATE_COUNT;
   const n = p.n;
   if (!out || out.length < n * F) out = new Uint32Array(Math.max(n * F, 256) * 2);
-  const { codes, token, place, gazetteer, lexBegin, lexEnd, lexInside, entBegin, entEnd, entInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
+  const { codes, token, place, gazetteer, lexBegin, lexEnd, lexInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
   const charClass = lexicon().charClasses;
   for (let i = 0; i < n; i++) {
     const o = i * F;
@@ -408,9 +390,6 @@ export function featureKeys(p: Positions, out?: Uint32Array): Uint32Array {
     out[o + Template.LexiconBegin] = lexBegin[i] || ABSENT;
     out[o + Template.LexiconEnd] = lexEnd[i] || ABSENT;
     out[o + Template.LexiconInside] = lexInside[i] || ABSENT;
-    out[o + Template.EntityBegin] = entBegin[i] || ABSENT;
-    out[o + Template.EntityEnd] = entEnd[i] || ABSENT;
-    out[o + Template.EntityInside] = entInside[i] || ABSENT;
   }
   return out;
 }

@@ -13,7 +13,7 @@
 // rounding to a power of two, which would leave up to 60 % of the file empty); a key's first slot
 // is firstSlot(), then slots are probed linearly, wrapping around.
 //
-// File (little-endian): "NLNER\0\0\x07", a u32 header length, the JSON header (ModelHeader), padding
+// File (little-endian): "NLNER\0\0\x06", a u32 header length, the JSON header (ModelHeader), padding
 // to 64 bytes, then the body: transitions f32[L*L], start f32[L], end f32[L], codebook f32[256], and
 // the tables at the byte offsets of header.layout (from the body's start, each 64-byte aligned).
 import { filterOfSlots, type KeyFilter } from './key-filter';
@@ -51,9 +51,6 @@ export interface ModelLayout {
   lexicon: number;
   /** Slots of the dictionary of names (8 bytes each: word hash, category). */
   lexiconSlots: number;
-  /** The entity gazetteer (entity strings of the training data), the same kind of table. */
-  entities: number;
-  entitySlots: number;
   /** Body size in bytes. */
   size: number;
 }
@@ -84,11 +81,9 @@ export interface TaggerModel {
   /** The dictionary of names for the lexicon features: u32 pairs (word hash, category), open addressing. */
   lexicon: Uint32Array;
   words: WordLexicon;
-  /** The entity gazetteer for the entity features (same table format as `lexicon`). */
-  entities: WordLexicon;
 }
 
-const MAGIC = 'NLNER\u0000\u0000\u0007';
+const MAGIC = 'NLNER\u0000\u0000\u0006';
 const FLOATS = L * L + 2 * L + 256;
 
 /** First slot to probe for a key in a hashed table of `slots` slots (any size). */
@@ -195,9 +190,8 @@ export function buildModel(
   features: TrainedFeature[],
   weights: { transitions: Float32Array; start: Float32Array; end: Float32Array; codebook: Float32Array },
   lexicon: Uint32Array,
-  info: { temperature: number; about?: Record<string, unknown>; entities?: Uint32Array },
+  info: { temperature: number; about?: Record<string, unknown> },
 ): TaggerModel {
-  const entities = info.entities ?? buildLexicon(new Map());
   const chars = new Map<number, number>();
   const bigrams = new Map<number, Uint8Array>();
   const words = new Map<number, Uint8Array>();
@@ -260,8 +254,6 @@ export function buildModel(
     dense: dense.map((table) => (table ? place(table.length) : -1)),
     lexicon: place(lexicon.byteLength),
     lexiconSlots: lexicon.length / 2,
-    entities: place(entities.byteLength),
-    entitySlots: entities.length / 2,
     size: 0,
   };
   layout.size = offset;
@@ -290,7 +282,6 @@ export function buildModel(
   fill(charTags, layout.charTags, charTagSlots, CHAR_TAG_SLOT);
   dense.forEach((table, t) => table && body.set(table, layout.dense[t]));
   new Uint32Array(body.buffer, layout.lexicon, lexicon.length).set(lexicon);
-  new Uint32Array(body.buffer, layout.entities, entities.length).set(entities);
 
   const header: ModelHeader = {
     featureVersion: FEATURE_VERSION,
@@ -322,7 +313,6 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
     charIds: new Uint16Array(buffer, byteOffset + layout.charIds, 65536),
     lexicon,
     words: new HashLexicon(lexicon),
-    entities: new HashLexicon(new Uint32Array(buffer, byteOffset + layout.entities, layout.entitySlots * 2)),
   };
 }
 

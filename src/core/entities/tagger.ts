@@ -66,9 +66,6 @@ const T_WORD_CLASS = Template.WordClass;
 const T_LEX_BEGIN = Template.LexiconBegin;
 const T_LEX_END = Template.LexiconEnd;
 const T_LEX_INSIDE = Template.LexiconInside;
-const T_ENT_BEGIN = Template.EntityBegin;
-const T_ENT_END = Template.EntityEnd;
-const T_ENT_INSIDE = Template.EntityInside;
 const firstSlot = format.firstSlot;
 
 /** Reusable buffers of the decoder. */
@@ -106,7 +103,7 @@ function ensureBuffers(n: number, tokens: number): void {
 
 /** Emission scores of every position of text[from, to) and label (read as one sentence). */
 export function emissionScores(model: TaggerModel, text: string, tokens: PackedTokens, from = 0, to = text.length): Float32Array {
-  readPositions(positions, text, tokens, model.words, from, to, model.entities);
+  readPositions(positions, text, tokens, model.words, from, to);
   return emissionsOf(model, positions);
 }
 
@@ -173,7 +170,7 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   ensureBuffers(n, p.tokenCount);
   const { bytes, words32, charIds, codebook: cb } = model;
   const layout = model.header.layout;
-  const { codes, kinds, token, place, gazetteer, lexBegin, lexEnd, lexInside, entBegin, entEnd, entInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
+  const { codes, kinds, token, place, gazetteer, lexBegin, lexEnd, lexInside, tag: tagOf, word: wordOf, length: lengthOf, klass: classOf } = p;
   const charClass = lexicon().charClasses;
   // The reused buffers as locals: a module-level `let` is reloaded at every use in a loop.
   const charIdAt = charIdBuffer;
@@ -246,9 +243,6 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
   const dLexBegin = dense[T_LEX_BEGIN];
   const dLexEnd = dense[T_LEX_END];
   const dLexInside = dense[T_LEX_INSIDE];
-  const dEntBegin = dense[T_ENT_BEGIN];
-  const dEntEnd = dense[T_ENT_END];
-  const dEntInside = dense[T_ENT_INSIDE];
   const charRows = layout.charRows - charShift;
   const posLengthRows = layout.posLengthRows;
   const tagSlots = layout.charTagSlots;
@@ -279,9 +273,6 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     if (lexBegin[i]) floatRows[f++] = dLexBegin + lexBegin[i] * L;
     if (lexEnd[i]) floatRows[f++] = dLexEnd + lexEnd[i] * L;
     if (lexInside[i]) floatRows[f++] = dLexInside + lexInside[i] * L;
-    if (entBegin[i]) floatRows[f++] = dEntBegin + entBegin[i] * L;
-    if (entEnd[i]) floatRows[f++] = dEntEnd + entEnd[i] * L;
-    if (entInside[i]) floatRows[f++] = dEntInside + entInside[i] * L;
     for (let q = 0; q < 5; q++) {
       const id = charIdAt[i + q];
       if (id !== 0) floatRows[f++] = charRows + (id * CHAR_ROWS + q) * L;

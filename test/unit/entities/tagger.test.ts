@@ -2,9 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync } from 'node:fs';
 import { findEntities, taggerError, warmUpEntities } from '../../../src/core/entities';
-import { ABSENT, DENSE_ROWS, featureKeys, FEATURE_VERSION, Positions, readPositions, Template, TEMPLATE_COUNT, wordHash } from '../../../src/core/entities/features';
+import { ABSENT, DENSE_ROWS, featureKeys, FEATURE_VERSION, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { loadTagger, modelPath } from '../../../src/core/entities/model-file';
-import { buildLexicon, buildModel, featureRow, HashLexicon, parseModel, serializeModel, ZERO_CODE, type TrainedFeature } from '../../../src/core/entities/model-format';
+import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type TrainedFeature } from '../../../src/core/entities/model-format';
 import { TAG_NAMES, tagId, tagText, tagTokens } from '../../../src/core/entities/segmenter';
 import {
   allowedEnd,
@@ -33,9 +33,9 @@ function random(seed: number): () => number {
 }
 
 /** Feature keys of `text` read as one sentence. */
-function keysOf(text: string, words: TaggerModel['words'] | undefined, entities?: TaggerModel['entities']): Uint32Array {
+function keysOf(text: string, words: TaggerModel['words'] | undefined): Uint32Array {
   const p = new Positions();
-  readPositions(p, text, tagTokens(text), words, 0, text.length, entities);
+  readPositions(p, text, tagTokens(text), words, 0, text.length);
   return featureKeys(p).slice(0, text.length * F);
 }
 
@@ -57,7 +57,7 @@ function syntheticModel(texts: string[], seed: number): { model: TaggerModel; we
     features.push({ template, key, codes });
   };
   for (const text of texts) {
-    const keys = keysOf(text, undefined, new HashLexicon(ENTITY_TABLE));
+    const keys = keysOf(text, undefined);
     for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT && rand() < 0.8) add((i % F) as Template, keys[i]);
   }
   for (const [t, rows] of Object.entries(DENSE_ROWS)) for (let key = 0; key < rows!; key += 97) add(Number(t) as Template, key);
@@ -65,27 +65,13 @@ function syntheticModel(texts: string[], seed: number): { model: TaggerModel; we
   const start = Float32Array.from({ length: L }, (_, l) => (allowedStart(l) ? rand() - 0.5 : -Infinity));
   const end = Float32Array.from({ length: L }, (_, l) => (allowedEnd(l) ? rand() - 0.5 : -Infinity));
   const lexicon = buildLexicon(new Map([[77, 1], [78, 0], [79, 3]]));
-  const model = buildModel(features, { transitions, start, end, codebook }, lexicon, { temperature: 1, about: { test: true }, entities: ENTITY_TABLE });
+  const model = buildModel(features, { transitions, start, end, codebook }, lexicon, { temperature: 1, about: { test: true } });
   return { model, weights, features };
 }
 
-/** A small entity gazetteer: 普京 (person), 上海浦东 (place), 人民大会堂 (organisation), with their prefixes. */
-const ENTITY_TABLE = buildLexicon(
-  new Map([
-    [wordHash('普京', 0, 2) >>> 0, 1],
-    [wordHash('上海', 0, 2) >>> 0, 0],
-    [wordHash('上海浦', 0, 3) >>> 0, 0],
-    [wordHash('上海浦东', 0, 4) >>> 0, 2],
-    [wordHash('人民', 0, 2) >>> 0, 0],
-    [wordHash('人民大', 0, 3) >>> 0, 0],
-    [wordHash('人民大会', 0, 4) >>> 0, 0],
-    [wordHash('人民大会堂', 0, 5) >>> 0, 3],
-  ]),
-);
-
 /** Emission scores straight from the float weights: the definition the file format must reproduce. */
-function floatEmissions(weights: Map<string, number[]>, text: string, words: TaggerModel['words'], entities?: TaggerModel['entities']): number[][] {
-  const keys = keysOf(text, words, entities);
+function floatEmissions(weights: Map<string, number[]>, text: string, words: TaggerModel['words']): number[][] {
+  const keys = keysOf(text, words);
   return Array.from({ length: text.length }, (_, i) => {
     const e = new Array<number>(L).fill(0);
     for (let t = 0; t < F; t++) {
@@ -145,7 +131,7 @@ describe('entity tagger', function () {
 
     it('has weights for the features of ordinary news text', () => {
       const text = '国务院总理在北京会见了来访的美国国务卿。';
-      const keys = keysOf(text, model.words, model.entities);
+      const keys = keysOf(text, model.words);
       let present = 0;
       let total = 0;
       for (let i = 0; i < keys.length; i++) {
@@ -159,7 +145,7 @@ describe('entity tagger', function () {
     it('scores sentences by its grouped lookups exactly as by one lookup per feature', () => {
       const p = new Positions();
       for (const text of ['新华社北京十月一日电，国家主席在人民大会堂会见了俄罗斯总统普京。', '據報道，台北市長柯文哲昨日出席了活動。', 'Apple公司CEO库克访问上海浦东，ＸＹＺ１２３。']) {
-        readPositions(p, text, tagTokens(text), model.words, 0, text.length, model.entities);
+        readPositions(p, text, tagTokens(text), model.words, 0, text.length);
         const fast = emissionsOf(model, p).slice(0, text.length * L);
         const reference = referenceEmissions(model, p);
         for (let k = 0; k < reference.length; k++) assert.ok(Math.abs(fast[k] - reference[k]) < 1e-4, `${text} at ${Math.floor(k / L)}: ${fast[k]} vs ${reference[k]}`);
@@ -213,30 +199,15 @@ describe('entity tagger', function () {
         if (at >= 0) assert.deepEqual([...copy.bytes.subarray(at, at + L)], new Array(L).fill(ZERO_CODE), `template ${t} key ${key}`);
       }
       assert.deepEqual([copy.words.lookup(77), copy.words.lookup(78), copy.words.lookup(79), copy.words.lookup(80)], [1, 0, 3, -1]);
-      assert.deepEqual([copy.entities.lookup(wordHash('普京', 0, 2) >>> 0), copy.entities.lookup(wordHash('上海浦', 0, 3) >>> 0), copy.entities.lookup(wordHash('浦东', 0, 2) >>> 0)], [1, 0, -1]);
-    });
-
-    it('marks the entity gazetteer\'s strings where they begin, end and continue', () => {
-      const { model: small } = syntheticModel(texts, 7);
-      const text = '普京在上海浦东新区';
-      const p = new Positions();
-      readPositions(p, text, tagTokens(text), undefined, 0, text.length, small.entities);
-      // 普京: person (bits 0-1), length bucket 1; 上海浦东: place (bits 2-3), bucket 3, inside at 浦 and 海.
-      assert.deepEqual([...p.entBegin.subarray(0, text.length)], [1, 0, 0, 3 << 2, 0, 0, 0, 0, 0]);
-      assert.deepEqual([...p.entEnd.subarray(0, text.length)], [0, 1, 0, 0, 0, 0, 3 << 2, 0, 0]);
-      assert.deepEqual([...p.entInside.subarray(0, text.length)], [0, 0, 0, 0, 2, 2, 0, 0, 0]);
-      const keys = keysOf(text, undefined, small.entities);
-      assert.equal(keys[0 * F + Template.EntityBegin], 1);
-      assert.equal(keys[2 * F + Template.EntityBegin], ABSENT);
     });
 
     it('tags a sentence as the unquantized weights decoded by trying every label sequence', () => {
       for (const [k, text] of ['会见普京。', '上海浦东。', '库克访问京'].entries()) {
         const { model: small, weights } = syntheticModel([text], 100 + k);
         const copy = parseModel(serializeModel(small));
-        const expected = floatEmissions(weights, text, copy.words, copy.entities);
+        const expected = floatEmissions(weights, text, copy.words);
         const p = new Positions();
-        readPositions(p, text, tagTokens(text), copy.words, 0, text.length, copy.entities);
+        readPositions(p, text, tagTokens(text), copy.words, 0, text.length);
         const e = emissionsOf(copy, p);
         for (let i = 0; i < text.length; i++) for (let l = 0; l < L; l++) assert.ok(Math.abs(e[i * L + l] - expected[i][l]) < 1e-4, `${text} ${i} ${l}`);
         const labels = new Uint8Array(text.length);
