@@ -1,11 +1,13 @@
 // `npm run train:ner`: trains the entity tagger (a linear-chain CRF, or an averaged perceptron, over BIO labels) on the converted corpus and writes data/ner/model.bin.
 //
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
-//          [--rate R] [--min-count K] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S]
+//          [--rate R] [--min-count K] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S | --seeds A,B,…]
 //          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
 // (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
+// --seeds trains one model per seed (each keeps its own best epoch) and averages their float weights
+// (a "soup": the seeds differ only in the order the sentences are seen). The default is seeds 1–8.
 // --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
 // (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,8 @@ interface Options {
   keep: number;
   weights: Record<Source, number>;
   out: string;
-  seed: number;
+  /** One model per seed, their float weights averaged. */
+  seeds: number[];
   drop: number[];
   checkpoint?: string;
   fromCheckpoint?: string;
@@ -62,7 +65,7 @@ function parseArgs(argv: string[]): Options {
     keep: Number(value('--keep') ?? 420_000),
     weights,
     out: value('--out') ?? path.join(__dirname, '..', '..', 'data', 'ner', 'model.bin'),
-    seed: Number(value('--seed') ?? 1),
+    seeds: value('--seed') !== undefined ? [Number(value('--seed'))] : (value('--seeds') ?? '1,2,3,4,5,6,7,8').split(',').map(Number),
     drop: (value('--drop') ?? '').split(',').filter(Boolean).map((name) => {
       const t = /^\d+$/.test(name) ? Number(name) : TEMPLATE_NAMES.indexOf(name);
       if (t < 0 || t >= F) throw new Error(`--drop: unknown template ${name} (known: ${TEMPLATE_NAMES.join(', ')})`);
@@ -381,6 +384,22 @@ function averaged(p: Weights): Averaged {
   return { w, t: Float64Array.from(p.t, (v, k) => v - p.tu[k] / p.c) };
 }
 
+/**
+ * The mean of several runs' float weights (same features, other seeds): each run's averaged weights at its own
+ * best epoch. Summed in double precision, as the runs' checkpoints would be.
+ */
+function soup(runs: { epoch: number; score: number; averaged: Averaged; table: string }[]): { epoch: number; score: number; averaged: Averaged; table: string } {
+  const w = new Float64Array(runs[0].averaged.w.length);
+  const t = new Float64Array(runs[0].averaged.t.length);
+  for (const run of runs) {
+    for (let k = 0; k < w.length; k++) w[k] += run.averaged.w[k];
+    for (let k = 0; k < t.length; k++) t[k] += run.averaged.t[k];
+  }
+  for (let k = 0; k < w.length; k++) w[k] /= runs.length;
+  for (let k = 0; k < t.length; k++) t[k] /= runs.length;
+  return { epoch: Math.max(...runs.map((r) => r.epoch)), score: 0, averaged: { w: Float32Array.from(w), t }, table: '' };
+}
+
 interface Counts {
   tp: number;
   fp: number;
@@ -623,28 +642,38 @@ async function main(): Promise<void> {
     indexDev(index);
 
     // Each source's sentences appear `weight` times per epoch (rounded), shuffled.
-    const order: number[] = [];
+    const baseOrder: number[] = [];
     train.forEach((ex, k) => {
-      for (let r = 0; r < options.weights[ex.source]; r++) order.push(k);
+      for (let r = 0; r < options.weights[ex.source]; r++) baseOrder.push(k);
     });
-    const weights = new Weights(keys.length, options.algorithm === 'crf');
-    const rand = random(options.seed);
-    let found: typeof best | undefined;
-    for (let epoch = 1; epoch <= options.epochs; epoch++) {
-      for (let k = order.length - 1; k > 0; k--) {
-        const j = Math.floor(rand() * (k + 1));
-        [order[k], order[j]] = [order[j], order[k]];
+    const trainSeed = (seed: number): typeof best => {
+      const order = [...baseOrder];
+      const weights = new Weights(keys.length, options.algorithm === 'crf');
+      const rand = random(seed);
+      let found: typeof best | undefined;
+      for (let epoch = 1; epoch <= options.epochs; epoch++) {
+        for (let k = order.length - 1; k > 0; k--) {
+          const j = Math.floor(rand() * (k + 1));
+          [order[k], order[j]] = [order[j], order[k]];
+        }
+        const progress =
+          options.algorithm === 'crf' ? `loss ${crfEpoch(weights, train, order, options.rate).toFixed(3)}` : `${perceptronEpoch(weights, train, order)} sentences wrong`;
+        const a = averaged(weights);
+        const { mean, table } = summary(evaluate(a, dev));
+        log(`seed ${seed} epoch ${epoch}: ${progress}; dev F1 ${table}  mean ${(mean * 100).toFixed(2)}`);
+        if (!found || mean > found.score) found = { epoch, score: mean, averaged: a, table };
       }
-      const progress =
-        options.algorithm === 'crf' ? `loss ${crfEpoch(weights, train, order, options.rate).toFixed(3)}` : `${perceptronEpoch(weights, train, order)} sentences wrong`;
-      const a = averaged(weights);
-      const { mean, table } = summary(evaluate(a, dev));
-      log(`epoch ${epoch}: ${progress}; dev F1 ${table}  mean ${(mean * 100).toFixed(2)}`);
-      if (!found || mean > found.score) found = { epoch, score: mean, averaged: a, table };
+      if (!found) throw new Error('no epoch ran');
+      log(`seed ${seed}: best epoch ${found.epoch}: ${found.table}`);
+      return found;
+    };
+    const runs = options.seeds.map(trainSeed);
+    best = runs.length === 1 ? runs[0] : soup(runs);
+    if (runs.length > 1) {
+      const { mean, table } = summary(evaluate(best.averaged, dev));
+      best = { ...best, score: mean, table };
+      log(`soup of seeds ${options.seeds.join(', ')} (best epochs ${runs.map((r) => r.epoch).join(', ')}): dev F1 ${table}  mean ${(mean * 100).toFixed(2)}`);
     }
-    if (!found) throw new Error('no epoch ran');
-    best = found;
-    log(`best epoch ${best.epoch}: ${best.table}`);
     if (options.checkpoint) {
       const checkpoint: Checkpoint = {
         templates: [...templates],
@@ -666,7 +695,7 @@ async function main(): Promise<void> {
     minCount: options.minCount,
     keep: options.keep,
     sourceWeights: options.weights,
-    seed: options.seed,
+    seeds: options.seeds,
     templatesLeftOut: options.drop.map((t) => TEMPLATE_NAMES[t]),
     trainSentences,
     dictionary: names.source,
