@@ -9,17 +9,20 @@ import { isNavigationWord } from './boilerplate';
  * sees one word at a time and cannot tell the menu item 股票 from a one-word line of text. A page shows it: the
  * article is a stretch of long punctuated lines, and menus stand before or after it as runs of short lines with no
  * sentence punctuation. Flagged when all hold:
- *  - the document has an article: at least one ARTICLE_MIN-character line with a comma or full stop;
- *  - a run of at least MIN_RUN link lines or removed boilerplate lines (a link line: at most MAX_LINK characters, or a menu of short items on one line; no mark
- *    that ends a sentence; blank lines do not break it) lies wholly before the first or after the last article line.
- *    Tables, lists and subheadings inside the article are never read;
+ *  - the document has an article: lines of at least ARTICLE_MIN characters with a comma or full stop; of their
+ *    stretches (article lines at most MAX_GAP lines apart), the one with the most text. A comment section or a long
+ *    disclaimer further down is a stretch of its own;
+ *  - a run of at least MIN_RUN link lines or removed boilerplate lines lies wholly before or after that stretch. A
+ *    link line has at most MAX_LINK characters, or is a menu of short items on one line, and no mark that ends a
+ *    sentence; blank lines do not break a run. Tables, lists and subheadings inside the article are never read;
  *  - a line of the run holds a navigation word (boilerplate.ts: 首页, 新闻, 登录 …). A list of names or a signature
  *    after the article has none, and neither has a headline: boilerplate that the line-level detectors removed whole
  *    (a copyright line, 相关新闻) counts towards a run's length, never as its navigation word, so real headlines
  *    between footer lines stay.
  * The run is trimmed to its navigation lines: lines before the first one stay (a page's title and site name above
  * the menu; a signature or a date below the article), and before the article so do lines after the last one (the
- * title and dateline above the article). Thresholds were set on the dev pages of `npm run eval:junk`, never on the held-out third.
+ * title and dateline above the article). Thresholds were set on the dev pages of `npm run eval:junk`, never on the
+ * held-out third.
  */
 export const ARTICLE_MIN = 40;
 export const MIN_RUN = 4;
