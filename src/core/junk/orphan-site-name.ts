@@ -3,7 +3,7 @@ import type { Annotation } from '../types';
 import type { DocLine } from '../lines';
 import { brandParts } from './brand-shape';
 import { charTables, CLASS_CJK } from './char-classes';
-import { isSpaceCode, junkAt } from './common';
+import { contentRange, isSpaceCode, junkAt } from './common';
 import { normalizeSpan } from './spam-scorer';
 import { TAG_LABEL } from './spam-phrases';
 
@@ -14,8 +14,9 @@ import { TAG_LABEL } from './spam-phrases';
  * line names what the article is about. A spam mirror pastes the same gambling site into every page it copies, so
  * the name is foreign to the page: its head (福运 of 福运娱乐) occurs nowhere else in it.
  * Flagged when all hold:
- *  - the position: the whole content of a quote or bracket pair at the start or end of a line with other text
- *    (a title), or a whole item of a tag line (a tag label such as 标签：);
+ *  - the position: the whole content of a quote or square-bracket pair at the start or end of a line of at most
+ *    MAX_TITLE characters with other text (a title), or a whole item of a tag line (a tag label such as 标签：).
+ *    Round brackets are left out: a line that ends in （腾讯体育） or （来源：新华体育） credits its source;
  *  - the mold of a site name (brand-shape.ts): a head of 2–4 Han or of Latin letters and digits, then a gambling
  *    site type (SITE_TYPES; types that name ordinary firms, 集团, 会, 电子, 游戏, are left out), or a bare site handle
  *    in lower case (SITE_HANDLE);
@@ -33,9 +34,11 @@ export const SITE_HANDLE = /^[a-z]{2,4}[0-9]{1,6}$/;
 export const MIN_CONTEXT = 200;
 /** Longest bracket content or tag item read as one name. */
 const MAX_NAME = 12;
+/** Longest line read as a title: a paragraph that ends in a quote is no title. */
+const MAX_TITLE = 80;
 
 const PAIRS = new Map<number, number>(
-  [['“', '”'], ['"', '"'], ['「', '」'], ['『', '』'], ['【', '】'], ['[', ']'], ['〖', '〗'], ['（', '）'], ['(', ')']]
+  [['“', '”'], ['"', '"'], ['「', '」'], ['『', '』'], ['【', '】'], ['[', ']'], ['〖', '〗']]
     .map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]),
 );
 const CLOSE_TO_OPEN = new Map<number, number>([...PAIRS].map(([o, c]) => [c, o]));
@@ -54,18 +57,10 @@ export interface Candidate {
   type: string | undefined;
 }
 
-function contentBounds(text: string): { start: number; end: number } | undefined {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  return start < end ? { start, end } : undefined;
-}
-
 /** The quote or bracket pair that opens or closes the line, when other text follows or precedes it. */
 function edgePairs(text: string): { start: number; end: number }[] {
-  const bounds = contentBounds(text);
-  if (!bounds) return [];
+  const bounds = contentRange(text);
+  if (!bounds || bounds.end - bounds.start > MAX_TITLE) return [];
   const out: { start: number; end: number }[] = [];
   const close = PAIRS.get(text.charCodeAt(bounds.start));
   if (close !== undefined) {
@@ -105,7 +100,10 @@ function candidateOf(text: string, line: number, start: number, end: number, rem
   if (end - start < 3 || end - start > MAX_NAME) return undefined;
   const name = text.slice(start, end);
   if (SITE_HANDLE.test(name)) return { line, start, end, removal, position, head: name, type: undefined };
-  const parts = brandParts(normalizeSpan(name));
+  // The name alone: letters and digits only (来源：腾讯体育 is a credit, not a name).
+  const normalized = normalizeSpan(name);
+  if (normalized.length !== name.length) return undefined;
+  const parts = brandParts(normalized);
   if (!parts || parts.sites > 0 || parts.type === undefined || !SITE_TYPES.has(parts.type)) return undefined;
   return { line, start, end, removal, position, head: parts.headText, type: parts.type };
 }

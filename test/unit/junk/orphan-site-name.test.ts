@@ -62,6 +62,9 @@ describe('site names foreign to their page', () => {
     assert.deepEqual(siteNameCandidates(lines('全市春耕生产有序推进，“瑞禾娱乐”等企业参与')), [], 'a quote inside a sentence');
     assert.deepEqual(siteNameCandidates(lines('春耕,瑞禾娱乐,农业,生产')), [], 'a list without a tag label');
     assert.equal(siteNameCandidates(lines('全市春耕生产有序推进【瑞禾体育】')).length, 1, 'brackets at a title\'s end');
+    assert.deepEqual(siteNameCandidates(lines('全市春耕生产有序推进（瑞禾体育）')), [], 'round brackets credit a source');
+    assert.deepEqual(siteNameCandidates(lines('全市春耕生产有序推进“来源：瑞禾体育”')), [], 'a credit is no bare name');
+    assert.deepEqual(siteNameCandidates(lines(`${BODY[0]}${BODY[1]}“瑞禾体育”`)), [], 'a paragraph is no title');
   });
 
   it('reads Traditional pages the same way', () => {
