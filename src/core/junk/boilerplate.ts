@@ -78,7 +78,7 @@ function navToken(token: string): string {
 }
 
 /** True when a token of the line is a word of navigation, share or print bars (首页, 财经, 登录 …). */
-export function isNavigationWord(line: string): boolean {
+export function hasNavigationWord(line: string): boolean {
   return line.split(NAV_SPLIT).some((token) => token !== '' && NAV_WORDS.has(navToken(token)));
 }
 

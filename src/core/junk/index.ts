@@ -65,7 +65,9 @@ export function detectLineJunk(line: string, ctx: LineContext): Annotation[] {
 }
 
 /**
- * Document-level junk: duplicated paragraphs, tags split across lines, navigation blocks, word salad and site names foreign to their page. Offsets are absolute (DocLine.start based). `removed[i]`: line i held text that line-level junk removed whole.
+ * Document-level junk: duplicated paragraphs, tags split across lines, navigation blocks, word salad and site names
+ * foreign to their page. Offsets are absolute (DocLine.start based). `removed[i]`: line i held text that line-level
+ * junk removed whole.
  */
 export function detectDocumentJunk(lines: readonly DocLine[], ctx: LineContext, paragraphs?: readonly (Paragraph | undefined)[], removed?: readonly boolean[]): Annotation[] {
   const kinds = enabledKinds(ctx);

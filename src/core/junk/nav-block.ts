@@ -2,7 +2,7 @@
 import type { Annotation } from '../types';
 import type { DocLine } from '../lines';
 import { contentRange, wholeLine } from './common';
-import { isNavigationWord } from './boilerplate';
+import { hasNavigationWord } from './boilerplate';
 
 /*
  * A naive scraper puts every link of a menu on its own line: 首页 / 新闻 / 财经 / 股票 / … The line-level detector
@@ -66,7 +66,7 @@ export function detectNavigationBlocks(lines: readonly DocLine[], removed?: read
       if (removed?.[i] || contentRange(lines[i].text)) size++;
     }
     if (size < MIN_RUN || links.length === 0) return;
-    const nav = links.filter((i) => isNavigationWord(lines[i].text));
+    const nav = links.filter((i) => hasNavigationWord(lines[i].text));
     if (nav.length === 0) return;
     // Only from the first navigation line on (a page's title and site name stand above its menu, a signature below
     // the article), and before the article only up to the last one (the title and dateline above the article).
