@@ -2,7 +2,7 @@
 import type { Annotation } from '../types';
 import type { DocLine } from '../lines';
 import { brandParts } from './brand-shape';
-import { charTables, CLASS_CJK } from './char-classes';
+import { charTables, CLASS_CJK, foldText } from './char-classes';
 import { contentRange, isSpaceCode, junkAt } from './common';
 import { normalizeSpan } from './spam-scorer';
 import { TAG_LABEL } from './spam-phrases';
@@ -125,30 +125,36 @@ export function siteNameCandidates(lines: readonly DocLine[]): Candidate[] {
   return out;
 }
 
+function countHan(text: string, start: number, end: number, classes: Uint8Array): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (classes[text.charCodeAt(i)] & CLASS_CJK) n++;
+  return n;
+}
+
 /** Bare site names foreign to their page (offsets absolute, as DocLine.start). */
 export function detectOrphanSiteNames(lines: readonly DocLine[]): Annotation[] {
   const found = siteNameCandidates(lines);
   if (found.length === 0) return [];
-  // The page as one folded string, with every candidate's name blanked out: the other candidates do not count.
-  const { fold, classes } = charTables();
-  const blanked = new Map<number, Candidate[]>();
-  for (const c of found) blanked.set(c.line, [...(blanked.get(c.line) ?? []), c]);
-  let page = '';
+  // The page as one folded string (foldText), with every candidate's name blanked out: the other candidates do not count.
+  const { classes } = charTables();
+  const byLine = new Map<number, Candidate[]>();
+  for (const c of found) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
+  const parts: string[] = [];
   let han = 0;
   lines.forEach((line, index) => {
     const text = line.text;
-    const own = blanked.get(index);
-    for (let i = 0; i < text.length; i++) {
-      if (own && own.some((c) => i >= c.start && i < c.end)) {
-        page += ' ';
-        continue;
-      }
-      const code = text.charCodeAt(i);
-      if (classes[code] & CLASS_CJK) han++;
-      page += String.fromCharCode(fold[code]);
+    let from = 0;
+    for (const c of (byLine.get(index) ?? []).sort((a, b) => a.start - b.start)) {
+      if (c.end <= from) continue;
+      const start = Math.max(from, c.start);
+      parts.push(foldText(text, from, start), ' '.repeat(c.end - start));
+      han += countHan(text, from, start, classes);
+      from = c.end;
     }
-    page += '\n';
+    parts.push(foldText(text, from), '\n');
+    han += countHan(text, from, text.length, classes);
   });
+  const page = parts.join('');
   if (han < MIN_CONTEXT) return [];
   const out: Annotation[] = [];
   for (const c of found) {
