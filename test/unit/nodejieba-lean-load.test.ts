@@ -120,13 +120,16 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
   describe('scripts/patch-nodejieba.mjs on a copy of the sources', () => {
     let dir: string;
     let stockSources: Map<string, string>;
-    const sources = ['index.js', 'lib/nodejieba.cpp', 'lib/nodejieba.h'];
+    const headers = ['Jieba.hpp', 'MixSegment.hpp', 'PosTagger.hpp'].map((f) => `submodules/cppjieba/include/cppjieba/${f}`);
+    const sources = ['index.js', 'lib/nodejieba.cpp', 'lib/nodejieba.h', ...headers];
     const read = (): Map<string, string> => new Map(sources.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
     beforeEach(() => {
       dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-patch-')), 'nodejieba');
-      fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
-      for (const file of [...sources, 'package.json']) fs.copyFileSync(path.join(jiebaRoot, file), path.join(dir, file));
+      for (const file of [...sources, 'package.json']) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.copyFileSync(path.join(jiebaRoot, file), path.join(dir, file));
+      }
       // Start from the stock sources whatever state this checkout is in.
       assert.equal(patchScript('--dir', dir, '--revert', '--no-build').status, 0);
       stockSources = read();
@@ -141,6 +144,7 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
       const patched = read();
       assert.match(patched.get('lib/nodejieba.cpp')!, /exports\.Set\("lazyTextRank"/);
       assert.match(patched.get('lib/nodejieba.cpp')!, /InstanceMethod\("tagPacked"/);
+      assert.match(patched.get(headers[1])!, /void TagPacked\(/);
       assert.doesNotMatch(patched.get('lib/nodejieba.cpp')!, /new cppjieba\s*::TextRankExtractor\(dictPath/);
       if (segmenterLeanLoad()) for (const f of sources) assert.equal(patched.get(f), fs.readFileSync(path.join(jiebaRoot, f), 'utf8'), f);
 

@@ -58,7 +58,8 @@ describe('entity layer parts', function () {
       const jieba = require('nodejieba') as { tag(s: string): { word: string; tag: string }[]; tagPacked?: unknown };
       assert.equal(typeof jieba.tagPacked, 'function', 'node_modules/nodejieba is not the patched build: run npm run patch:nodejieba');
       const sample = readFileSync(join(__dirname, '../../../samples/mirror-article-zh-hant.txt'), 'utf8');
-      const lines = [...toSimplified(sample).split('\n'), '𠀀字 a1 ２０２３年', ' \t '];
+      // Unknown words take their tag from the characters (x, m, eng); runs of single characters go through the HMM.
+      const lines = [...toSimplified(sample).split('\n'), '𠀀字 a1 ２０２３年', ' \t ', 'iPhone15在Cupertino发布，GDP增长6.5%😀', '1998年3月，桑吉扎布和乌兰其其格到访', '＃＄％'];
       for (const line of lines) {
         const { words, tags } = tagText(line);
         assert.deepEqual(words.map((word, i) => ({ word, tag: tags[i] })), line ? jieba.tag(line) : [], line);
