@@ -120,7 +120,7 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
   describe('scripts/patch-nodejieba.mjs on a copy of the sources', () => {
     let dir: string;
     let stockSources: Map<string, string>;
-    const headers = ['Jieba.hpp', 'MixSegment.hpp', 'PosTagger.hpp'].map((f) => `submodules/cppjieba/include/cppjieba/${f}`);
+    const headers = ['DictTrie.hpp', 'Jieba.hpp', 'MixSegment.hpp', 'PosTagger.hpp', 'Trie.hpp'].map((f) => `submodules/cppjieba/include/cppjieba/${f}`);
     const sources = ['index.js', 'lib/nodejieba.cpp', 'lib/nodejieba.h', ...headers];
     const read = (): Map<string, string> => new Map(sources.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
@@ -144,7 +144,7 @@ describe('nodejieba lean load (patches/nodejieba+VERSION.patch)', function () {
       const patched = read();
       assert.match(patched.get('lib/nodejieba.cpp')!, /exports\.Set\("lazyTextRank"/);
       assert.match(patched.get('lib/nodejieba.cpp')!, /InstanceMethod\("tagPacked"/);
-      assert.match(patched.get(headers[1])!, /void TagPacked\(/);
+      assert.match(patched.get(headers[2])!, /void TagPacked\(/);
       assert.doesNotMatch(patched.get('lib/nodejieba.cpp')!, /new cppjieba\s*::TextRankExtractor\(dictPath/);
       if (segmenterLeanLoad()) for (const f of sources) assert.equal(patched.get(f), fs.readFileSync(path.join(jiebaRoot, f), 'utf8'), f);
 

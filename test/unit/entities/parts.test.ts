@@ -1,7 +1,7 @@
 // The parts of the entity layer: segmenter offsets, the literal trie, the gazetteer file and the
 // BIO reader of the NER evaluation.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import gazetteer from '../../../data/gazetteer.json';
 import { readBio } from '../../../src/cli/eval-ner';
@@ -55,14 +55,23 @@ describe('entity layer parts', function () {
     });
     it('uses the patched addon\'s tagPacked(), which gives exactly the words and tags of tag()', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const jieba = require('nodejieba') as { tag(s: string): { word: string; tag: string }[]; tagPacked?: unknown };
+      const jieba = require('nodejieba') as { tag(s: string): { word: string; tag: string }[]; tagPacked?: (s: string) => [string, Int32Array] | false };
       assert.equal(typeof jieba.tagPacked, 'function', 'node_modules/nodejieba is not the patched build: run npm run patch:nodejieba');
-      const sample = readFileSync(join(__dirname, '../../../samples/mirror-article-zh-hant.txt'), 'utf8');
+      const samples = join(__dirname, '../../../samples');
+      const sample = readdirSync(samples).map((f) => readFileSync(join(samples, f), 'utf8')).join('\n');
       // Unknown words take their tag from the characters (x, m, eng); runs of single characters go through the HMM.
       const lines = [...toSimplified(sample).split('\n'), '𠀀字 a1 ２０２３年', ' \t ', 'iPhone15在Cupertino发布，GDP增长6.5%😀', '1998年3月，桑吉扎布和乌兰其其格到访', '＃＄％'];
       for (const line of lines) {
         const { words, tags } = tagText(line);
         assert.deepEqual(words.map((word, i) => ({ word, tag: tags[i] })), line ? jieba.tag(line) : [], line);
+        if (!line) continue;
+        // The packed result itself, not tagText's fallback to tag() when the lengths do not add up.
+        const packed = jieba.tagPacked!(line);
+        assert.ok(packed, line);
+        const [tagList, lengths] = packed;
+        let at = 0;
+        const unpacked = Array.from(lengths, (n, i) => ({ word: line.slice(at, (at += n)), tag: tagList.split(' ')[i] }));
+        assert.deepEqual(unpacked, jieba.tag(line), line);
       }
     });
     it('returns no words for an empty text', () => {
