@@ -2,12 +2,11 @@
 import { splitLines, type DocLine } from './lines';
 import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './script';
 import { detectDocumentJunk } from './junk';
-import { paragraphOf, type Paragraph } from './junk/duplicate';
+import { paragraphOf } from './junk/duplicate';
 import { junkEdits } from './edits';
-import { textWithEdits, viewWithEdits } from './line-view';
-import { isWholeLine, mapBack, settleLineJunk } from './settle-junk';
-import { findEntities } from './entities';
-import { findFigures } from './figures';
+import { viewWithEdits } from './line-view';
+import { isWholeLine, mapBack } from './settle-junk';
+import { analyzeLines, byPosition, wantsJunk, type LineAnalysis } from './analyze-line';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
@@ -32,17 +31,6 @@ interface LineResult {
   byContext: Map<string, LineAnalysis>;
 }
 
-interface LineAnalysis {
-  annotations: Annotation[];
-  /** The line as `clean` leaves it ('' when it goes whole): duplicates are judged on this. */
-  cleaned: string;
-  /** The annotations moved to document offsets the last time, where the line stood then, and in which run. */
-  placed?: { start: number; removalKey: number; annotations: Annotation[]; run: number };
-  /** Script characters of `cleaned`; set on first use. */
-  cleanedCounts?: ScriptCounts;
-  /** The cleaned line as a duplicate-paragraph candidate (null when it is too short to count); set on first use. */
-  paragraph?: Paragraph | null;
-}
 
 /**
  * Analyzes documents, remembering per-line results so that re-analyzing an edited document only
@@ -87,20 +75,20 @@ export class Analyzer {
     const analyzeAll = (): LineAnalysis[] => {
       const ctx: LineContext = { script, options };
       const contextKey = `${script}|${cheapOnly}`;
-      const analyses: LineAnalysis[] = [];
+      // The lines not yet analyzed in this context, each text once (identical lines share their LineResult).
+      const fresh = new Map<LineResult, string>();
       for (let i = 0; i < lines.length; i++) {
-        let analysis = lineResults[i].byContext.get(contextKey);
-        if (!analysis) {
-          analysis = analyzeLine(lines[i].text, ctx, cheapOnly);
-          const byContext = lineResults[i].byContext;
-          // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
-          if (!cheapOnly) byContext.delete(`${script}|true`);
-          byContext.set(contextKey, analysis);
-          linesAnalyzed++;
-        }
-        analyses.push(analysis);
+        if (!lineResults[i].byContext.has(contextKey)) fresh.set(lineResults[i], lines[i].text);
       }
-      return analyses;
+      const analyzed = analyzeLines([...fresh.values()], ctx, cheapOnly);
+      let k = 0;
+      for (const result of fresh.keys()) {
+        // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
+        if (!cheapOnly) result.byContext.delete(`${script}|true`);
+        result.byContext.set(contextKey, analyzed[k++]);
+      }
+      linesAnalyzed += fresh.size;
+      return lineResults.map((result) => result.byContext.get(contextKey)!);
     };
     let analyses = analyzeAll();
     // The script is that of the text as `clean` leaves it. Junk must not decide it (a Simplified spam line on a
@@ -212,61 +200,6 @@ function reuseUnchangedLineTexts(oldText: string, oldLines: readonly DocLine[], 
 /** Analyzes a text once, without keeping a cache. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return new Analyzer().analyze(text, options);
-}
-
-function byPosition(a: Annotation, b: Annotation): number {
-  return a.start - b.start || b.end - a.end;
-}
-
-function wantsJunk(options: AnalyzeOptions): boolean {
-  return options.junkKinds === undefined || options.junkKinds.length > 0;
-}
-
-/** Junk kinds whose whole-line findings make the line's entities and figures meaningless. */
-const NOISE_LINE_KINDS = new Set(['spam', 'markup', 'encoding']);
-/** In-line junk that is cut out of the line before entities and figures are looked for. */
-const INLINE_JUNK_KINDS = new Set(['pinyin-gloss', 'markup', 'encoding']);
-
-function analyzeLine(text: string, ctx: LineContext, cheapOnly: boolean): LineAnalysis {
-  if (text.trim() === '') return { annotations: [], cleaned: text };
-  const { found: junk, settled } = wantsJunk(ctx.options) ? settleLineJunk(text, ctx) : { found: [], settled: undefined };
-  let wholeLine = false;
-  let noiseLine = false;
-  for (const a of junk) {
-    if (a.kind !== 'junk' || !isWholeLine(a, text)) continue;
-    wholeLine = true;
-    if (NOISE_LINE_KINDS.has(a.label)) noiseLine = true;
-  }
-  // The last round of settling already cut this junk out (most lines): its edits and view are reused.
-  const edits = wholeLine ? undefined : (settled?.edits ?? junkEdits(junk));
-  const cleaned = !edits ? '' : settled?.edits === edits ? settled.view.text : textWithEdits(text, edits);
-  if (noiseLine) return { annotations: junk.sort(byPosition), cleaned };
-  const found = [...junk];
-  const wantsEntities = ctx.options.entityTypes === undefined || ctx.options.entityTypes.length > 0;
-  const wantsFigures = ctx.options.figures !== false;
-  if (!wantsFigures && (cheapOnly || !wantsEntities)) return { annotations: found.sort(byPosition), cleaned };
-  // Glosses and tags inside a name would hide it from the recognizers: look at the line without them.
-  const inline = junk.filter((a) => a.kind === 'junk' && INLINE_JUNK_KINDS.has(a.label) && !isWholeLine(a, text));
-  // Most lines' junk is all in-line (glosses): then the view's edits are those of `cleaned`.
-  const allInline = edits !== undefined && inline.length === junk.reduce((n, a) => (a.kind === 'junk' ? n + 1 : n), 0);
-  const view = allInline && settled?.edits === edits ? settled.view : viewWithEdits(text, allInline ? edits : junkEdits(inline));
-  // The recognizers return fresh objects for this call: they are moved to the line's offsets in place.
-  const toLine = (a: Annotation): Annotation => {
-    if (!view.changed) return a;
-    const start = view.toOriginal(a.start, false);
-    const end = Math.max(start, view.toOriginal(a.end, true));
-    const original = text.slice(start, end);
-    a.start = start;
-    a.end = end;
-    if (original !== a.text) {
-      a.cleanText = a.text;
-      a.text = original;
-    }
-    return a;
-  };
-  if (wantsFigures) for (const a of findFigures(view.text, ctx)) found.push(toLine(a));
-  if (!cheapOnly && wantsEntities) for (const a of findEntities(view.text, ctx)) found.push(toLine(a));
-  return { annotations: found.sort(byPosition), cleaned };
 }
 
 /**
