@@ -15,10 +15,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_FILE, defaultDataDir, readBio, type CorpusSentence, type ScoredType, type Source, type Span, type Split } from '../../src/cli/ner-corpus';
+import { CORPUS_FILE, defaultDataDir, MSRA_BLOCK, readBio, type CorpusSentence, type ScoredType, type Source, type Span, type Split } from '../../src/cli/ner-corpus';
 
 export const SPLIT_SEED = 'news-lens-ner-2026';
-const MSRA_BLOCK = 50;
 
 /** A stable number in [0, 1) for a key (FNV-1a over the seed and the key). */
 function unitHash(key: string): number {

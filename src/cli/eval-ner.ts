@@ -1,7 +1,7 @@
 // `npm run eval:ner`: strict PER/LOC/ORG span scores of findEntities on our dev split (per source and type) and on BIO files given as dev.
 //
 // Usage: npm run eval:ner -- [FILE.bio ...] [--data DIR] [--split dev|test] [--sources msra,cluener,gsd]
-//          [--traditional] [--no-fac-as-loc] [--no-work] [--min-confidence X] [--errors N]
+//          [--traditional] [--no-fac-as-loc] [--no-work] [--min-confidence X] [--errors N] [--documents]
 //
 // Without FILE arguments it scores the `dev` split of the converted corpus (scripts/ner/convert.ts,
 // default DIR .ner-data/). Each FILE.bio (MSRA style: `char<TAB>tag` lines, blank line between
@@ -13,12 +13,15 @@
 // WORK predictions are ignored; FAC is scored as LOC (MSRA and CLUENER label facilities as places),
 // or ignored with --no-fac-as-loc. --no-work switches WORK off, so names inside 《》 are tagged
 // (MSRA labels them). --traditional converts Simplified sentences to Traditional first (offsets
-// are unchanged); Traditional sources (gsd) are always scored as written.
+// are unchanged); Traditional sources (gsd) are always scored as written. --documents analyzes whole
+// documents (MSRA blocks of 50 sentences, GSD documents; blocks of 50 sentences of a BIO file) as the
+// editor does, so that a name tagged in one sentence is also tagged in the others (entities/consistency.ts).
 import { readFileSync } from 'node:fs';
+import { analyze } from '../core/analyze';
 import { findEntities, taggerLoadMs, warmUpEntities } from '../core/entities';
 import { toTraditional } from '../core/script';
-import type { AnalyzeOptions, EntityType, LineContext } from '../core/types';
-import { defaultDataDir, readBio, readCorpus, SCORED_TYPES, SOURCES, type ScoredType, type Source, type Span } from './ner-corpus';
+import type { AnalyzeOptions, Annotation, EntityType, LineContext } from '../core/types';
+import { defaultDataDir, documentOf, MSRA_BLOCK, readBio, readCorpus, SCORED_TYPES, SOURCES, type ScoredType, type Source, type Span } from './ner-corpus';
 
 export { readBio } from './ner-corpus';
 
@@ -56,13 +59,45 @@ export interface EvalOptions {
   traditional?: boolean;
   facAsLoc?: boolean;
   noWork?: boolean;
+  /** Analyze whole documents (the sentences' `doc`) instead of one sentence at a time. */
+  documents?: boolean;
   minConfidence?: number;
   /** Called with each sentence that has misses or false alarms. */
   onError?: (text: string, missed: string[], wrong: string[]) => void;
 }
 
-/** Scores findEntities on gold sentences. */
-export function score(sentences: readonly { text: string; gold: readonly Span[] }[], options: EvalOptions = {}): Scores {
+/**
+ * Each sentence's entities through analyze() of its whole document (the sentences of one `doc`, consecutive, one per
+ * line; junk and figures off): what the editor and the CLI report for a document, with names spread across its
+ * sentences (entities/consistency.ts). Sentences without `doc` are documents of their own.
+ */
+function entitiesByDocument(sentences: readonly { text: string; doc?: string }[], options: AnalyzeOptions): Annotation[][] {
+  const out: Annotation[][] = [];
+  for (let i = 0; i < sentences.length; ) {
+    let j = i + 1;
+    while (j < sentences.length && sentences[j].doc !== undefined && sentences[j].doc === sentences[i].doc) j++;
+    const lines = sentences.slice(i, j).map((s) => s.text.replace(/[\r\n]/g, ' '));
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      starts.push(at);
+      at += line.length + 1;
+    }
+    const perLine: Annotation[][] = lines.map(() => []);
+    for (const a of analyze(lines.join('\n'), { ...options, junkKinds: [], figures: false }).annotations) {
+      if (a.kind !== 'entity') continue;
+      let k = lines.length - 1;
+      while (k > 0 && starts[k] > a.start) k--;
+      perLine[k].push({ ...a, start: a.start - starts[k], end: a.end - starts[k] });
+    }
+    out.push(...perLine);
+    i = j;
+  }
+  return out;
+}
+
+/** Scores findEntities on gold sentences (with `documents`, analyze() on whole documents: see entitiesByDocument). */
+export function score(sentences: readonly { text: string; gold: readonly Span[]; doc?: string }[], options: EvalOptions = {}): Scores {
   const analyzeOptions: AnalyzeOptions = {};
   if (options.noWork) analyzeOptions.entityTypes = ['PER', 'LOC', 'ORG', 'FAC'] as EntityType[];
   if (options.minConfidence) analyzeOptions.minEntityConfidence = options.minConfidence;
@@ -71,11 +106,13 @@ export function score(sentences: readonly { text: string; gold: readonly Span[] 
   const byType = new Map<ScoredType, Counts>(SCORED_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   let characters = 0;
   const t0 = performance.now();
-  for (const sentence of sentences) {
-    const text = options.traditional ? toTraditional(sentence.text) : sentence.text;
+  const texts = sentences.map((s) => ({ text: options.traditional ? toTraditional(s.text) : s.text, doc: s.doc }));
+  const byDocument = options.documents ? entitiesByDocument(texts, analyzeOptions) : undefined;
+  for (const [index, sentence] of sentences.entries()) {
+    const text = texts[index].text;
     characters += text.length;
     const predicted: Span[] = [];
-    for (const a of findEntities(text, ctx)) {
+    for (const a of byDocument?.[index] ?? findEntities(text, ctx)) {
       const type = a.label === 'FAC' && facAsLoc ? 'LOC' : a.label;
       if ((SCORED_TYPES as readonly string[]).includes(type)) predicted.push({ start: a.start, end: a.end, type: type as ScoredType });
     }
@@ -132,6 +169,7 @@ async function main(): Promise<void> {
     traditional: args.includes('--traditional'),
     facAsLoc: !args.includes('--no-fac-as-loc'),
     noWork: args.includes('--no-work'),
+    documents: args.includes('--documents'),
     minConfidence: value('--min-confidence') ? Number(value('--min-confidence')) : undefined,
     onError: maxErrors
       ? (text, missed, wrong) => {
@@ -146,7 +184,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await warmUpEntities();
   console.log(`segmenter and model loaded in ${(performance.now() - t0).toFixed(0)} ms (model ${taggerLoadMs()?.toFixed(0) ?? '?'} ms)`);
-  const setting = `${options.traditional ? 'Traditional' : 'as written'}, FAC ${options.facAsLoc ? 'as LOC' : 'ignored'}, WORK ${options.noWork ? 'off' : 'on'}`;
+  const setting = `${options.traditional ? 'Traditional' : 'as written'}, FAC ${options.facAsLoc ? 'as LOC' : 'ignored'}, WORK ${options.noWork ? 'off' : 'on'}${options.documents ? ', whole documents' : ''}`;
 
   if (files.length === 0 || args.includes('--data') || args.includes('--split')) {
     const dataDir = value('--data') ?? defaultDataDir();
@@ -154,7 +192,7 @@ async function main(): Promise<void> {
     if (split === 'test') console.log('HELD-OUT TEST split: score it once, at the end; never tune on it.');
     const all: Scores = { byType: new Map(SCORED_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])), sentences: 0, characters: 0, ms: 0 };
     for (const source of sources) {
-      const sentences = corpus.filter((s) => s.source === source).map((s) => ({ text: s.text, gold: s.spans }));
+      const sentences = corpus.filter((s) => s.source === source).map((s) => ({ text: s.text, gold: s.spans, doc: documentOf(s) }));
       const scores = score(sentences, { ...options, traditional: options.traditional && source !== 'gsd' });
       console.log('\n' + formatScores(`${split.toUpperCase()} ${source}: ${SOURCE_NAMES[source]}; ${setting}`, scores));
       for (const [type, c] of scores.byType) {
@@ -170,7 +208,9 @@ async function main(): Promise<void> {
     if (sources.length > 1) console.log('\n' + formatScores(`${split.toUpperCase()} all sources`, all));
   }
   for (const file of files) {
-    const scores = score(readBio(readFileSync(file, 'utf8')), options);
+    // A BIO file has no document marks: with --documents, blocks of consecutive sentences stand for them.
+    const sentences = readBio(readFileSync(file, 'utf8')).map((s, i) => ({ ...s, doc: String(Math.floor(i / MSRA_BLOCK)) }));
+    const scores = score(sentences, options);
     console.log('\n' + formatScores(`DEV ${file}; ${setting}`, scores));
   }
 }

@@ -29,6 +29,19 @@ export interface CorpusSentence {
   spans: Span[];
 }
 
+/** MSRA sentences come in blocks of this many consecutive ones (from the same article): the unit of the splits. */
+export const MSRA_BLOCK = 50;
+
+/**
+ * The document a sentence belongs to, for scoring whole documents: an MSRA block of consecutive sentences, a GSD
+ * document (`batch-0000` of sentence `batch-0000-0001`), each CLUENER sentence alone.
+ */
+export function documentOf(sentence: Pick<CorpusSentence, 'source' | 'id'>): string {
+  if (sentence.source === 'msra') return `msra:${Math.floor(Number(sentence.id) / MSRA_BLOCK)}`;
+  if (sentence.source === 'gsd') return `gsd:${sentence.id.replace(/-\d+$/, '')}`;
+  return `${sentence.source}:${sentence.id}`;
+}
+
 /** Where convert.ts writes and train.ts / eval-ner.ts read by default: `.ner-data/` in the repository (ignored by git). */
 export function defaultDataDir(): string {
   return path.join(__dirname, '..', '..', '.ner-data');

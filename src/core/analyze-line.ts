@@ -16,6 +16,8 @@ export interface LineAnalysis {
   placed?: { start: number; removalKey: number; annotations: Annotation[]; run: number };
   /** Script characters of `cleaned`; set on first use. */
   cleanedCounts?: ScriptCounts;
+  /** The line in Simplified characters (offsets unchanged); set on first use. */
+  simplified?: string;
   /** The cleaned line as a duplicate-paragraph candidate (null when it is too short to count); set on first use. */
   paragraph?: Paragraph | null;
 }

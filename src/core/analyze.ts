@@ -1,12 +1,13 @@
 // The engine's entry point: turns a document's text into junk, entity, figure and metadata annotations.
 import { splitLines, type DocLine } from './lines';
-import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './script';
+import { countScriptCharacters, scriptFromCounts, toSimplified, type ScriptCounts } from './script';
 import { detectDocumentJunk } from './junk';
 import { paragraphOf } from './junk/duplicate';
 import { junkEdits } from './edits';
 import { viewWithEdits } from './line-view';
 import { isWholeLine, mapBack } from './settle-junk';
 import { analyzeLines, byPosition, wantsJunk, type LineAnalysis } from './analyze-line';
+import { spreadConfidentNames } from './entities/consistency';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
@@ -101,6 +102,7 @@ export class Analyzer {
     }
     const ctx: LineContext = { script, options };
     const documentLevel = wantsJunk(options) ? documentJunk(lines, analyses, ctx).map((a) => extendWholeLine(a, lines)) : [];
+    if (!cheapOnly) documentLevel.push(...documentEntities(lines, analyses));
     documentLevel.sort(byPosition);
 
     const run = ++this.runs;
@@ -200,6 +202,23 @@ function reuseUnchangedLineTexts(oldText: string, oldLines: readonly DocLine[], 
 /** Analyzes a text once, without keeping a cache. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return new Analyzer().analyze(text, options);
+}
+
+/** Entities that a name tagged with confidence elsewhere in the document adds to the lines (consistency.ts), in document offsets. */
+function documentEntities(lines: readonly DocLine[], analyses: readonly LineAnalysis[]): Annotation[] {
+  const annotated = lines.map((line, i) => ({
+    text: line.text,
+    annotations: analyses[i].annotations,
+    get simplified() {
+      return (analyses[i].simplified ??= toSimplified(line.text));
+    },
+  }));
+  // Lines that go whole (spam, boilerplate, blank) lend no names and get none.
+  return spreadConfidentNames(annotated, (i) => analyses[i].cleaned === '').map(({ line, annotation }) => ({
+    ...annotation,
+    start: annotation.start + lines[line].start,
+    end: annotation.end + lines[line].start,
+  }));
 }
 
 /**

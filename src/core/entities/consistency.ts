@@ -1,0 +1,81 @@
+// One name, one type per document: where the tagger is sure of a name, its other occurrences in the document are tagged too.
+//
+// The tagger reads one sentence at a time, so it can find 蚩尤 in one sentence and miss it in the next. A name
+// tagged with confidence ≥ CONFIDENT, and never with another type anywhere in the document, is a name of the
+// document: its untagged occurrences that overlap no other finding become entities of the same type. On the
+// dev data (blocks of 50 MSRA sentences, GSD documents, the 800 shared MSRA sentences) this gained about half a
+// point of F1 everywhere, and the occurrences it added were right four times in five.
+import { toSimplified } from '../script';
+import type { Annotation } from '../types';
+import { LiteralTrie } from './trie';
+
+/** The tagger's confidence (or a rule's 1) at which a name speaks for its other occurrences. */
+export const CONFIDENT = 0.9;
+/** Shorter names (a bare surname such as 张, one-character places such as 美) are not spread. */
+const MIN_LENGTH = 2;
+/** Types a name can carry; titles of works (WORK) are found by their brackets wherever they occur. */
+const SPREAD_TYPES = new Set(['PER', 'LOC', 'ORG', 'FAC']);
+
+/** A line of the document with the annotations found in it (offsets relative to the line). */
+export interface AnnotatedLine {
+  text: string;
+  annotations: readonly Annotation[];
+  /** toSimplified(text), when the caller has it. */
+  simplified?: string;
+}
+
+/** An entity a line gains from the rest of the document, in the line's offsets. */
+export interface SpreadEntity {
+  line: number;
+  annotation: Annotation;
+}
+
+/** The Simplified form that identifies an entity across scripts (what findEntities matched). */
+const nameOf = (a: Annotation): string => a.simplified ?? a.cleanText ?? a.text;
+
+/**
+ * The entities that the document's confident names add to its lines: each untagged occurrence (leftmost-longest,
+ * on the Simplified view, offsets unchanged) that overlaps no annotation of its line. Lines are skipped when
+ * `skip(index)` says so (whole-line junk).
+ */
+export function spreadConfidentNames(lines: readonly AnnotatedLine[], skip: (index: number) => boolean = () => false): SpreadEntity[] {
+  const types = new Map<string, Set<string>>();
+  const confidence = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    for (const a of lines[i].annotations) {
+      if (a.kind !== 'entity' || !SPREAD_TYPES.has(a.label)) continue;
+      const name = nameOf(a);
+      (types.get(name) ?? types.set(name, new Set()).get(name)!).add(a.label);
+      if ((a.confidence ?? 0) >= CONFIDENT && name.length >= MIN_LENGTH) confidence.set(name, Math.max(confidence.get(name) ?? 0, a.confidence ?? 0));
+    }
+  }
+  const names = new LiteralTrie<{ type: string; confidence: number; name: string }>();
+  for (const [name, best] of confidence) {
+    const seen = types.get(name)!;
+    if (seen.size === 1) names.add(name, { type: [...seen][0], confidence: best, name });
+  }
+  if (names.size === 0) return [];
+  const spread: SpreadEntity[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    const { text, annotations } = lines[i];
+    const simplified = lines[i].simplified ?? toSimplified(text);
+    for (const match of names.scan(simplified)) {
+      if (annotations.some((a) => a.start < match.end && match.start < a.end)) continue;
+      const { type, name } = match.value;
+      const annotation: Annotation = {
+        kind: 'entity',
+        label: type,
+        start: match.start,
+        end: match.end,
+        text: text.slice(match.start, match.end),
+        confidence: match.value.confidence,
+        reason: `Tagged ${type} where it occurs elsewhere in this document`,
+      };
+      if (annotation.text !== name) annotation.simplified = name;
+      spread.push({ line: i, annotation });
+    }
+  }
+  return spread;
+}
