@@ -1,6 +1,8 @@
 // Unit tests of document consistency: a name tagged with confidence is tagged wherever else it occurs in the document.
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../src/core/analyze';
+import { score } from '../../../src/cli/eval-ner';
+import { documentOf } from '../../../src/cli/ner-corpus';
 import { CONFIDENT, spreadConfidentNames, type AnnotatedLine } from '../../../src/core/entities/consistency';
 import type { Annotation } from '../../../src/core/types';
 
@@ -76,5 +78,26 @@ describe('document consistency (consistency.ts)', () => {
     assert.deepEqual(found.map((a) => [a.start, a.label]), [[5, 'PER'], [first.length + 1, 'PER']]);
     assert.match(found[1].reason ?? '', /elsewhere/);
     assert.deepEqual(analyze(text, { cheapOnly: true }).annotations.filter((a) => a.kind === 'entity'), []);
+  });
+
+  it('eval:ner --documents scores sentences through their whole document', () => {
+    const sentences = [
+      { text: first, gold: [{ start: 5, end: 8, type: 'PER' as const }], doc: 'a' },
+      { text: '白云飞', gold: [{ start: 0, end: 3, type: 'PER' as const }], doc: 'a' },
+      { text: '白云飞', gold: [{ start: 0, end: 3, type: 'PER' as const }], doc: 'b' },
+    ];
+    const per = score(sentences).byType.get('PER')!;
+    const whole = score(sentences, { documents: true }).byType.get('PER')!;
+    // One sentence at a time the bare name is missed twice; in its document it is found, alone it is not.
+    assert.deepEqual([per.tp, per.fn], [1, 2]);
+    assert.deepEqual([whole.tp, whole.fn, whole.fp], [2, 1, 0]);
+  });
+
+  it('knows the documents of the corpus: MSRA blocks of 50, GSD documents, single CLUENER sentences', () => {
+    assert.equal(documentOf({ source: 'msra', id: '49' }), documentOf({ source: 'msra', id: '0' }));
+    assert.notEqual(documentOf({ source: 'msra', id: '50' }), documentOf({ source: 'msra', id: '49' }));
+    assert.equal(documentOf({ source: 'gsd', id: 'batch-0000-0001' }), documentOf({ source: 'gsd', id: 'batch-0000-0044' }));
+    assert.notEqual(documentOf({ source: 'gsd', id: 'batch-0001-0001' }), documentOf({ source: 'gsd', id: 'batch-0000-0001' }));
+    assert.notEqual(documentOf({ source: 'cluener', id: '1' }), documentOf({ source: 'cluener', id: '2' }));
   });
 });
