@@ -7,7 +7,7 @@ import { junkEdits } from './edits';
 import { viewWithEdits } from './line-view';
 import { isWholeLine, mapBack } from './settle-junk';
 import { analyzeLines, byPosition, wantsJunk, type LineAnalysis } from './analyze-line';
-import { spreadConfidentNames } from './entities/consistency';
+import { confidentNames, spreadInLine } from './entities/consistency';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
@@ -204,7 +204,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   return new Analyzer().analyze(text, options);
 }
 
-/** Entities that a name tagged with confidence elsewhere in the document adds to the lines (consistency.ts), in document offsets. */
+/**
+ * Entities that a name tagged with confidence elsewhere in the document adds to the lines (consistency.ts), in
+ * document offsets. A line's are kept with its analysis while the document's names stay the same: an edit rescans
+ * only its own line.
+ */
 function documentEntities(lines: readonly DocLine[], analyses: readonly LineAnalysis[]): Annotation[] {
   const annotated = lines.map((line, i) => ({
     text: line.text,
@@ -214,11 +218,17 @@ function documentEntities(lines: readonly DocLine[], analyses: readonly LineAnal
     },
   }));
   // Lines that go whole (spam, boilerplate, blank) lend no names and get none.
-  return spreadConfidentNames(annotated, (i) => analyses[i].cleaned === '').map(({ line, annotation }) => ({
-    ...annotation,
-    start: annotation.start + lines[line].start,
-    end: annotation.end + lines[line].start,
-  }));
+  const skip = (i: number): boolean => analyses[i].cleaned === '';
+  const names = confidentNames(annotated, skip);
+  const found: Annotation[] = [];
+  if (names.names.size === 0) return found;
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    const analysis = analyses[i];
+    if (analysis.spread?.key !== names.key) analysis.spread = { key: names.key, found: spreadInLine(names, annotated[i]) };
+    for (const a of analysis.spread.found) found.push({ ...a, start: a.start + lines[i].start, end: a.end + lines[i].start });
+  }
+  return found;
 }
 
 /**

@@ -33,12 +33,16 @@ export interface SpreadEntity {
 /** The Simplified form that identifies an entity across scripts (what findEntities matched). */
 const nameOf = (a: Annotation): string => a.simplified ?? a.cleanText ?? a.text;
 
-/**
- * The entities that the document's confident names add to its lines: each untagged occurrence (leftmost-longest,
- * on the Simplified view, offsets unchanged) that overlaps no annotation of its line. Lines are skipped when
- * `skip(index)` says so (whole-line junk).
- */
-export function spreadConfidentNames(lines: readonly AnnotatedLine[], skip: (index: number) => boolean = () => false): SpreadEntity[] {
+/** The document's confident names, with their type and best confidence; `key` names the set (equal sets, equal keys). */
+export interface ConfidentNames {
+  names: Map<string, { type: string; confidence: number }>;
+  key: string;
+  /** The names as a trie, built on first use. */
+  trie?: LiteralTrie<{ type: string; confidence: number; name: string }>;
+}
+
+/** The names that speak for their other occurrences: tagged with confidence ≥ CONFIDENT, long enough, of one type only. */
+export function confidentNames(lines: readonly AnnotatedLine[], skip: (index: number) => boolean = () => false): ConfidentNames {
   const types = new Map<string, Set<string>>();
   const confidence = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
@@ -50,32 +54,48 @@ export function spreadConfidentNames(lines: readonly AnnotatedLine[], skip: (ind
       if ((a.confidence ?? 0) >= CONFIDENT && name.length >= MIN_LENGTH) confidence.set(name, Math.max(confidence.get(name) ?? 0, a.confidence ?? 0));
     }
   }
-  const names = new LiteralTrie<{ type: string; confidence: number; name: string }>();
+  const names = new Map<string, { type: string; confidence: number }>();
   for (const [name, best] of confidence) {
     const seen = types.get(name)!;
-    if (seen.size === 1) names.add(name, { type: [...seen][0], confidence: best, name });
+    if (seen.size === 1) names.set(name, { type: [...seen][0], confidence: best });
   }
-  if (names.size === 0) return [];
+  const key = [...names].map(([name, v]) => `${name}\t${v.type}\t${v.confidence}`).sort().join('\n');
+  return { names, key };
+}
+
+/** The entities the names add to one line: its untagged occurrences (leftmost-longest, on the Simplified view, offsets unchanged) that overlap no annotation of the line. */
+export function spreadInLine(names: ConfidentNames, line: AnnotatedLine): Annotation[] {
+  if (names.names.size === 0) return [];
+  if (!names.trie) {
+    names.trie = new LiteralTrie();
+    for (const [name, v] of names.names) names.trie.add(name, { ...v, name });
+  }
+  const { text, annotations } = line;
+  const found: Annotation[] = [];
+  for (const match of names.trie.scan(line.simplified ?? toSimplified(text))) {
+    if (annotations.some((a) => a.start < match.end && match.start < a.end)) continue;
+    const { type, name } = match.value;
+    const annotation: Annotation = {
+      kind: 'entity',
+      label: type,
+      start: match.start,
+      end: match.end,
+      text: text.slice(match.start, match.end),
+      confidence: match.value.confidence,
+      reason: `Tagged ${type} where it occurs elsewhere in this document`,
+    };
+    if (annotation.text !== name) annotation.simplified = name;
+    found.push(annotation);
+  }
+  return found;
+}
+
+/** The entities that the document's confident names add to its lines (lines for which `skip(index)` holds lend and get none). */
+export function spreadConfidentNames(lines: readonly AnnotatedLine[], skip: (index: number) => boolean = () => false): SpreadEntity[] {
+  const names = confidentNames(lines, skip);
   const spread: SpreadEntity[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (skip(i)) continue;
-    const { text, annotations } = lines[i];
-    const simplified = lines[i].simplified ?? toSimplified(text);
-    for (const match of names.scan(simplified)) {
-      if (annotations.some((a) => a.start < match.end && match.start < a.end)) continue;
-      const { type, name } = match.value;
-      const annotation: Annotation = {
-        kind: 'entity',
-        label: type,
-        start: match.start,
-        end: match.end,
-        text: text.slice(match.start, match.end),
-        confidence: match.value.confidence,
-        reason: `Tagged ${type} where it occurs elsewhere in this document`,
-      };
-      if (annotation.text !== name) annotation.simplified = name;
-      spread.push({ line: i, annotation });
-    }
+    if (!skip(i)) for (const annotation of spreadInLine(names, lines[i])) spread.push({ line: i, annotation });
   }
   return spread;
 }

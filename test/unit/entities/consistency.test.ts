@@ -1,6 +1,6 @@
 // Unit tests of document consistency: a name tagged with confidence is tagged wherever else it occurs in the document.
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../../src/core/analyze';
+import { analyze, Analyzer } from '../../../src/core/analyze';
 import { score } from '../../../src/cli/eval-ner';
 import { documentOf } from '../../../src/cli/ner-corpus';
 import { CONFIDENT, spreadConfidentNames, type AnnotatedLine } from '../../../src/core/entities/consistency';
@@ -78,6 +78,20 @@ describe('document consistency (consistency.ts)', () => {
     assert.deepEqual(found.map((a) => [a.start, a.label]), [[5, 'PER'], [first.length + 1, 'PER']]);
     assert.match(found[1].reason ?? '', /elsewhere/);
     assert.deepEqual(analyze(text, { cheapOnly: true }).annotations.filter((a) => a.kind === 'entity'), []);
+  });
+
+  it('follows edits: a name spreads while its confident line is there, and not after', () => {
+    const analyzer = new Analyzer();
+    const entitiesOf = (text: string): string[] =>
+      analyzer.analyze(text).annotations.filter((a) => a.kind === 'entity').map((a) => `${a.label}:${a.text}@${a.start}`);
+    const fresh = (text: string): string[] => analyze(text).annotations.filter((a) => a.kind === 'entity').map((a) => `${a.label}:${a.text}@${a.start}`);
+    const withName = `${first}\n白云飞\n村里很安静。`;
+    assert.deepEqual(entitiesOf(withName), fresh(withName));
+    assert.ok(entitiesOf(withName).includes(`PER:白云飞@${first.length + 1}`));
+    const without = `新华社报道：村里通了公路。\n白云飞\n村里很安静。`;
+    assert.deepEqual(entitiesOf(without), fresh(without));
+    assert.ok(!entitiesOf(without).some((e) => e.startsWith('PER:白云飞')));
+    assert.deepEqual(entitiesOf(withName), fresh(withName));
   });
 
   it('eval:ner --documents scores sentences through their whole document', () => {
