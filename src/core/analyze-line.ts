@@ -16,8 +16,6 @@ export interface LineAnalysis {
   placed?: { start: number; removalKey: number; annotations: Annotation[]; run: number };
   /** Script characters of `cleaned`; set on first use. */
   cleanedCounts?: ScriptCounts;
-  /** The line in Simplified characters (offsets unchanged); set on first use. */
-  simplified?: string;
   /** The entities the document's confident names (`key`: confidentNames) add to the line; set on first use. */
   spread?: { key: string; found: Annotation[] };
   /** The cleaned line as a duplicate-paragraph candidate (null when it is too short to count); set on first use. */

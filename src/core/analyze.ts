@@ -1,6 +1,6 @@
 // The engine's entry point: turns a document's text into junk, entity, figure and metadata annotations.
 import { splitLines, type DocLine } from './lines';
-import { countScriptCharacters, scriptFromCounts, toSimplified, type ScriptCounts } from './script';
+import { countScriptCharacters, scriptFromCounts, type ScriptCounts } from './script';
 import { detectDocumentJunk } from './junk';
 import { paragraphOf } from './junk/duplicate';
 import { junkEdits } from './edits';
@@ -210,13 +210,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
  * only its own line.
  */
 function documentEntities(lines: readonly DocLine[], analyses: readonly LineAnalysis[]): Annotation[] {
-  const annotated = lines.map((line, i) => ({
-    text: line.text,
-    annotations: analyses[i].annotations,
-    get simplified() {
-      return (analyses[i].simplified ??= toSimplified(line.text));
-    },
-  }));
+  const annotated = lines.map((line, i) => ({ text: line.text, annotations: analyses[i].annotations }));
   // Lines that go whole (spam, boilerplate, blank) lend no names and get none.
   const skip = (i: number): boolean => analyses[i].cleaned === '';
   const names = confidentNames(annotated, skip);
