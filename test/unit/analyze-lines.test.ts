@@ -41,7 +41,7 @@ describe('block analysis', () => {
     const segmented = segmentLines(LINES, ctx);
     assert.ok(segmented);
     const long = segmented.get(LINES[LINES.length - 1]);
-    assert.ok(long && long.length > 1, 'the long line was not cut into pieces');
+    assert.ok(long && long.pieces.length > 1, 'the long line was not cut into pieces');
     for (const line of LINES) {
       const ready = segmented;
       const counted = countingSegmenterCalls((): Annotation[] => findEntities(line, ctx, ready));
@@ -54,7 +54,7 @@ describe('block analysis', () => {
 
   it('segments a whole block before tagging: the same annotations as line by line', () => {
     const { result: together, calls } = countingSegmenterCalls(() => analyzeLines(LINES, ctx, false));
-    const pieces = [...(segmentLines(LINES, ctx)?.values() ?? [])].reduce((n, p) => n + p.length, 0);
+    const pieces = [...(segmentLines(LINES, ctx)?.values() ?? [])].reduce((n, p) => n + p.pieces.length, 0);
     // Spam and markup lines are never tagged, so at most one call per piece.
     assert.ok(calls > 0 && calls <= pieces, `${calls} calls for ${pieces} pieces`);
     const alone = LINES.map((line) => analyzeLines([line], ctx, false)[0]);
@@ -97,7 +97,8 @@ describe('block analysis', () => {
   it('leaves Traditional text to the Simplified view, offsets unchanged', () => {
     const line = '國務院總理李強在人民大會堂會見了來訪的德國總理朔爾茨。';
     const segmented = segmentLines([line], ctx);
-    assert.equal(segmented?.get(line)?.[0].piece, toSimplified(line));
+    assert.equal(segmented?.get(line)?.simplified, toSimplified(line));
+    assert.equal(segmented?.get(line)?.pieces[0].piece, toSimplified(line));
     assert.deepEqual(findEntities(line, ctx, segmented), findEntities(line, ctx));
   });
 });

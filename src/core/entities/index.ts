@@ -168,8 +168,8 @@ function forEachPiece(simplified: string, visit: (piece: string, from: number) =
   }
 }
 
-/** Per line, the pieces findEntities tags with their tokens, in the order it tags them. */
-export type SegmentedLines = Map<string, { piece: string; tokens: PackedTokens }[]>;
+/** Per line, its Simplified form and the pieces findEntities tags with their tokens, in the order it tags them. */
+export type SegmentedLines = Map<string, { simplified: string; pieces: { piece: string; tokens: PackedTokens }[] }>;
 
 /**
  * Segments the pieces that findEntities would tag in `lines`, one call after another, for findEntities to
@@ -186,7 +186,7 @@ export function segmentLines(lines: Iterable<string>, ctx: LineContext): Segment
     if (!taggerFor(simplified, ctx.options)) continue;
     const pieces: { piece: string; tokens: PackedTokens }[] = [];
     forEachPiece(simplified, (piece) => pieces.push({ piece, tokens: tagTokens(piece) }));
-    (segmented ??= new Map()).set(line, pieces);
+    (segmented ??= new Map()).set(line, { simplified, pieces });
   }
   return segmented;
 }
@@ -208,7 +208,8 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   const types = options.entityTypes;
   if (types && types.length === 0) return [];
   if (!line) return [];
-  const simplified = toSimplified(line);
+  const ready = segmented?.get(line);
+  const simplified = ready?.simplified ?? toSimplified(line);
   const candidates: Candidate[] = [];
   const wants = (type: EntityType): boolean => !types || types.includes(type);
 
@@ -219,11 +220,10 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   if (model) {
     const minimum = options.minEntityConfidence ?? 0;
     const fromTagger: Candidate[] = [];
-    const segmentedPieces = segmented?.get(line);
     let k = 0;
     forEachPiece(simplified, (piece, from) => {
-      const ready = segmentedPieces?.[k++];
-      tagPiece(model, piece, ready?.piece === piece ? ready.tokens : tagTokens(piece), fromTagger, from);
+      const done = ready?.pieces[k++];
+      tagPiece(model, piece, done?.piece === piece ? done.tokens : tagTokens(piece), fromTagger, from);
     });
     for (const c of mergeMediaOutlets(simplified, fromTagger)) {
       if (!keepTaggedSpan(simplified, c.start, c.end)) continue;
