@@ -49,6 +49,25 @@ export function defaultDataDir(): string {
 
 export const CORPUS_FILE = 'corpus.jsonl';
 
+/** Beside a corpus whose CLUENER train rows were filled by a teacher (scripts/ner/fill-labels.ts): what was added, and by which model. */
+export const FILL_FILE = 'fill.json';
+export interface FillRecord {
+  teacher: string;
+  teacherSha256: string;
+  tau: number;
+  entitiesAdded: number;
+  sentencesGained: number;
+}
+
+/** The fill record of a data directory, if its corpus was filled. */
+export function readFillRecord(dataDir: string): FillRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dataDir, FILL_FILE), 'utf8')) as FillRecord;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readCorpus(dataDir: string): CorpusSentence[] {
   const file = path.join(dataDir, CORPUS_FILE);
   let content: string;
