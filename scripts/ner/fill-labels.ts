@@ -57,7 +57,7 @@ function parseArgs(argv: string[]) {
 /** CLUENER's spans of the labels convert.ts drops (book, movie, game, position), by line index, UTF-16 offsets. */
 function otherCluenerSpans(
   file: string,
-): Map<string, { start: number; end: number; kind: string }[]> {
+): Map<string, OtherSpan[]> {
   const KEPT = new Set([
     'name',
     'address',
@@ -68,7 +68,7 @@ function otherCluenerSpans(
   ]);
   const byId = new Map<
     string,
-    { start: number; end: number; kind: string }[]
+    OtherSpan[]
   >();
   readFileSync(file, 'utf8')
     .split('\n')
@@ -81,7 +81,7 @@ function otherCluenerSpans(
       const utf16At: number[] = [0];
       for (const ch of Array.from(text))
         utf16At.push(utf16At[utf16At.length - 1] + ch.length);
-      const spans: { start: number; end: number; kind: string }[] = [];
+      const spans: OtherSpan[] = [];
       for (const [kind, entities] of Object.entries(label ?? {})) {
         if (KEPT.has(kind)) continue;
         for (const ranges of Object.values(entities))

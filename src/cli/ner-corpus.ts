@@ -59,15 +59,6 @@ export interface FillRecord {
   sentencesGained: number;
 }
 
-/** The fill record of a data directory, if its corpus was filled. */
-export function readFillRecord(dataDir: string): FillRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(path.join(dataDir, FILL_FILE), 'utf8')) as FillRecord;
-  } catch {
-    return undefined;
-  }
-}
-
 export function readCorpus(dataDir: string): CorpusSentence[] {
   const file = path.join(dataDir, CORPUS_FILE);
   let content: string;
