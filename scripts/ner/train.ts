@@ -1,7 +1,7 @@
 // `npm run train:ner`: trains the entity tagger (a linear-chain CRF, or an averaged perceptron, over BIO labels) on the converted corpus and writes data/ner/model.bin.
 //
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
-//          [--rate R] [--min-count K] [--keep N] [--weights msra=1,cluener=2,gsd=2] [--seed S | --seeds A,B,…]
+//          [--rate R] [--min-count K] [--keep N] [--weights msra=3,cluener=2,gsd=6] [--seed S | --seeds A,B,…]
 //          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
@@ -12,7 +12,7 @@
 // (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultDataDir, readCorpus, SOURCES, type CorpusSentence, type Source, type Span } from '../../src/cli/ner-corpus';
+import { defaultDataDir, readCorpus, readFillRecord, SOURCES, type CorpusSentence, type FillRecord, type Source, type Span } from '../../src/cli/ner-corpus';
 import { ABSENT, featureKeys, FEATURE_VERSION, MAX_LEXICON_WORD, mix, Positions, readPositions, TEMPLATE_COUNT, TEMPLATE_NAMES, wordHash, type Template, type WordLexicon } from '../../src/core/entities/features';
 import { DENSE_ROWS } from '../../src/core/entities/features';
 import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeature } from '../../src/core/entities/model-format';
@@ -25,6 +25,8 @@ import { seededRandom as random } from '../../src/shared/seeded-random';
 const L = LABEL_COUNT;
 const DENSE_TEMPLATES = new Set(Object.keys(DENSE_ROWS).map(Number));
 const F = TEMPLATE_COUNT;
+/** How often each source's train sentences are seen per epoch: MSRA ×3 pulls the model toward labelling every mention (scripts/ner/README.md). */
+const DEFAULT_WEIGHTS: Record<Source, number> = { msra: 3, cluener: 2, gsd: 6 };
 
 interface Options {
   data: string;
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]): Options {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
   };
-  const weights: Record<Source, number> = { msra: 1, cluener: 2, gsd: 2 };
+  const weights: Record<Source, number> = { ...DEFAULT_WEIGHTS };
   for (const pair of (value('--weights') ?? '').split(',').filter(Boolean)) {
     const [source, w] = pair.split('=');
     if (!(SOURCES as readonly string[]).includes(source)) throw new Error(`--weights: unknown source ${source}`);
@@ -563,6 +565,14 @@ function calibrate(model: TaggerModel, dev: Example[]): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/** What a model was trained from, kept in the checkpoint so a re-export describes the model and not the command line. */
+interface Recipe {
+  sourceWeights: Record<Source, number>;
+  seeds: number[];
+  /** The teacher's fill of CLUENER train (fill.json beside the corpus), or null. */
+  cluenerFilled: FillRecord | null;
+}
+
 interface Checkpoint {
   templates: number[];
   keys: number[];
@@ -593,6 +603,7 @@ async function main(): Promise<void> {
   let keys: Uint32Array;
   let best: { epoch: number; score: number; averaged: Averaged; table: string };
   let trainSentences: number;
+  let recipe: Recipe = { sourceWeights: options.weights, seeds: options.seeds, cluenerFilled: readFillRecord(options.data) };
   const indexDev = (index: HashMap): void => {
     for (const ex of dev) {
       ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
@@ -605,6 +616,8 @@ async function main(): Promise<void> {
     keys = Uint32Array.from(checkpoint.keys);
     best = { ...(checkpoint.about as { epoch: number; score: number; table: string }), averaged: { w: Float32Array.from(checkpoint.w), t: Float64Array.from(checkpoint.t) } };
     trainSentences = Number(checkpoint.about.trainSentences);
+    // The recipe is the checkpoint's, not this command line's (older checkpoints did not record it).
+    recipe = { ...recipe, ...(checkpoint.about.recipe as Partial<Recipe> | undefined) };
     const index = new HashMap(keys.length * 2);
     keys.forEach((key, f) => index.set(featureId(templates[f], key) >>> 0, f));
     indexDev(index);
@@ -680,7 +693,7 @@ async function main(): Promise<void> {
         keys: [...keys],
         w: [...best.averaged.w],
         t: [...best.averaged.t],
-        about: { epoch: best.epoch, score: best.score, table: best.table, trainSentences, drop: options.drop },
+        about: { epoch: best.epoch, score: best.score, table: best.table, trainSentences, drop: options.drop, recipe },
       };
       writeFileSync(options.checkpoint, JSON.stringify(checkpoint));
       log(`checkpoint ${options.checkpoint}`);
@@ -694,8 +707,7 @@ async function main(): Promise<void> {
     rate: options.rate,
     minCount: options.minCount,
     keep: options.keep,
-    sourceWeights: options.weights,
-    seeds: options.seeds,
+    ...recipe,
     templatesLeftOut: options.drop.map((t) => TEMPLATE_NAMES[t]),
     trainSentences,
     dictionary: names.source,

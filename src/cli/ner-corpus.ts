@@ -59,6 +59,16 @@ export interface FillRecord {
   sentencesGained: number;
 }
 
+/** The fill record beside a corpus, or null for a corpus no teacher filled. */
+export function readFillRecord(dataDir: string): FillRecord | null {
+  try {
+    return JSON.parse(readFileSync(path.join(dataDir, FILL_FILE), 'utf8')) as FillRecord;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export function readCorpus(dataDir: string): CorpusSentence[] {
   const file = path.join(dataDir, CORPUS_FILE);
   let content: string;

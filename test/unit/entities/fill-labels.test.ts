@@ -1,6 +1,9 @@
 // The training step that fills CLUENER's unlabelled mentions adds only what overlaps no label, and only to CLUENER train rows.
 import { strict as assert } from 'node:assert';
-import type { CorpusSentence } from '../../../src/cli/ner-corpus';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { FILL_FILE, readFillRecord, type CorpusSentence, type FillRecord } from '../../../src/cli/ner-corpus';
 import { filledRow, verdictOf, type Predicted } from '../../../scripts/ner/fill-labels';
 
 const row = (over: Partial<CorpusSentence> = {}): CorpusSentence => ({
@@ -48,5 +51,19 @@ describe('fill-labels: teacher entities added to CLUENER train rows', () => {
     assert.equal(filledRow(row({ split: 'dev' }), extras, 0.5), undefined);
     assert.equal(filledRow(row({ split: 'test' }), extras, 0.5), undefined);
     assert.equal(filledRow(row({ source: 'msra' }), extras, 0.5), undefined);
+  });
+
+  it('the fill record beside a corpus is read back for the model card; a corpus no teacher filled has none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'news-lens-fill-'));
+    try {
+      assert.equal(readFillRecord(dir), null);
+      const record: FillRecord = { teacher: 't.bin', teacherSha256: 'ab'.repeat(32), tau: 0.5, entitiesAdded: 3, sentencesGained: 2 };
+      writeFileSync(path.join(dir, FILL_FILE), JSON.stringify(record));
+      assert.deepEqual(readFillRecord(dir), record);
+      writeFileSync(path.join(dir, FILL_FILE), '{ not json');
+      assert.throws(() => readFillRecord(dir), SyntaxError, 'a damaged record is an error, not "unfilled"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

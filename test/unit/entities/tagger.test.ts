@@ -126,6 +126,10 @@ describe('entity tagger', function () {
       assert.ok(model.header.features > 50_000, `${model.header.features} features`);
       const about = model.header.about as Record<string, unknown>;
       assert.ok(about && typeof about.trained === 'string' && typeof about.devF1 === 'string');
+      // Trained on CLUENER filled by a teacher (scripts/ner/README.md, step 3): the teacher is named by its hash.
+      const filled = about.cluenerFilled as { teacherSha256?: string; entitiesAdded?: number } | null;
+      assert.ok(filled && /^[0-9a-f]{64}$/.test(String(filled.teacherSha256)) && Number(filled.entitiesAdded) > 0, JSON.stringify(filled));
+      assert.ok((about.sourceWeights as Record<string, number>).msra >= 1, JSON.stringify(about.sourceWeights));
       assert.ok(model.header.temperature > 0);
     });
 
