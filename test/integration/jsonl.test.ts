@@ -113,6 +113,11 @@ describe('JSONL corpora', function () {
     const broken = [...lines.slice(0, 3), '{"id": "truncated", "text": "網(wǎng)站首頁', ...lines.slice(3)];
     const editor = await openSampleCopy('broken.jsonl', broken.join('\n'));
     await analyzed(editor.document, expectedJunk(lines));
+    // Diagnostics are published apart from the annotations: under load they can arrive a little later.
+    await waitFor('the diagnostics of the broken record and of the records after it', () => {
+      const all = newsLensDiagnostics(editor.document.uri);
+      return all.some((d) => d.range.start.line === 3) && all.some((d) => d.range.start.line > 3 && codeOf(d) === 'pinyin-gloss');
+    });
     const onBroken = newsLensDiagnostics(editor.document.uri).filter((d) => d.range.start.line === 3);
     assert.equal(onBroken.length, 1, onBroken.map((d) => d.message).join(' | '));
     assert.equal(codeOf(onBroken[0]), 'jsonl-invalid');
