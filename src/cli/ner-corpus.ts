@@ -1,6 +1,7 @@
 // The converted NER corpus (scripts/ner/convert.ts writes it): sentences with PER/LOC/ORG spans, their source and split.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { readIfExists } from '../shared/read-if-exists';
 
 export const SCORED_TYPES = ['PER', 'LOC', 'ORG'] as const;
 export type ScoredType = (typeof SCORED_TYPES)[number];
@@ -61,12 +62,8 @@ export interface FillRecord {
 
 /** The fill record beside a corpus, or null for a corpus no teacher filled. */
 export function readFillRecord(dataDir: string): FillRecord | null {
-  try {
-    return JSON.parse(readFileSync(path.join(dataDir, FILL_FILE), 'utf8')) as FillRecord;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const content = readIfExists(path.join(dataDir, FILL_FILE));
+  return content === undefined ? null : (JSON.parse(content) as FillRecord);
 }
 
 export function readCorpus(dataDir: string): CorpusSentence[] {

@@ -1,19 +1,10 @@
 // Reads standoff gold from disk for the command line (the editor reads the same files through vscode.workspace.fs).
-import * as fs from 'node:fs';
+import { readIfExists } from '../../shared/read-if-exists';
 import type { Annotation } from '../types';
 import { goldForExport, type GoldSelection } from './export';
 import { loadBratGold, type LoadedGold } from './load';
 import { conflictsPath, standoffPath, type StandoffLocation } from './paths';
 import { GoldSidecar, recordId } from './sidecar';
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** The gold of a text file from its .ann (beside it, or under `location.folder`); `file` is undefined when there is none. */
 export function readTextGold(textPath: string, text: string, location: StandoffLocation = {}): LoadedGold & { file?: string } {
