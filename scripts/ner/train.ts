@@ -2,7 +2,8 @@
 //
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
 //          [--rate R] [--min-count K] [--keep N] [--weights msra=3,cluener=2,gsd=6] [--seed S | --seeds A,B,…]
-//          [--drop T,T] [--out FILE] [--checkpoint FILE] [--from-checkpoint FILE]
+//          [--drop T,T] [--by-source all|none|T,T] [--convention msra=1,…] [--out FILE] [--checkpoint FILE]
+//          [--from-checkpoint FILE]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
 // (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
@@ -10,6 +11,8 @@
 // (a "soup": the seeds differ only in the order the sentences are seen). The default is seeds 1–8.
 // --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
 // (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
+// --by-source gives templates a copy per source, and --convention says how the copies are folded
+// into the exported model (by-source.ts).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDir, readCorpus, readFillRecord, SOURCES, type CorpusSentence, type FillRecord, type Source, type Span } from '../../src/cli/ner-corpus';
@@ -19,7 +22,9 @@ import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeat
 import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
+import { forEachGateFeature, gateChoice, gateLogProbs, GATE_BUCKETS, modelForLine } from '../../src/core/entities/convention-gate';
 import { HashMap } from './hash-map';
+import { effectiveTransitions, foldSources, parseBySource, parseConvention, slotTemplate, transitionBlocks, TRANSITIONS, withSourceSlots } from './by-source';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
 const L = LABEL_COUNT;
@@ -41,6 +46,9 @@ interface Options {
   /** One model per seed, their float weights averaged. */
   seeds: number[];
   drop: number[];
+  /** Templates with a copy per source (by-source.ts), and the weights of the copies in the export. */
+  bySource: number[];
+  convention: Record<Source, number>;
   checkpoint?: string;
   fromCheckpoint?: string;
 }
@@ -73,6 +81,8 @@ function parseArgs(argv: string[]): Options {
       if (t < 0 || t >= F) throw new Error(`--drop: unknown template ${name} (known: ${TEMPLATE_NAMES.join(', ')})`);
       return t;
     }),
+    bySource: parseBySource(value('--by-source')),
+    convention: parseConvention(value('--convention') ?? 'msra=1'),
     checkpoint: value('--checkpoint'),
     fromCheckpoint: value('--from-checkpoint'),
   };
@@ -114,9 +124,9 @@ interface Example {
   text: string;
   gold: Uint8Array;
   spans: Span[];
-  /** Feature ids (hashes of template and key, 0 for none), n * F; dropped once indexed. */
+  /** Feature ids (hashes of template and key, 0 for none), n * stride (by-source.ts); dropped once indexed. */
   features: Uint32Array;
-  /** Feature keys (features.ts featureKeys), n * F; dropped once indexed. */
+  /** Feature keys (features.ts featureKeys, with the source slots), n * stride; dropped once indexed. */
   keys: Uint32Array;
   indices?: Int32Array;
 }
@@ -136,14 +146,16 @@ const featureId = (t: number, key: number): number => mix(mix(0x51ed27 + t, key)
 
 const positions = new Positions();
 
-function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[]): Example[] {
+function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[], bySource: number[]): Example[] {
+  const stride = F + bySource.length;
   return sentences.map((s) => {
     const text = toSimplified(s.text);
     readPositions(positions, text, tagTokens(text), words, 0, text.length);
-    const keys = featureKeys(positions).slice(0, text.length * F);
-    for (const t of drop) for (let i = t; i < keys.length; i += F) keys[i] = ABSENT;
+    const general = featureKeys(positions);
+    for (const t of drop) for (let i = t; i < text.length * F; i += F) general[i] = ABSENT;
+    const keys = withSourceSlots(general, text.length, bySource);
     const features = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(i % F, keys[i]) >>> 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(slotTemplate(i % stride, s.source, bySource), keys[i]) >>> 0;
     return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features, keys };
   });
 }
@@ -156,15 +168,19 @@ class Weights {
   readonly u: Float64Array;
   /** AdaGrad's sums of squared gradients (CRF only). */
   readonly g2: Float32Array;
-  /** Transitions (L * L), then start (L), then end (L). */
-  readonly t = new Float64Array(L * L + 2 * L);
-  readonly tu = new Float64Array(L * L + 2 * L);
-  readonly tg2 = new Float64Array(L * L + 2 * L);
+  /** Transitions (L * L), then start (L), then end (L); then the same per source when conditioned (by-source.ts). */
+  readonly t: Float64Array;
+  readonly tu: Float64Array;
+  readonly tg2: Float64Array;
   c = 1;
   constructor(
     readonly features: number,
     crf: boolean,
+    blocks: number,
   ) {
+    this.t = new Float64Array(blocks * TRANSITIONS);
+    this.tu = new Float64Array(blocks * TRANSITIONS);
+    this.tg2 = new Float64Array(blocks * TRANSITIONS);
     this.w = new Float32Array(features * L);
     this.u = new Float64Array(features * L);
     this.g2 = new Float32Array(crf ? features * L : 0);
@@ -176,6 +192,10 @@ class Weights {
   addTransition(k: number, delta: number): void {
     this.t[k] += delta;
     this.tu[k] += this.c * delta;
+  }
+  /** The block of a source's transitions, or -1 when they are not conditioned. */
+  blockOf(source: Source): number {
+    return this.t.length > TRANSITIONS ? (1 + SOURCES.indexOf(source)) * TRANSITIONS : -1;
   }
 }
 
@@ -200,10 +220,11 @@ let emission = new Float32Array(0);
 function emissions(weights: Float32Array, indices: Int32Array, n: number): Float32Array {
   if (emission.length < n * L) emission = new Float32Array(n * L * 2);
   emission.fill(0, 0, n * L);
+  const stride = indices.length / n;
   for (let i = 0; i < n; i++) {
     const base = i * L;
-    for (let t = 0; t < F; t++) {
-      const f = indices[i * F + t];
+    for (let t = 0; t < stride; t++) {
+      const f = indices[i * stride + t];
       if (f < 0) continue;
       const row = f * L;
       for (let l = 0; l < L; l++) emission[base + l] += weights[row + l];
@@ -223,18 +244,24 @@ function perceptronEpoch(p: Weights, examples: Example[], order: number[]): numb
     if (n === 0) continue;
     const e = emissions(p.w, ex.indices!, n);
     if (predicted.length < n) predicted = new Uint8Array(n * 2);
-    viterbi(decodingModel(p.t), e, n, predicted);
+    viterbi(decodingModel(effectiveTransitions(p.t, ex.source)), e, n, predicted);
+    const block = p.blockOf(ex.source);
+    const moveTransition = (k: number, delta: number): void => {
+      p.addTransition(k, delta);
+      if (block >= 0) p.addTransition(block + k, delta);
+    };
     let wrong = false;
     for (let i = 0; i < n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
     if (wrong) {
       mistakes++;
       const indices = ex.indices!;
+      const stride = indices.length / n;
       for (let i = 0; i < n; i++) {
         const g = ex.gold[i];
         const q = predicted[i];
         if (g !== q) {
-          for (let t = 0; t < F; t++) {
-            const f = indices[i * F + t];
+          for (let t = 0; t < stride; t++) {
+            const f = indices[i * stride + t];
             if (f < 0) continue;
             p.add(f * L + g, 1);
             p.add(f * L + q, -1);
@@ -243,15 +270,15 @@ function perceptronEpoch(p: Weights, examples: Example[], order: number[]): numb
         const gp = i === 0 ? START : ex.gold[i - 1] * L;
         const qp = i === 0 ? START : predicted[i - 1] * L;
         if (g !== q || gp !== qp) {
-          p.addTransition(gp + g, 1);
-          p.addTransition(qp + q, -1);
+          moveTransition(gp + g, 1);
+          moveTransition(qp + q, -1);
         }
       }
       const g = ex.gold[n - 1];
       const q = predicted[n - 1];
       if (g !== q) {
-        p.addTransition(END + g, 1);
-        p.addTransition(END + q, -1);
+        moveTransition(END + g, 1);
+        moveTransition(END + q, -1);
       }
     }
     p.c++;
@@ -263,6 +290,7 @@ let alpha = new Float64Array(0);
 let beta = new Float64Array(0);
 let potential = new Float64Array(0);
 let scale = new Float64Array(0);
+const tEffective = new Float64Array(TRANSITIONS);
 
 /**
  * One pass of stochastic gradient ascent on the CRF log-likelihood (AdaGrad step sizes): for
@@ -277,14 +305,18 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
     const n = ex.text.length;
     if (n === 0) continue;
     const indices = ex.indices!;
+    const stride = indices.length / n;
     const e = emissions(p.w, indices, n);
+    // The transitions of this sentence's source (by-source.ts); te is read, p.t is moved.
+    const te = effectiveTransitions(p.t, ex.source, tEffective);
+    const block = p.blockOf(ex.source);
     if (alpha.length < n * L) {
       alpha = new Float64Array(n * L * 2);
       beta = new Float64Array(n * L * 2);
       potential = new Float64Array(n * L * 2);
       scale = new Float64Array(n * 2);
     }
-    for (let a = 0; a < L * L; a++) tPot[a] = transitionMask[a] ? 0 : Math.exp(p.t[a]);
+    for (let a = 0; a < L * L; a++) tPot[a] = transitionMask[a] ? 0 : Math.exp(te[a]);
     let logZ = 0;
     for (let i = 0; i < n; i++) {
       let max = -Infinity;
@@ -294,7 +326,7 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
     }
     // Forward (scaled), start and end weights folded in.
     let sum = 0;
-    for (let l = 0; l < L; l++) sum += alpha[l] = transitionMask[START + l] ? 0 : Math.exp(p.t[START + l]) * potential[l];
+    for (let l = 0; l < L; l++) sum += alpha[l] = transitionMask[START + l] ? 0 : Math.exp(te[START + l]) * potential[l];
     scale[0] = sum;
     for (let l = 0; l < L; l++) alpha[l] /= sum;
     for (let i = 1; i < n; i++) {
@@ -311,7 +343,7 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
     }
     let endSum = 0;
     for (let l = 0; l < L; l++) {
-      beta[(n - 1) * L + l] = transitionMask[END + l] ? 0 : Math.exp(p.t[END + l]);
+      beta[(n - 1) * L + l] = transitionMask[END + l] ? 0 : Math.exp(te[END + l]);
       endSum += alpha[(n - 1) * L + l] * beta[(n - 1) * L + l];
     }
     for (let l = 0; l < L; l++) beta[(n - 1) * L + l] /= endSum;
@@ -328,9 +360,9 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
     let gold = 0;
     for (let i = 0; i < n; i++) {
       gold += e[i * L + ex.gold[i]];
-      gold += i === 0 ? p.t[START + ex.gold[0]] : p.t[ex.gold[i - 1] * L + ex.gold[i]];
+      gold += i === 0 ? te[START + ex.gold[0]] : te[ex.gold[i - 1] * L + ex.gold[i]];
     }
-    gold += p.t[END + ex.gold[n - 1]];
+    gold += te[END + ex.gold[n - 1]];
     loss += logZ - gold;
 
     // Gradients: node marginals for the features, edge marginals for the transitions.
@@ -338,14 +370,18 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
       g2[k] += g * g;
       return (rate * g) / (Math.sqrt(g2[k]) + 1e-6);
     };
+    const moveTransition = (k: number, g: number): void => {
+      p.addTransition(k, step(p.tg2, k, g));
+      if (block >= 0) p.addTransition(block + k, step(p.tg2, block + k, g));
+    };
     for (let i = 0; i < n; i++) {
       const gl = ex.gold[i];
       for (let l = 0; l < L; l++) {
         const marginal = alpha[i * L + l] * beta[i * L + l];
         const g = (l === gl ? 1 : 0) - marginal;
         if (Math.abs(g) < 1e-4) continue;
-        for (let t = 0; t < F; t++) {
-          const f = indices[i * F + t];
+        for (let t = 0; t < stride; t++) {
+          const f = indices[i * stride + t];
           if (f < 0) continue;
           p.add(f * L + l, step(p.g2, f * L + l, g));
         }
@@ -353,7 +389,7 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
       if (i === 0) {
         for (let l = 0; l < L; l++) {
           const g = (l === gl ? 1 : 0) - alpha[l] * beta[l];
-          if (!transitionMask[START + l]) p.addTransition(START + l, step(p.tg2, START + l, g));
+          if (!transitionMask[START + l]) moveTransition(START + l, g);
         }
       } else {
         for (let a = 0; a < L; a++) {
@@ -361,14 +397,14 @@ function crfEpoch(p: Weights, examples: Example[], order: number[], rate: number
             if (transitionMask[a * L + b]) continue;
             const edge = (alpha[(i - 1) * L + a] * tPot[a * L + b] * potential[i * L + b] * beta[i * L + b]) / scale[i];
             const g = (ex.gold[i - 1] === a && gl === b ? 1 : 0) - edge;
-            if (Math.abs(g) >= 1e-4) p.addTransition(a * L + b, step(p.tg2, a * L + b, g));
+            if (Math.abs(g) >= 1e-4) moveTransition(a * L + b, g);
           }
         }
       }
     }
     for (let l = 0; l < L; l++) {
       const g = (l === ex.gold[n - 1] ? 1 : 0) - alpha[(n - 1) * L + l] * beta[(n - 1) * L + l];
-      p.addTransition(END + l, step(p.tg2, END + l, g));
+      moveTransition(END + l, g);
     }
     p.c++;
   }
@@ -422,14 +458,14 @@ function count(counts: Map<Source, Counts>, ex: Example, predictedKeys: string[]
 
 /** Strict span F1 per source of the float weights on `examples`. */
 function evaluate(a: Averaged, examples: Example[]): Map<Source, Counts> {
-  const model = decodingModel(a.t);
+  const models = new Map(SOURCES.map((s) => [s, decodingModel(effectiveTransitions(a.t, s))]));
   const counts = newCounts();
   let labels = new Uint8Array(256);
   for (const ex of examples) {
     const n = ex.text.length;
     if (n === 0) continue;
     if (labels.length < n) labels = new Uint8Array(n * 2);
-    viterbi(model, emissions(a.w, ex.indices!, n), n, labels);
+    viterbi(models.get(ex.source)!, emissions(a.w, ex.indices!, n), n, labels);
     count(
       counts,
       ex,
@@ -446,7 +482,7 @@ function evaluateExported(model: TaggerModel, examples: Example[]): Map<Source, 
     count(
       counts,
       ex,
-      tagEntities(model, ex.text, tagTokens(ex.text)).map((s) => `${s.start}:${s.end}:${s.type}`),
+      tagEntities(modelForLine(model, ex.text), ex.text, tagTokens(ex.text)).map((s) => `${s.start}:${s.end}:${s.type}`),
     );
   }
   return counts;
@@ -505,7 +541,16 @@ function recordOf(t: Template, key: number): string | undefined {
  * The shipped model: the `keep` features with the largest |weight| (and all features of the
  * records they belong to, and of the dense tables), coded against a 256-value codebook.
  */
-function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep: number, lexicon: Uint32Array, about: Record<string, unknown>): TaggerModel {
+function exportModel(
+  a: Averaged,
+  templates: Uint8Array,
+  keys: Uint32Array,
+  keep: number,
+  lexicon: Uint32Array,
+  about: Record<string, unknown>,
+  conventions: { name: Source; folded: Averaged }[] = [],
+  gate?: { buckets: number; logProbs: Float32Array },
+): TaggerModel {
   const total = keys.length;
   // A feature's strength is its largest |weight|.
   const strength = new Float32Array(total);
@@ -529,14 +574,64 @@ function exportModel(a: Averaged, templates: Uint8Array, keys: Uint32Array, keep
   }
   const keptWeights = new Float32Array(kept.length * L);
   kept.forEach((f, r) => keptWeights.set(a.w.subarray(f * L, f * L + L), r * L));
-  const codebook = codebookOf(keptWeights);
+  // The conventions' dense tables share the codebook: it spans their weights too.
+  const denseFeatures = kept.filter((f) => DENSE_TEMPLATES.has(templates[f]));
+  const conventionWeights = conventions.map((c) => {
+    const w = new Float32Array(denseFeatures.length * L);
+    denseFeatures.forEach((f, r) => w.set(c.folded.w.subarray(f * L, f * L + L), r * L));
+    return w;
+  });
+  const all = new Float32Array(keptWeights.length + conventionWeights.reduce((n, w) => n + w.length, 0));
+  all.set(keptWeights);
+  conventionWeights.reduce((at, w) => (all.set(w, at), at + w.length), keptWeights.length);
+  const codebook = codebookOf(all);
+  const codesOf = (w: Float32Array, r: number): Uint8Array => Uint8Array.from({ length: L }, (_, l) => nearestCode(codebook, w[r * L + l]));
   const features: TrainedFeature[] = kept.map((f, r) => {
     const codes = new Uint8Array(L);
     for (let l = 0; l < L; l++) codes[l] = nearestCode(codebook, keptWeights[r * L + l]);
     return { template: templates[f] as Template, key: keys[f], codes };
   });
   const decoding = decodingModel(a.t);
-  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about });
+  const conventionTables = conventions.map((c, k) => ({
+    name: c.name,
+    ...decodingModel(c.folded.t),
+    dense: denseFeatures.map((f, r) => ({ template: templates[f] as Template, key: keys[f], codes: codesOf(conventionWeights[k], r) })),
+  }));
+  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about }, { conventions: conventionTables, gate });
+}
+
+/**
+ * The convention gate (convention-gate.ts): per source, bucket counts over its train sentences
+ * (Simplified); reports how often it picks each dev sentence's own source.
+ */
+function trainGate(corpus: CorpusSentence[], log: (line: string) => void): { buckets: number; logProbs: Float32Array; about: Record<string, unknown> } {
+  const counts = SOURCES.map(() => new Float64Array(GATE_BUCKETS));
+  for (const s of corpus) {
+    if (s.split !== 'train') continue;
+    const c = counts[SOURCES.indexOf(s.source)];
+    forEachGateFeature(toSimplified(s.text), 0, s.text.length, (b) => c[b]++);
+  }
+  const logProbs = gateLogProbs(counts);
+  const devAccuracy: Record<string, string> = {};
+  for (const source of SOURCES) {
+    let right = 0;
+    let decided = 0;
+    for (const s of corpus) {
+      if (s.split !== 'dev' || s.source !== source) continue;
+      const k = gateChoice(logProbs, SOURCES.length, toSimplified(s.text));
+      if (k < 0) continue;
+      decided++;
+      if (SOURCES[k] === source) right++;
+    }
+    devAccuracy[source] = `${right}/${decided}`;
+  }
+  log(`convention gate: dev sentences given their own source's convention: ${JSON.stringify(devAccuracy)}`);
+  return { buckets: GATE_BUCKETS, logProbs, about: { buckets: GATE_BUCKETS, features: 'Han characters and pairs with a Han character, Simplified', devOwnSource: devAccuracy } };
+}
+
+/** Sets the temperature of a model and of its conventions' views. */
+function setTemperature(model: TaggerModel, t: number): void {
+  for (const view of [model, ...model.conventions.values()]) view.header.temperature = t;
 }
 
 /**
@@ -547,12 +642,12 @@ function calibrate(model: TaggerModel, dev: Example[]): number {
   const sample = dev.filter((_, k) => k % 2 === 0);
   let best = { t: 1, loss: Infinity };
   for (const t of [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8]) {
-    model.header.temperature = t;
+    setTemperature(model, t);
     let loss = 0;
     let n = 0;
     for (const ex of sample) {
       const gold = new Set(ex.spans.map((s) => `${s.start}:${s.end}:${s.type}`));
-      for (const s of tagEntities(model, ex.text, tagTokens(ex.text))) {
+      for (const s of tagEntities(modelForLine(model, ex.text), ex.text, tagTokens(ex.text))) {
         const p = Math.min(1 - 1e-6, Math.max(1e-6, s.confidence));
         loss -= gold.has(`${s.start}:${s.end}:${s.type}`) ? Math.log(p) : Math.log(1 - p);
         n++;
@@ -571,6 +666,8 @@ interface Recipe {
   seeds: number[];
   /** The teacher's fill of CLUENER train (fill.json beside the corpus), or null. */
   cluenerFilled: FillRecord | null;
+  /** Templates with a copy per source (by-source.ts); none in older checkpoints. */
+  bySource?: string[];
 }
 
 interface Checkpoint {
@@ -592,10 +689,14 @@ async function main(): Promise<void> {
   log(`dictionary of names: ${names.words} words (${names.entries.size} entries with prefixes)`);
   if (options.drop.length) log(`templates left out: ${options.drop.map((t) => TEMPLATE_NAMES[t]).join(', ')}`);
   const corpus = readCorpus(options.data);
+  const checkpoint = options.fromCheckpoint ? (JSON.parse(readFileSync(options.fromCheckpoint, 'utf8')) as Checkpoint) : undefined;
+  // A checkpoint's features are laid out as it was trained, whatever this command line says.
+  const bySource = checkpoint ? parseBySource((checkpoint.about.recipe as Recipe | undefined)?.bySource?.join(',')) : options.bySource;
   const dev = prepare(
     corpus.filter((s) => s.split === 'dev'),
     words,
     options.drop,
+    bySource,
   );
 
   /** Per feature index: its template and key. */
@@ -603,15 +704,19 @@ async function main(): Promise<void> {
   let keys: Uint32Array;
   let best: { epoch: number; score: number; averaged: Averaged; table: string };
   let trainSentences: number;
-  let recipe: Recipe = { sourceWeights: options.weights, seeds: options.seeds, cluenerFilled: readFillRecord(options.data) };
+  let recipe: Recipe = {
+    sourceWeights: options.weights,
+    seeds: options.seeds,
+    cluenerFilled: readFillRecord(options.data),
+    bySource: bySource.map((t) => TEMPLATE_NAMES[t]),
+  };
   const indexDev = (index: HashMap): void => {
     for (const ex of dev) {
       ex.indices = Int32Array.from(ex.features, (h) => (h ? (index.get(h) ?? -1) : -1));
       ex.features = ex.keys = new Uint32Array(0);
     }
   };
-  if (options.fromCheckpoint) {
-    const checkpoint = JSON.parse(readFileSync(options.fromCheckpoint, 'utf8')) as Checkpoint;
+  if (checkpoint) {
     templates = Uint8Array.from(checkpoint.templates);
     keys = Uint32Array.from(checkpoint.keys);
     best = { ...(checkpoint.about as { epoch: number; score: number; table: string }), averaged: { w: Float32Array.from(checkpoint.w), t: Float64Array.from(checkpoint.t) } };
@@ -627,6 +732,7 @@ async function main(): Promise<void> {
       corpus.filter((s) => s.split === 'train'),
       words,
       options.drop,
+      bySource,
     );
     trainSentences = train.length;
     log(`prepared ${train.length} train and ${dev.length} dev sentences`);
@@ -636,12 +742,13 @@ async function main(): Promise<void> {
     const index = new HashMap(1 << 20);
     const templateList: number[] = [];
     const keyList: number[] = [];
+    const stride = F + bySource.length;
     for (const ex of train) {
       for (let i = 0; i < ex.features.length; i++) {
         const h = ex.features[i];
         if (!h || index.get(h) !== undefined || (counts.get(h) ?? 0) < options.minCount) continue;
         index.set(h, keyList.length);
-        templateList.push(i % F);
+        templateList.push(slotTemplate(i % stride, ex.source, bySource));
         keyList.push(ex.keys[i]);
       }
     }
@@ -661,7 +768,7 @@ async function main(): Promise<void> {
     });
     const trainSeed = (seed: number): typeof best => {
       const order = [...baseOrder];
-      const weights = new Weights(keys.length, options.algorithm === 'crf');
+      const weights = new Weights(keys.length, options.algorithm === 'crf', transitionBlocks(bySource));
       const rand = random(seed);
       let found: typeof best | undefined;
       for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -708,18 +815,32 @@ async function main(): Promise<void> {
     minCount: options.minCount,
     keep: options.keep,
     ...recipe,
+    ...(bySource.length ? { convention: options.convention } : {}),
     templatesLeftOut: options.drop.map((t) => TEMPLATE_NAMES[t]),
     trainSentences,
     dictionary: names.source,
     devF1Float: best.table,
     devF1: '',
   };
-  const model = exportModel(best.averaged, templates, keys, options.keep, lexicon, about);
+  const folded = foldSources(best.averaged.w, best.averaged.t, templates, keys, options.convention);
+  if (bySource.length) log(`folded the source copies with ${JSON.stringify(options.convention)}: ${folded.keys.length} of ${keys.length} features (${folded.orphans} copies without a general feature left out)`);
+  // Copies of dense templates only: each source's convention ships as its own dense tables and transitions, picked per line by the gate.
+  const conventions: { name: Source; folded: Averaged }[] = [];
+  let gate: ReturnType<typeof trainGate> | undefined;
+  if (bySource.length && bySource.every((t) => DENSE_TEMPLATES.has(t))) {
+    for (const name of SOURCES) {
+      const one = foldSources(best.averaged.w, best.averaged.t, templates, keys, { ...parseConvention(''), [name]: 1 });
+      conventions.push({ name, folded: { w: one.w, t: one.t } });
+    }
+    gate = trainGate(corpus, log);
+    Object.assign(about, { conventions: SOURCES, gate: gate.about });
+  }
+  const model = exportModel({ w: folded.w, t: folded.t }, folded.templates, folded.keys, options.keep, lexicon, about, conventions, gate);
   const exported = summary(evaluateExported(model, dev));
   about.devF1 = exported.table;
   const layout = model.header.layout;
   log(`exported ${model.header.features} of ${keys.length} features (${layout.chars} characters, ${layout.bigramSlots} pair slots, ${layout.wordSlots} word slots, ${layout.charTagSlots} character-tag slots): dev F1 ${exported.table}`);
-  model.header.temperature = calibrate(model, dev);
+  setTemperature(model, calibrate(model, dev));
   log(`confidence temperature ${model.header.temperature}`);
   const bytes = serializeModel(model);
   mkdirSync(path.dirname(options.out), { recursive: true });

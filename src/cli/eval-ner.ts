@@ -2,6 +2,7 @@
 //
 // Usage: npm run eval:ner -- [FILE.bio ...] [--data DIR] [--split dev|test] [--sources msra,cluener,gsd]
 //          [--traditional] [--no-fac-as-loc] [--no-work] [--min-confidence X] [--errors N] [--documents]
+//          [--convention auto|msra|cluener|gsd]
 //
 // Without FILE arguments it scores the `dev` split of the converted corpus (scripts/ner/convert.ts,
 // default DIR .ner-data/). Each FILE.bio (MSRA style: `char<TAB>tag` lines, blank line between
@@ -20,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
 import { findEntities, taggerLoadMs, warmUpEntities } from '../core/entities';
 import { toTraditional } from '../core/script';
-import type { AnalyzeOptions, Annotation, EntityType, LineContext } from '../core/types';
+import { ENTITY_CONVENTIONS, type AnalyzeOptions, type Annotation, type EntityConvention, type EntityType, type LineContext } from '../core/types';
 import { defaultDataDir, documentOf, MSRA_BLOCK, readBio, readCorpus, SCORED_TYPES, SOURCES, type ScoredType, type Source, type Span } from './ner-corpus';
 
 export { readBio } from './ner-corpus';
@@ -62,6 +63,8 @@ export interface EvalOptions {
   /** Analyze whole documents (the sentences' `doc`) instead of one sentence at a time. */
   documents?: boolean;
   minConfidence?: number;
+  /** Whose labelling the tagger follows (default auto: the gate's choice per line). */
+  convention?: EntityConvention;
   /** Called with each sentence that has misses or false alarms. */
   onError?: (text: string, missed: string[], wrong: string[]) => void;
 }
@@ -101,6 +104,7 @@ export function score(sentences: readonly { text: string; gold: readonly Span[];
   const analyzeOptions: AnalyzeOptions = {};
   if (options.noWork) analyzeOptions.entityTypes = ['PER', 'LOC', 'ORG', 'FAC'] as EntityType[];
   if (options.minConfidence) analyzeOptions.minEntityConfidence = options.minConfidence;
+  if (options.convention) analyzeOptions.entityConvention = options.convention;
   const ctx: LineContext = { script: options.traditional ? 'traditional' : 'simplified', options: analyzeOptions };
   const facAsLoc = options.facAsLoc ?? true;
   const byType = new Map<ScoredType, Counts>(SCORED_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
@@ -152,13 +156,18 @@ const SOURCE_NAMES: Record<Source, string> = {
   gsd: 'Traditional (UNER Chinese GSD train file)',
 };
 
+function conventionOf(name: string | undefined): EntityConvention | undefined {
+  if (name !== undefined && !(ENTITY_CONVENTIONS as readonly string[]).includes(name)) throw new Error(`--convention must be one of ${ENTITY_CONVENTIONS.join(', ')}`);
+  return name as EntityConvention | undefined;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (flag: string): string | undefined => {
     const at = args.indexOf(flag);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const flagged = new Set(['--data', '--split', '--sources', '--min-confidence', '--errors'].flatMap((f) => (value(f) ? [value(f)] : [])));
+  const flagged = new Set(['--data', '--split', '--sources', '--min-confidence', '--errors', '--convention'].flatMap((f) => (value(f) ? [value(f)] : [])));
   const files = args.filter((a) => !a.startsWith('--') && !flagged.has(a));
   const split = value('--split') ?? 'dev';
   if (split !== 'dev' && split !== 'test') throw new Error('--split must be dev or test');
@@ -171,6 +180,7 @@ async function main(): Promise<void> {
     noWork: args.includes('--no-work'),
     documents: args.includes('--documents'),
     minConfidence: value('--min-confidence') ? Number(value('--min-confidence')) : undefined,
+    convention: conventionOf(value('--convention')),
     onError: maxErrors
       ? (text, missed, wrong) => {
           if (shownErrors++ >= maxErrors) return;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findTeamConfig, lineAndColumn, parseTeamConfig, teamAnalyzeOptions } from '../core/team-config';
-import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityType, type JunkKind, type UserWord } from '../core/types';
+import { ENTITY_CONVENTIONS, ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityConvention, type EntityType, type JunkKind, type UserWord } from '../core/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export';
 import { InputError } from './input';
 import { checkEncodingName } from './encoding';
@@ -41,6 +41,8 @@ Options:
   --ann-dir DIR           export --gold: the standoff files are under DIR (folders mirrored from .)
   --dict FILE             user dictionary, one "word TYPE" per line (TYPE: ${ENTITY_TYPES.join('/')})
   --spam-terms FILE       extra spam terms, one per line (matched literally)
+  --convention NAME       whose labelling of names to follow: ${ENTITY_CONVENTIONS.join('|')} (default auto:
+                          per line, the training set whose text it most resembles)
   --config FILE           the team's settings (default: the nearest .newslens.json above the first
                           input, or the current folder); --dict, --spam-terms and --kinds win over it
   -h, --help              show this help
@@ -99,6 +101,7 @@ export function parseCli(argv: string[]): CliOptions {
         gold: { type: 'boolean' },
         'with-accepted': { type: 'boolean' },
         'ann-dir': { type: 'string' },
+        convention: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -164,6 +167,12 @@ export function parseCli(argv: string[]): CliOptions {
   if (values.dict !== undefined) options.analyze.userWords = readUserDictionary(values.dict);
   if (values['spam-terms'] !== undefined) options.analyze.extraSpamTerms = readLines(values['spam-terms']);
   if (options.kinds) options.analyze.junkKinds = options.kinds;
+  if (values.convention !== undefined) {
+    if (!(ENTITY_CONVENTIONS as readonly string[]).includes(values.convention)) {
+      throw new InputError(`--convention must be one of ${ENTITY_CONVENTIONS.join(', ')}, not "${values.convention}"`);
+    }
+    options.analyze.entityConvention = values.convention as EntityConvention;
+  }
   if (values.gold) {
     if (command !== 'export') throw new InputError('--gold only applies to export');
     if (files.length === 0 || files.includes('-')) throw new InputError('--gold reads the standoff files beside FILEs: give files, not standard input');

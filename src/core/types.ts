@@ -100,7 +100,17 @@ export interface AnalyzeOptions {
   cheapOnly?: boolean;
   /** Hide entities the tagger is less sure of than this (0..1, default 0: show all); user words and rule hits have confidence 1. */
   minEntityConfidence?: number;
+  /**
+   * Whose labelling the tagger follows: a training set's (msra: People's Daily, places split and every
+   * mention labelled; cluener: Sina news, an address is one span; gsd: UNER on Wikipedia), or `auto`
+   * (the default): per line, the set whose text it most resembles (entities/convention-gate.ts).
+   */
+  entityConvention?: EntityConvention;
 }
+
+/** Values of AnalyzeOptions.entityConvention. */
+export const ENTITY_CONVENTIONS = ['auto', 'msra', 'cluener', 'gsd'] as const;
+export type EntityConvention = (typeof ENTITY_CONVENTIONS)[number];
 
 export type DocumentScript = 'traditional' | 'simplified' | 'unknown';
 

@@ -1,5 +1,5 @@
 // News Lens settings as the server reads them, their defaults, and their translation into engine options.
-import { ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityType, type JunkKind, type UserWord } from '../core/types';
+import { ENTITY_CONVENTIONS, ENTITY_TYPES, JUNK_KINDS, type AnalyzeOptions, type EntityConvention, type EntityType, type JunkKind, type UserWord } from '../core/types';
 import { termProblem } from '../core/user-terms';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -11,6 +11,8 @@ export interface NewsLensSettings {
   entityTypes: EntityType[];
   /** Entities the tagger is less sure of than this (0..1) are hidden. */
   entityMinConfidence: number;
+  /** Whose labelling the tagger follows (AnalyzeOptions.entityConvention). */
+  entityConvention: EntityConvention;
   figures: boolean;
   userDictionary: UserWord[];
   extraSpamTerms: string[];
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
   severity: DEFAULT_SEVERITY,
   entityTypes: [...ENTITY_TYPES],
   entityMinConfidence: 0,
+  entityConvention: 'auto',
   figures: true,
   userDictionary: [],
   extraSpamTerms: [],
@@ -53,7 +56,7 @@ export const DEFAULT_SETTINGS: NewsLensSettings = {
 export interface RawSettings {
   enable?: unknown;
   junk?: { kinds?: unknown; severity?: unknown };
-  entities?: { types?: unknown; minConfidence?: unknown };
+  entities?: { types?: unknown; minConfidence?: unknown; convention?: unknown };
   figures?: { enable?: unknown };
   userDictionary?: unknown;
   spam?: { extraTerms?: unknown };
@@ -81,6 +84,9 @@ export function readSettings(raw: RawSettings | undefined | null): SettingsResul
   const minConfidence = r.entities?.minConfidence;
   if (typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1) settings.entityMinConfidence = minConfidence;
   else if (minConfidence !== undefined) problems.push(`newsLens.entities.minConfidence: ${JSON.stringify(minConfidence)} is not a number from 0 to 1`);
+  const convention = r.entities?.convention;
+  if ((ENTITY_CONVENTIONS as readonly unknown[]).includes(convention)) settings.entityConvention = convention as EntityConvention;
+  else if (convention !== undefined) problems.push(`newsLens.entities.convention: ${JSON.stringify(convention)} is not one of ${ENTITY_CONVENTIONS.join(', ')}`);
   if (typeof r.figures?.enable === 'boolean') settings.figures = r.figures.enable;
   if (r.junk?.severity && typeof r.junk.severity === 'object') {
     for (const [kind, value] of Object.entries(r.junk.severity as Record<string, unknown>)) {
@@ -143,6 +149,7 @@ export function toAnalyzeOptions(settings: NewsLensSettings, cheapOnly: boolean)
     junkKinds: settings.junkKinds,
     entityTypes: settings.entityTypes,
     minEntityConfidence: settings.entityMinConfidence,
+    entityConvention: settings.entityConvention,
     figures: settings.figures,
     userWords: settings.userDictionary,
     extraSpamTerms: settings.extraSpamTerms,

@@ -141,6 +141,7 @@ describe('news-lens CLI', function () {
     it('a truncated JSONL line', async () => expectError(/c\.jsonl:2: not valid JSON/, 'annotate', '--input', 'jsonl', file('c.jsonl', '{"text":"a"}\n{"text":"b\n')));
     it('a missing text field', async () => expectError(/field "text" is missing/, 'annotate', '--input', 'jsonl', file('c.jsonl', '{"body":"a"}\n')));
     it('an unknown junk kind', () => expectError(/unknown junk kind "ads"/, 'clean', '--kinds', 'ads', 'x.txt'));
+    it('an unknown labelling convention', () => expectError(/--convention must be one of auto, msra, cluener, gsd, not "weibo"/, 'annotate', '--convention', 'weibo', 'x.txt'));
     it('an unknown command', () => expectError(/unknown command "tidy"/, 'tidy'));
     it('export without a format', () => expectError(/export needs --format/, 'export', 'x.txt'));
     it('a bad file among good ones writes nothing', async () => {

@@ -19,8 +19,8 @@ describe('extension manifest', () => {
     for (const [key, schema] of Object.entries(settings)) {
       if (restricted.includes(key)) continue;
       assert.ok(!/path|file|folder|dir|command|exec|program|script/i.test(key), `${key} looks like it points outside the document`);
-      // A string only where it names a field of a JSONL record, never a path or a command.
-      const allowed = key === 'newsLens.jsonl.textField' ? ['string'] : ['boolean', 'number', 'array', 'object'];
+      // A string only where it names a field of a JSONL record or is one of a closed set (an enum), never a path or a command.
+      const allowed = key === 'newsLens.jsonl.textField' || Array.isArray(schema.enum) ? ['string'] : ['boolean', 'number', 'array', 'object'];
       assert.ok(allowed.includes(schema.type), `${key} has type ${schema.type}`);
     }
     assert.deepEqual(restricted, ['newsLens.gold.folder']);

@@ -2,17 +2,19 @@
 //
 // The line is converted to Simplified (offsets unchanged), segmented and tagged by nodejieba, and
 // each sentence is labelled by the trained tagger (tagger.ts, weights in data/ner/model.bin):
-// PER, LOC and ORG with a confidence. Small general post-rules add titles of works in 《》/〈〉
-// (WORK, brackets included: works.ts), names in author credits (people.ts), media outlets named
-// after a place (organizations.ts), and report places ending with a facility suffix as FAC
-// (places.ts). The user's dictionary (options.userWords)
-// overrides everything. Overlaps are resolved as: user words, works, credit names, the tagger.
+// PER, LOC and ORG with a confidence, in the labelling convention of one training set, which the
+// gate picks per line unless options.entityConvention names one (convention-gate.ts). Small
+// general post-rules add titles of works in 《》/〈〉 (WORK, brackets included: works.ts), names in
+// author credits (people.ts), media outlets named after a place (organizations.ts), and report
+// places ending with a facility suffix as FAC (places.ts). The user's dictionary
+// (options.userWords) overrides everything. Overlaps are resolved as: user words, works, credit names, the tagger.
 import type { Annotation, EntityType, LineContext } from '../types';
 import { toSimplified } from '../script';
 import { resolveOverlaps, type Candidate } from './candidates';
 import { placeTrie } from './gazetteer';
 import { lexicon } from './lexicon';
 import { loadTagger } from './model-file';
+import { modelForLine } from './convention-gate';
 import { mergeMediaOutlets } from './organizations';
 import { keepTaggedSpan } from './latin-spans';
 import { findCreditNames } from './people';
@@ -220,10 +222,12 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   if (model) {
     const minimum = options.minEntityConfidence ?? 0;
     const fromTagger: Candidate[] = [];
+    // One labelling convention per line (convention-gate.ts), read off its Simplified form.
+    const lineModel = modelForLine(model, simplified, options.entityConvention);
     let k = 0;
     forEachPiece(simplified, (piece, from) => {
       const done = ready?.pieces[k++];
-      tagPiece(model, piece, done?.piece === piece ? done.tokens : tagTokens(piece), fromTagger, from);
+      tagPiece(lineModel, piece, done?.piece === piece ? done.tokens : tagTokens(piece), fromTagger, from);
     });
     for (const c of mergeMediaOutlets(simplified, fromTagger)) {
       if (!keepTaggedSpan(simplified, c.start, c.end)) continue;

@@ -16,6 +16,11 @@
 // File (little-endian): "NLNER\0\0\x06", a u32 header length, the JSON header (ModelHeader), padding
 // to 64 bytes, then the body: transitions f32[L*L], start f32[L], end f32[L], codebook f32[256], and
 // the tables at the byte offsets of header.layout (from the body's start, each 64-byte aligned).
+//
+// Optional, for a model trained with source copies (scripts/ner/by-source.ts): per labelling
+// convention (one per training set), its own transitions and dense tables, coded with the same
+// codebook (layout.conventions); and the convention gate's log-probabilities (layout.gate,
+// convention-gate.ts). A convention is read as a model of its own that shares everything else.
 import { filterOfSlots, type KeyFilter } from './key-filter';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
@@ -51,8 +56,30 @@ export interface ModelLayout {
   lexicon: number;
   /** Slots of the dictionary of names (8 bytes each: word hash, category). */
   lexiconSlots: number;
+  /** Per labelling convention: its transitions (f32, as at the body's start) and dense tables. */
+  conventions?: ModelConvention[];
+  /** The convention gate: f32 log-probabilities, conventions × buckets, in the order of `conventions`. */
+  gate?: { at: number; buckets: number };
   /** Body size in bytes. */
   size: number;
+}
+
+export interface ModelConvention {
+  /** The training set whose labelling it follows (msra, cluener, gsd). */
+  name: string;
+  /** Offset of its L*L + 2L transition floats. */
+  floats: number;
+  /** Per template: offset of its dense table, or -1 (as layout.dense). */
+  dense: number[];
+}
+
+/** What buildModel needs of a convention: its transitions and the codes of its dense-template features. */
+export interface ConventionWeights {
+  name: string;
+  transitions: Float32Array;
+  start: Float32Array;
+  end: Float32Array;
+  dense: TrainedFeature[];
 }
 
 export interface ModelHeader {
@@ -81,6 +108,12 @@ export interface TaggerModel {
   /** The dictionary of names for the lexicon features: u32 pairs (word hash, category), open addressing. */
   lexicon: Uint32Array;
   words: WordLexicon;
+  /** The convention this view decodes with (undefined: the base tables). */
+  convention?: string;
+  /** The same model read with each convention's tables, by name (empty for a model without them). */
+  conventions: Map<string, TaggerModel>;
+  /** The gate's log-probabilities (conventions × buckets), when the model has a gate. */
+  gate?: Float32Array;
 }
 
 const MAGIC = 'NLNER\u0000\u0000\u0006';
@@ -191,6 +224,7 @@ export function buildModel(
   weights: { transitions: Float32Array; start: Float32Array; end: Float32Array; codebook: Float32Array },
   lexicon: Uint32Array,
   info: { temperature: number; about?: Record<string, unknown> },
+  extras: { conventions?: ConventionWeights[]; gate?: { buckets: number; logProbs: Float32Array } } = {},
 ): TaggerModel {
   const chars = new Map<number, number>();
   const bigrams = new Map<number, Uint8Array>();
@@ -210,10 +244,7 @@ export function buildModel(
   const charCount = chars.size + 1;
   const charRows = new Uint8Array(charCount * CHAR_ROWS * L).fill(ZERO_CODE);
   const posLengthRows = new Uint8Array(charCount * CHAR_POS_LENGTH_ROWS * L).fill(ZERO_CODE);
-  const dense: (Uint8Array | undefined)[] = Array.from({ length: TEMPLATE_COUNT }, (_, t) => {
-    const rows = DENSE_ROWS[t as Template];
-    return rows === undefined ? undefined : new Uint8Array(rows * L).fill(ZERO_CODE);
-  });
+  const dense = emptyDenseTables();
   for (const f of features) {
     const t = f.template;
     if (t >= Template.CharM2 && t <= Template.CharP2) charRows.set(f.codes, (chars.get(f.key)! * CHAR_ROWS + (t - Template.CharM2)) * L);
@@ -223,12 +254,13 @@ export function buildModel(
       const row = (t === Template.Word ? 0 : t === Template.PrevWord ? WORD_PREV_ROW : WORD_NEXT_ROW) + (f.key & 3);
       record(words, f.key >>> 2, WORD_ROWS).set(f.codes, row * L);
     } else if (t === Template.CharTag) record(charTags, f.key, 1).set(f.codes);
-    else {
-      const table = dense[t];
-      if (!table || f.key >= table.length / L) throw new Error(`feature key ${f.key} out of range for template ${t}`);
-      table.set(f.codes, f.key * L);
-    }
+    else setDenseRow(dense, f);
   }
+  const conventionTables = (extras.conventions ?? []).map((c) => {
+    const tables = emptyDenseTables();
+    for (const f of c.dense) setDenseRow(tables, f);
+    return tables;
+  });
 
   // Layout.
   let offset = align64(FLOATS * 4);
@@ -256,6 +288,17 @@ export function buildModel(
     lexiconSlots: lexicon.length / 2,
     size: 0,
   };
+  if (extras.conventions?.length) {
+    layout.conventions = extras.conventions.map((c, k) => ({
+      name: c.name,
+      floats: place((L * L + 2 * L) * 4),
+      dense: conventionTables[k].map((table) => (table ? place(table.length) : -1)),
+    }));
+  }
+  if (extras.gate) {
+    if (extras.gate.logProbs.length !== extras.gate.buckets * (layout.conventions?.length ?? 0)) throw new Error('the gate needs one row of buckets per convention');
+    layout.gate = { at: place(extras.gate.logProbs.byteLength), buckets: extras.gate.buckets };
+  }
   layout.size = offset;
 
   const body = new Uint8Array(layout.size);
@@ -282,6 +325,15 @@ export function buildModel(
   fill(charTags, layout.charTags, charTagSlots, CHAR_TAG_SLOT);
   dense.forEach((table, t) => table && body.set(table, layout.dense[t]));
   new Uint32Array(body.buffer, layout.lexicon, lexicon.length).set(lexicon);
+  (extras.conventions ?? []).forEach((c, k) => {
+    const at = layout.conventions![k];
+    const floats = new Float32Array(body.buffer, at.floats, L * L + 2 * L);
+    floats.set(c.transitions, 0);
+    floats.set(c.start, L * L);
+    floats.set(c.end, L * L + L);
+    conventionTables[k].forEach((table, t) => table && body.set(table, at.dense[t]));
+  });
+  if (extras.gate) new Float32Array(body.buffer, layout.gate!.at, extras.gate.logProbs.length).set(extras.gate.logProbs);
 
   const header: ModelHeader = {
     featureVersion: FEATURE_VERSION,
@@ -295,6 +347,19 @@ export function buildModel(
   return viewModel(header, body);
 }
 
+function emptyDenseTables(): (Uint8Array | undefined)[] {
+  return Array.from({ length: TEMPLATE_COUNT }, (_, t) => {
+    const rows = DENSE_ROWS[t as Template];
+    return rows === undefined ? undefined : new Uint8Array(rows * L).fill(ZERO_CODE);
+  });
+}
+
+function setDenseRow(tables: (Uint8Array | undefined)[], f: TrainedFeature): void {
+  const table = tables[f.template];
+  if (!table || f.key >= table.length / L) throw new Error(`feature key ${f.key} out of range for template ${f.template}`);
+  table.set(f.codes, f.key * L);
+}
+
 /** The model over a body's bytes (64-byte aligned in its buffer, or copied). */
 function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
   if (body.byteOffset % 64 !== 0) body = body.slice();
@@ -302,7 +367,7 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
   const { layout } = header;
   const floats = new Float32Array(buffer, byteOffset, FLOATS);
   const lexicon = new Uint32Array(buffer, byteOffset + layout.lexicon, layout.lexiconSlots * 2);
-  return {
+  const base: TaggerModel = {
     header,
     transitions: floats.subarray(0, L * L),
     start: floats.subarray(L * L, L * L + L),
@@ -313,7 +378,22 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
     charIds: new Uint16Array(buffer, byteOffset + layout.charIds, 65536),
     lexicon,
     words: new HashLexicon(lexicon),
+    conventions: new Map(),
   };
+  if (layout.gate) base.gate = new Float32Array(buffer, byteOffset + layout.gate.at, layout.gate.buckets * (layout.conventions?.length ?? 0));
+  // A convention is the same model with its own transitions and dense tables (the tagger caches tables per view).
+  for (const c of layout.conventions ?? []) {
+    const own = new Float32Array(buffer, byteOffset + c.floats, L * L + 2 * L);
+    base.conventions.set(c.name, {
+      ...base,
+      header: { ...header, layout: { ...layout, dense: c.dense } },
+      transitions: own.subarray(0, L * L),
+      start: own.subarray(L * L, L * L + L),
+      end: own.subarray(L * L + L),
+      convention: c.name,
+    });
+  }
+  return base;
 }
 
 /** Reads a model file's bytes (views into `bytes` when its body is aligned; they must stay alive). */

@@ -126,12 +126,13 @@ interface DecoderTables {
 }
 
 const tablesCache = new WeakMap<TaggerModel, DecoderTables>();
+/** The parts of DecoderTables that a model's conventions share (model-format.ts: the same bytes, other dense tables). */
+const sharedCache = new WeakMap<Uint8Array, Pick<DecoderTables, 'bigrams' | 'words' | 'charTagRows'>>();
 function decoderTables(model: TaggerModel): DecoderTables {
   let tables = tablesCache.get(model);
   if (tables) return tables;
   const { layout } = model.header;
-  const { words32, bytes, codebook, charIds } = model;
-  const keyAt = (at: number, slotBytes: number) => (slot: number) => words32[(at + slot * slotBytes) >> 2];
+  const { bytes, codebook } = model;
   // The dense tables lie one after another (model-format.ts buildModel): one span covers them.
   let denseStart = Infinity;
   let denseEnd = 0;
@@ -144,6 +145,22 @@ function decoderTables(model: TaggerModel): DecoderTables {
   const weights = new Float32Array(charLength + denseEnd - denseStart);
   for (let i = 0; i < charLength; i++) weights[i] = codebook[bytes[layout.charRows + i]];
   for (let i = denseStart; i < denseEnd; i++) weights[charLength + i - denseStart] = codebook[bytes[i]];
+  tables = {
+    ...sharedTables(model),
+    weights,
+    dense: layout.dense.map((at) => at - denseStart + charLength),
+    charShift: layout.charRows,
+  };
+  tablesCache.set(model, tables);
+  return tables;
+}
+
+function sharedTables(model: TaggerModel): Pick<DecoderTables, 'bigrams' | 'words' | 'charTagRows'> {
+  let shared = sharedCache.get(model.bytes);
+  if (shared) return shared;
+  const { layout } = model.header;
+  const { words32, charIds } = model;
+  const keyAt = (at: number, slotBytes: number) => (slot: number) => words32[(at + slot * slotBytes) >> 2];
   const charTagRows = new Int32Array(layout.chars * TAG_SPACE).fill(-1);
   for (let slot = 0; slot < layout.charTagSlots; slot++) {
     const at = layout.charTags + slot * CHAR_TAG_SLOT;
@@ -152,16 +169,13 @@ function decoderTables(model: TaggerModel): DecoderTables {
     const id = charIds[Math.floor(key / TAG_SPACE)];
     if (id !== 0) charTagRows[id * TAG_SPACE + (key % TAG_SPACE)] = at + 4;
   }
-  tables = {
+  shared = {
     bigrams: filterOfSlots(layout.bigramSlots, keyAt(layout.bigrams, BIGRAM_SLOT)),
     words: filterOfSlots(layout.wordSlots, keyAt(layout.words, WORD_SLOT)),
-    weights,
-    dense: layout.dense.map((at) => at - denseStart + charLength),
-    charShift: layout.charRows,
     charTagRows,
   };
-  tablesCache.set(model, tables);
-  return tables;
+  sharedCache.set(model.bytes, shared);
+  return shared;
 }
 
 /** Emission scores of the positions `p` has read: n * 7 values (a reused buffer). */

@@ -1,6 +1,6 @@
 // Unit tests of reading the newsLens settings: bad values fall back and are reported; user terms must be usable text.
 import { strict as assert } from 'node:assert';
-import { readSettings } from '../../../src/server/settings';
+import { readSettings, toAnalyzeOptions } from '../../../src/server/settings';
 import { termProblem } from '../../../src/core/user-terms';
 
 describe('settings', () => {
@@ -18,6 +18,14 @@ describe('settings', () => {
     assert.ok(problems.some((p) => p.startsWith('newsLens.spam.extraTerms') && /lone surrogate/.test(p)));
     assert.ok(problems.some((p) => p.startsWith('newsLens.ignore') && /lone surrogate/.test(p)));
     assert.ok(problems.some((p) => /line break/.test(p)));
+  });
+
+  it('reads newsLens.entities.convention (default auto) into the engine options, and reports an unknown one', () => {
+    assert.equal(toAnalyzeOptions(readSettings({}).settings, false).entityConvention, 'auto');
+    assert.equal(toAnalyzeOptions(readSettings({ entities: { convention: 'cluener' } }).settings, false).entityConvention, 'cluener');
+    const bad = readSettings({ entities: { convention: 'weibo' } });
+    assert.equal(bad.settings.entityConvention, 'auto');
+    assert.deepEqual(bad.problems, ['newsLens.entities.convention: "weibo" is not one of auto, msra, cluener, gsd']);
   });
 
   it('accepts astral characters as whole pairs', () => {

@@ -1,0 +1,75 @@
+// The convention gate: which training set's labelling a line of text resembles, by naive Bayes over its characters and character pairs.
+//
+// The training sets label the same kind of text differently (MSRA splits 浙江省余姚市 into two places;
+// CLUENER keeps an address whole and leaves many passing mentions unlabelled; UNER follows UD Chinese
+// GSD). The model keeps one set of transitions and dense tables per set (model-format.ts); the gate
+// picks the set whose sentences the line is most like. Its log-probabilities are trained with the
+// tagger (scripts/ner/train.ts) on the same train sentences, in the Simplified view, so the Traditional
+// and the Simplified form of a line get the same convention.
+import { NORMAL } from './features';
+import type { EntityConvention } from '../types';
+import type { TaggerModel } from './model-format';
+
+/** Hash buckets of the gate's features (characters and character pairs). */
+export const GATE_BUCKETS = 1 << 15;
+/** Below this many Han characters a line says too little about its source: the base tables are used. */
+export const GATE_MIN_HAN = 6;
+/** Add-k smoothing of the bucket counts. */
+const SMOOTHING = 0.1;
+
+const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/** Calls `visit` with the bucket of each feature of text[from, to): each Han character, and each pair of adjacent units with a Han character in it. */
+export function forEachGateFeature(text: string, from: number, to: number, visit: (bucket: number) => void): number {
+  let han = 0;
+  let previous = -1;
+  for (let i = from; i < to; i++) {
+    const raw = text.charCodeAt(i);
+    const code = NORMAL[raw];
+    const hanHere = isHan(raw);
+    if (hanHere) {
+      han++;
+      visit(Math.imul(code, 0x9e3779b1) >>> 17);
+    }
+    if (previous >= 0 && (hanHere || isHan(previous))) visit((Math.imul(NORMAL[previous] * 65536 + code, 0x85ebca6b) ^ 0x5bd1e995) >>> 17);
+    previous = raw;
+  }
+  return han;
+}
+
+/** Per convention, the log-probability of each bucket (conventions × GATE_BUCKETS), from per-convention bucket counts. */
+export function gateLogProbs(counts: Float64Array[]): Float32Array {
+  const out = new Float32Array(counts.length * GATE_BUCKETS);
+  counts.forEach((c, k) => {
+    let total = 0;
+    for (const x of c) total += x;
+    for (let b = 0; b < GATE_BUCKETS; b++) out[k * GATE_BUCKETS + b] = Math.log((c[b] + SMOOTHING) / (total + SMOOTHING * GATE_BUCKETS));
+  });
+  return out;
+}
+
+/** Index of the convention the text is most like (equal priors), or -1 when it has fewer than GATE_MIN_HAN Han characters. */
+export function gateChoice(logProbs: Float32Array, conventions: number, text: string, from = 0, to = text.length): number {
+  const scores = new Float64Array(conventions);
+  const han = forEachGateFeature(text, from, to, (bucket) => {
+    for (let k = 0; k < conventions; k++) scores[k] += logProbs[k * GATE_BUCKETS + bucket];
+  });
+  if (han < GATE_MIN_HAN) return -1;
+  let best = 0;
+  for (let k = 1; k < conventions; k++) if (scores[k] > scores[best]) best = k;
+  return best;
+}
+
+
+/**
+ * The view of `model` that tags a (Simplified) line: the named convention's, or with `auto` the one the
+ * gate picks for the line. The base tables serve a model without conventions, a line too short for
+ * the gate, and a convention the model does not have.
+ */
+export function modelForLine(model: TaggerModel, simplified: string, convention: EntityConvention = 'auto'): TaggerModel {
+  if (convention !== 'auto') return model.conventions.get(convention) ?? model;
+  const names = model.header.layout.conventions;
+  if (!model.gate || !names?.length) return model;
+  const k = gateChoice(model.gate, names.length, simplified);
+  return k < 0 ? model : (model.conventions.get(names[k].name) ?? model);
+}

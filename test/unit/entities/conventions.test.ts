@@ -1,0 +1,126 @@
+// Labelling conventions in the model file: per-convention transitions and dense tables, the gate that picks one per line, and the setting that fixes one.
+import { strict as assert } from 'node:assert';
+import { forEachGateFeature, gateChoice, gateLogProbs, GATE_BUCKETS, GATE_MIN_HAN, modelForLine } from '../../../src/core/entities/convention-gate';
+import { ABSENT, DENSE_ROWS, featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
+import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type ConventionWeights, type TrainedFeature } from '../../../src/core/entities/model-format';
+import { tagTokens } from '../../../src/core/entities/segmenter';
+import { allowedEnd, allowedStart, allowedTransition, emissionsOf, LABEL_COUNT, referenceEmissions, tagEntities } from '../../../src/core/entities/tagger';
+
+const L = LABEL_COUNT;
+const F = TEMPLATE_COUNT;
+const SPORTS = '国足在世界杯预选赛中以二比一战胜对手，球迷在球场为球队欢呼。';
+const FINANCE = '央行宣布下调存款准备金率，股市指数上涨，银行贷款利率下降。';
+
+function counter(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 256);
+}
+
+/** Bucket counts of a text, as the trainer counts a source's sentences. */
+function countsOf(text: string): Float64Array {
+  const c = new Float64Array(GATE_BUCKETS);
+  forEachGateFeature(text, 0, text.length, (b) => c[b]++);
+  return c;
+}
+
+/** A small model: base rows for the features of `text` and every 50th dense row; two conventions with their own dense codes and transitions; a gate trained on SPORTS (msra) and FINANCE (cluener). */
+function modelWithConventions(text: string) {
+  const next = counter(11);
+  const codebook = Float32Array.from({ length: 256 }, (_, k) => (k - ZERO_CODE) / 32);
+  const features: TrainedFeature[] = [];
+  const seen = new Set<string>();
+  const add = (template: Template, key: number): void => {
+    if (seen.has(`${template}:${key}`)) return;
+    seen.add(`${template}:${key}`);
+    features.push({ template, key, codes: Uint8Array.from({ length: L }, next) });
+  };
+  const p = new Positions();
+  readPositions(p, text, tagTokens(text), undefined, 0, text.length);
+  const keys = featureKeys(p).slice(0, text.length * F);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) add((i % F) as Template, keys[i]);
+  for (const [t, rows] of Object.entries(DENSE_ROWS)) for (let key = 0; key < rows!; key += 50) add(Number(t) as Template, key);
+  const transitions = (shift: number) => Float32Array.from({ length: L * L }, (_, k) => (allowedTransition(Math.floor(k / L), k % L) ? ((k * 7 + shift) % 11) / 5 - 1 : -Infinity));
+  const edge = (ok: (l: number) => boolean, shift: number) => Float32Array.from({ length: L }, (_, l) => (ok(l) ? ((l + shift) % 5) / 5 - 0.5 : -Infinity));
+  const dense = features.filter((f) => DENSE_ROWS[f.template] !== undefined);
+  const convention = (name: string, shift: number): ConventionWeights => ({
+    name,
+    transitions: transitions(shift),
+    start: edge(allowedStart, shift),
+    end: edge(allowedEnd, shift),
+    dense: dense.map((f) => ({ ...f, codes: f.codes.map((c) => (c + shift * 37) % 255) })),
+  });
+  const conventions = [convention('msra', 1), convention('cluener', 2)];
+  const gate = { buckets: GATE_BUCKETS, logProbs: gateLogProbs([countsOf(SPORTS.repeat(3)), countsOf(FINANCE.repeat(3))]) };
+  const model = buildModel(features, { transitions: transitions(0), start: edge(allowedStart, 0), end: edge(allowedEnd, 0), codebook }, buildLexicon(new Map()), { temperature: 1 }, { conventions, gate });
+  return { model: parseModel(serializeModel(model)), features, conventions };
+}
+
+describe('labelling conventions', () => {
+  const text = '上海浦东新区的张晓明在北京会见了俄罗斯总统普京。';
+
+  it('round-trips each convention’s transitions and dense tables; the other tables are shared', () => {
+    const { model, features, conventions } = modelWithConventions(text);
+    assert.deepEqual([...model.conventions.keys()], ['msra', 'cluener']);
+    for (const c of conventions) {
+      const view = model.conventions.get(c.name)!;
+      assert.equal(view.convention, c.name);
+      assert.deepEqual([...view.transitions], [...c.transitions]);
+      assert.deepEqual([...view.start], [...c.start]);
+      assert.deepEqual([...view.end], [...c.end]);
+      for (const f of c.dense) {
+        const at = featureRow(view, f.template, f.key);
+        assert.deepEqual([...view.bytes.subarray(at, at + L)], [...f.codes], `${c.name} template ${f.template} key ${f.key}`);
+      }
+      // Rows that are not dense are the base model's.
+      for (const f of features.filter((g) => DENSE_ROWS[g.template] === undefined)) assert.equal(featureRow(view, f.template, f.key), featureRow(model, f.template, f.key));
+    }
+    // The base tables are not any convention's.
+    const bias = features.find((f) => f.template === Template.Bias)!;
+    const at = featureRow(model, Template.Bias, 0);
+    assert.deepEqual([...model.bytes.subarray(at, at + L)], [...bias.codes]);
+    assert.notDeepEqual([...model.transitions], [...conventions[0].transitions]);
+  });
+
+  it('scores a line with the convention’s tables exactly as one lookup per feature would', () => {
+    const { model } = modelWithConventions(text);
+    const p = new Positions();
+    readPositions(p, text, tagTokens(text), model.words, 0, text.length);
+    const emissions = [model, ...model.conventions.values()].map((view) => {
+      const grouped = emissionsOf(view, p).slice(0, text.length * L);
+      const reference = referenceEmissions(view, p);
+      for (let k = 0; k < text.length * L; k++) assert.ok(Math.abs(grouped[k] - reference[k]) < 1e-4, `${view.convention} ${k}`);
+      return [...grouped];
+    });
+    assert.notDeepEqual(emissions[1], emissions[0]);
+    assert.notDeepEqual(emissions[2], emissions[1]);
+    // Each view decodes (its own transitions) without error.
+    for (const view of model.conventions.values()) assert.ok(Array.isArray(tagEntities(view, text, tagTokens(text))));
+  });
+
+  it('picks a convention per line: the one named, or with auto the gate’s, or the base tables when a line is too short', () => {
+    const { model } = modelWithConventions(text);
+    assert.equal(modelForLine(model, FINANCE, 'msra').convention, 'msra');
+    assert.equal(modelForLine(model, SPORTS, 'cluener').convention, 'cluener');
+    // A convention the model does not have: the base tables.
+    assert.equal(modelForLine(model, SPORTS, 'gsd'), model);
+    assert.equal(modelForLine(model, '球迷为国足欢呼，对手输了比赛。', 'auto').convention, 'msra');
+    assert.equal(modelForLine(model, '银行下调贷款利率，股市上涨。', 'auto').convention, 'cluener');
+    assert.equal(modelForLine(model, '球迷欢呼', 'auto'), model);
+    // The gate reads the Simplified view: a model without a gate or conventions always gives its base tables.
+    const plain = parseModel(serializeModel(buildModel([], { transitions: model.transitions, start: model.start, end: model.end, codebook: model.codebook }, buildLexicon(new Map()), { temperature: 1 })));
+    assert.equal(modelForLine(plain, SPORTS), plain);
+    assert.equal(plain.conventions.size, 0);
+  });
+
+  it('counts Han characters and the pairs that hold one; fewer than GATE_MIN_HAN leave the choice open', () => {
+    const buckets: number[] = [];
+    assert.equal(forEachGateFeature('AB国足x', 0, 6, (b) => buckets.push(b)), 2);
+    // 国, 足 and the pairs B国, 国足, 足x: five features, none for AB.
+    assert.equal(buckets.length, 5);
+    assert.ok(buckets.every((b) => b >= 0 && b < GATE_BUCKETS));
+    const logProbs = gateLogProbs([countsOf(SPORTS), countsOf(FINANCE)]);
+    assert.equal(gateChoice(logProbs, 2, '国足战胜对手'.slice(0, GATE_MIN_HAN - 1)), -1);
+    assert.equal(gateChoice(logProbs, 2, '国足战胜对手球迷'), 0);
+    assert.throws(() => buildModel([], { transitions: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L), codebook: new Float32Array(256) }, buildLexicon(new Map()), { temperature: 1 }, { gate: { buckets: GATE_BUCKETS, logProbs: new Float32Array(GATE_BUCKETS) } }), /one row of buckets per convention/);
+  });
+});
