@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-const settings = manifest.contributes.configuration.properties as Record<string, { type: string; items?: { type: string; properties?: object } }>;
+const settings = manifest.contributes.configuration.properties as Record<string, { type: string; enum?: string[]; items?: { type: string; properties?: object } }>;
 
 describe('extension manifest', () => {
   it('activates only on the languages it serves (and its commands, implicitly)', () => {
