@@ -1,38 +1,35 @@
-// The convention gate: which training set's labelling a line of text resembles, by naive Bayes over its characters and character pairs.
+// The convention gate: which training set's labelling a line of text resembles, by naive Bayes over its code units and pairs of them.
 //
 // The training sets label the same kind of text differently (MSRA splits 浙江省余姚市 into two places;
 // CLUENER keeps an address whole and leaves many passing mentions unlabelled; UNER follows UD Chinese
 // GSD). The model keeps one set of transitions and dense tables per set (model-format.ts); the gate
 // picks the set whose sentences the line is most like. Its log-probabilities are trained with the
 // tagger (scripts/ner/train.ts) on the same train sentences, in the Simplified view, so the Traditional
-// and the Simplified form of a line get the same convention.
-import { NORMAL } from './features';
+// and the Simplified form of a line get the same convention. Code units are read as they are (not
+// normalized): full-width digits and punctuation are part of a source's style.
 import type { EntityConvention } from '../types';
 import type { TaggerModel } from './model-format';
 
-/** Hash buckets of the gate's features (characters and character pairs). */
-export const GATE_BUCKETS = 1 << 15;
+/** Hash buckets of the gate's features (code units and pairs). 2^16 and the smoothing were chosen on dev (scripts/ner/README.md). */
+export const GATE_BUCKETS = 1 << 16;
+const SHIFT = 16;
 /** Below this many Han characters a line says too little about its source: the base tables are used. */
 export const GATE_MIN_HAN = 6;
 /** Add-k smoothing of the bucket counts. */
-const SMOOTHING = 0.1;
+const SMOOTHING = 0.5;
 
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 
-/** Calls `visit` with the bucket of each feature of text[from, to): each Han character, and each pair of adjacent units with a Han character in it. */
+/** Calls `visit` with the bucket of each feature of text[from, to): each code unit, and each pair of adjacent units. Returns the number of Han characters. */
 export function forEachGateFeature(text: string, from: number, to: number, visit: (bucket: number) => void): number {
   let han = 0;
   let previous = -1;
   for (let i = from; i < to; i++) {
-    const raw = text.charCodeAt(i);
-    const code = NORMAL[raw];
-    const hanHere = isHan(raw);
-    if (hanHere) {
-      han++;
-      visit(Math.imul(code, 0x9e3779b1) >>> 17);
-    }
-    if (previous >= 0 && (hanHere || isHan(previous))) visit((Math.imul(NORMAL[previous] * 65536 + code, 0x85ebca6b) ^ 0x5bd1e995) >>> 17);
-    previous = raw;
+    const code = text.charCodeAt(i);
+    if (isHan(code)) han++;
+    visit(Math.imul(code, 0x9e3779b1) >>> SHIFT);
+    if (previous >= 0) visit((Math.imul(previous * 65536 + code, 0x85ebca6b) ^ 0x5bd1e995) >>> SHIFT);
+    previous = code;
   }
   return han;
 }

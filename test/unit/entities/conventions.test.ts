@@ -112,11 +112,11 @@ describe('labelling conventions', () => {
     assert.equal(plain.conventions.size, 0);
   });
 
-  it('counts Han characters and the pairs that hold one; fewer than GATE_MIN_HAN leave the choice open', () => {
+  it('reads every code unit and pair, counts the Han characters; fewer than GATE_MIN_HAN leave the choice open', () => {
     const buckets: number[] = [];
-    assert.equal(forEachGateFeature('AB国足x', 0, 6, (b) => buckets.push(b)), 2);
-    // 国, 足 and the pairs B国, 国足, 足x: five features, none for AB.
-    assert.equal(buckets.length, 5);
+    assert.equal(forEachGateFeature('AB国足x', 0, 4, (b) => buckets.push(b)), 2);
+    // A, B, 国, 足 and the pairs AB, B国, 国足: seven features (x is outside the range).
+    assert.equal(buckets.length, 7);
     assert.ok(buckets.every((b) => b >= 0 && b < GATE_BUCKETS));
     const logProbs = gateLogProbs([countsOf(SPORTS), countsOf(FINANCE)]);
     assert.equal(gateChoice(logProbs, 2, '国足战胜对手'.slice(0, GATE_MIN_HAN - 1)), -1);
