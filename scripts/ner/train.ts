@@ -30,6 +30,8 @@ import { seededRandom as random } from '../../src/shared/seeded-random';
 const L = LABEL_COUNT;
 const DENSE_TEMPLATES = new Set(Object.keys(DENSE_ROWS).map(Number));
 const F = TEMPLATE_COUNT;
+/** The templates with a copy per source (by-source.ts): the dense ones, so that each source's convention ships as its own tables. */
+const DEFAULT_BY_SOURCE = 'Bias,Types,PosTag,PrevTagTag,TagNextTag,Place,CharClasses,PrevWordClass,WordClass,LexiconBegin,LexiconEnd,LexiconInside';
 /** How often each source's train sentences are seen per epoch: MSRA ×3 pulls the model toward labelling every mention (scripts/ner/README.md). */
 const DEFAULT_WEIGHTS: Record<Source, number> = { msra: 3, cluener: 2, gsd: 6 };
 
@@ -81,7 +83,7 @@ function parseArgs(argv: string[]): Options {
       if (t < 0 || t >= F) throw new Error(`--drop: unknown template ${name} (known: ${TEMPLATE_NAMES.join(', ')})`);
       return t;
     }),
-    bySource: parseBySource(value('--by-source')),
+    bySource: parseBySource(value('--by-source') ?? DEFAULT_BY_SOURCE),
     convention: parseConvention(value('--convention') ?? 'msra=1'),
     checkpoint: value('--checkpoint'),
     fromCheckpoint: value('--from-checkpoint'),

@@ -60,6 +60,8 @@ export interface Annotation extends TextRange {
   reason?: string;
   /** 0..1, how sure the detector is (junk; entities: the tagger's probability of the span, 1 for user words and rules). */
   confidence?: number;
+  /** Entities found by the tagger: the training set whose labelling it followed on this line (msra, cluener, gsd). */
+  convention?: string;
   /** Normalized value (figures). */
   value?: FigureValue;
   /** The text without the in-line junk inside it (glosses, tags), when that differs from `text`. */

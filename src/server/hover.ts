@@ -28,6 +28,7 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
       const occurrences = all.filter((a) => a.kind === 'entity' && entityKey(a) === simplified).length;
       lines.push(`${t('hover.occurrences')}: ${occurrences}`);
       if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
+      if (annotation.convention === 'msra' || annotation.convention === 'cluener' || annotation.convention === 'gsd') lines.push(`${t('hover.convention')}: ${t(`convention.${annotation.convention}`)}`);
       // Names tagged from their other occurrences in the document say so.
       if (annotation.reason) lines.push(annotation.reason);
       break;

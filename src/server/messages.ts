@@ -10,7 +10,8 @@ type Key =
   | 'qualifier.approx' | 'qualifier.over' | 'qualifier.under' | 'qualifier.about' | 'qualifier.inclusive'
   | 'precision.decade' | 'precision.year' | 'precision.month' | 'precision.day' | 'precision.time'
   | 'fix.removeOne' | 'fix.removeSome' | 'fix.removeAll' | 'fix.cleanDocument' | 'fix.fixAll'
-  | 'fix.repairEncoding' | 'hover.repair';
+  | 'fix.repairEncoding' | 'hover.repair'
+  | 'hover.convention' | 'convention.msra' | 'convention.cluener' | 'convention.gsd';
 
 const en: Record<Key, string> = {
   'junk.spam': 'SEO spam',
@@ -42,6 +43,10 @@ const en: Record<Key, string> = {
   'hover.unit': 'Unit',
   'hover.currency': 'Currency',
   'hover.confidence': 'Confidence',
+  'hover.convention': 'Labelled as in',
+  'convention.msra': "MSRA (People's Daily)",
+  'convention.cluener': 'CLUENER (Sina news)',
+  'convention.gsd': 'UNER GSD (Wikipedia)',
   'hover.qualifier': 'Qualifier',
   'hover.range': 'Range',
   'hover.iso': 'ISO 8601',
@@ -95,6 +100,10 @@ const zhCn: Record<Key, string> = {
   'hover.unit': '单位',
   'hover.currency': '币种',
   'hover.confidence': '置信度',
+  'hover.convention': '标注规范',
+  'convention.msra': 'MSRA（人民日报）',
+  'convention.cluener': 'CLUENER（新浪新闻）',
+  'convention.gsd': 'UNER GSD（维基百科）',
   'hover.qualifier': '限定',
   'hover.range': '范围',
   'hover.iso': 'ISO 8601',
@@ -148,6 +157,10 @@ const zhTw: Record<Key, string> = {
   'hover.unit': '單位',
   'hover.currency': '幣別',
   'hover.confidence': '信心度',
+  'hover.convention': '標註規範',
+  'convention.msra': 'MSRA（人民日報）',
+  'convention.cluener': 'CLUENER（新浪新聞）',
+  'convention.gsd': 'UNER GSD（維基百科）',
   'hover.qualifier': '限定',
   'hover.range': '範圍',
   'hover.iso': 'ISO 8601',

@@ -9,6 +9,8 @@ export interface Candidate {
   tier: number;
   /** 0..1; the tagger's probability of the span, 1 for user words and rules. */
   confidence: number;
+  /** The labelling convention the tagger followed (convention-gate.ts); undefined for user words and rules. */
+  convention?: string;
 }
 
 /** Picks non-overlapping candidates: higher tier, then longer, then more confident, then earlier. Sorted by start. */

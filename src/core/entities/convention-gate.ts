@@ -15,8 +15,12 @@ export const GATE_BUCKETS = 1 << 16;
 const SHIFT = 16;
 /** Below this many Han characters a line says too little about its source: the base tables are used. */
 export const GATE_MIN_HAN = 6;
-/** Add-k smoothing of the bucket counts. */
-const SMOOTHING = 0.5;
+/**
+ * Jelinek-Mercer smoothing: a source's bucket probability is mixed with the pooled one (weight 1 − λ). A bucket
+ * a source never saw then costs every source the same, instead of favouring the smallest set: with add-k smoothing
+ * a line of rare names (a committee list) went to GSD, the smallest set. λ was chosen on dev (scripts/ner/README.md).
+ */
+const LAMBDA = 0.9;
 
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 
@@ -36,11 +40,18 @@ export function forEachGateFeature(text: string, from: number, to: number, visit
 
 /** Per convention, the log-probability of each bucket (conventions × GATE_BUCKETS), from per-convention bucket counts. */
 export function gateLogProbs(counts: Float64Array[]): Float32Array {
+  const pool = new Float64Array(GATE_BUCKETS);
+  for (const c of counts) for (let b = 0; b < GATE_BUCKETS; b++) pool[b] += c[b];
+  let pooled = 0;
+  for (const x of pool) pooled += x;
   const out = new Float32Array(counts.length * GATE_BUCKETS);
   counts.forEach((c, k) => {
     let total = 0;
     for (const x of c) total += x;
-    for (let b = 0; b < GATE_BUCKETS; b++) out[k * GATE_BUCKETS + b] = Math.log((c[b] + SMOOTHING) / (total + SMOOTHING * GATE_BUCKETS));
+    for (let b = 0; b < GATE_BUCKETS; b++) {
+      const own = total ? c[b] / total : 0;
+      out[k * GATE_BUCKETS + b] = Math.log(LAMBDA * own + (1 - LAMBDA) * ((pool[b] + 0.5) / (pooled + 0.5 * GATE_BUCKETS)));
+    }
   });
   return out;
 }

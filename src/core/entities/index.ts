@@ -123,6 +123,7 @@ function hasNameMaterial(text: string, start: number, end: number): boolean {
 
 /** Runs the tagger on each sentence of a segmented piece; spans are offsets into the piece, plus `offset`. */
 function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: Candidate[], offset: number): void {
+  const convention = model.convention;
   for (let from = 0; from < piece.length; ) {
     let to = from;
     while (to < piece.length && !ENDS_SENTENCE[piece.charCodeAt(to)] && !separatesNames(piece, to)) to++;
@@ -141,7 +142,7 @@ function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: 
         while (end > start && !isNameEdge(piece, end - 1)) end--;
         // A name has a Han character, a letter or a digit: never only emoji or symbols.
         if (end <= start || !hasNameMaterial(piece, start, end)) continue;
-        out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence });
+        out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence, ...(convention ? { convention } : {}) });
       }
     }
     from = to;
@@ -242,6 +243,7 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   for (const c of resolveOverlaps(wanted, line.length)) {
     const text = line.slice(c.start, c.end);
     const annotation: Annotation = { kind: 'entity', label: c.type, start: c.start, end: c.end, text, confidence: round(c.confidence) };
+    if (c.convention) annotation.convention = c.convention;
     const simple = simplified.slice(c.start, c.end);
     if (simple !== text) annotation.simplified = simple;
     result.push(annotation);

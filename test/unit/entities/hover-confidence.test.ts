@@ -18,6 +18,22 @@ describe('entity confidence in the editor', function () {
     assert.match(markdown, new RegExp(`Confidence: ${Math.round(name.confidence * 100)}%`));
   });
 
+  it('names on the hover the labelling convention the tagger followed, the one asked for or the gate’s', () => {
+    const line = '市长张伟在会上说，杭州将继续推进城市更新。';
+    for (const convention of ['msra', 'cluener', 'gsd'] as const) {
+      const name = findEntities(line, { script: 'simplified', options: { entityConvention: convention } }).find((a) => a.label === 'PER');
+      assert.ok(name, convention);
+      assert.equal(name.convention, convention);
+    }
+    const found = findEntities(line, { script: 'simplified', options: {} });
+    const name = found.find((a) => a.text === '张伟');
+    assert.ok(name && ['msra', 'cluener', 'gsd'].includes(String(name.convention)), JSON.stringify(name));
+    assert.match(hoverMarkdown({ ...name, convention: 'cluener' }, found), /Labelled as in: CLUENER \(Sina news\)/);
+    // User words are not the tagger's: no convention.
+    const word = findEntities(line, { script: 'simplified', options: { userWords: [{ word: '张伟', type: 'PER' }] } }).find((a) => a.text === '张伟');
+    assert.equal(word?.convention, undefined);
+  });
+
   it('reads newsLens.entities.minConfidence, rejecting values outside 0..1', () => {
     const ok = readSettings({ entities: { minConfidence: 0.6 } });
     assert.deepEqual(ok.problems, []);
