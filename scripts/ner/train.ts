@@ -3,14 +3,14 @@
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
 //          [--rate R] [--min-count K] [--keep N] [--weights msra=3,cluener=2,gsd=6] [--seed S | --seeds A,B,…]
 //          [--drop T,T] [--by-source all|none|T,T] [--convention msra=1,…] [--out FILE] [--checkpoint FILE]
-//          [--from-checkpoint FILE]
+//          [--from-checkpoint FILE[,FILE…]]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
 // (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
 // --seeds trains one model per seed (each keeps its own best epoch) and averages their float weights
 // (a "soup": the seeds differ only in the order the sentences are seen). The default is seeds 1–8.
 // --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
-// (to try pruning and quantization settings). --drop leaves templates out (ablation runs).
+// (to try pruning and quantization settings); given several checkpoints, it exports their soup. --drop leaves templates out (ablation runs).
 // --by-source gives templates a copy per source, and --convention says how the copies are folded
 // into the exported model (by-source.ts).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -680,6 +680,34 @@ interface Checkpoint {
   about: Record<string, unknown>;
 }
 
+/**
+ * A checkpoint, or the soup of several (comma-separated files) trained on the same features with other seeds: their
+ * float weights averaged, their seeds joined. Two soups of four seeds trained side by side make one of eight.
+ */
+function readCheckpoints(files: string[]): Checkpoint {
+  const all = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Checkpoint);
+  if (all.length === 1) return all[0];
+  const [first] = all;
+  for (const [k, c] of all.entries()) {
+    const same = c.keys.length === first.keys.length && c.keys.every((key, f) => key === first.keys[f] && c.templates[f] === first.templates[f]) && c.t.length === first.t.length;
+    if (!same) throw new Error(`${files[k]} has other features than ${files[0]}: only runs on the same data and options can be averaged`);
+  }
+  const mean = (pick: (c: Checkpoint) => number[]): number[] => pick(first).map((_, i) => all.reduce((sum, c) => sum + pick(c)[i], 0) / all.length);
+  const recipes = all.map((c) => c.about.recipe as Recipe | undefined);
+  return {
+    templates: first.templates,
+    keys: first.keys,
+    w: mean((c) => c.w),
+    t: mean((c) => c.t),
+    about: {
+      ...first.about,
+      epoch: Math.max(...all.map((c) => Number(c.about.epoch))),
+      table: `(soup of ${files.length} checkpoints)`,
+      ...(recipes[0] ? { recipe: { ...recipes[0], seeds: recipes.flatMap((r) => r?.seeds ?? []) } } : {}),
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
@@ -691,7 +719,7 @@ async function main(): Promise<void> {
   log(`dictionary of names: ${names.words} words (${names.entries.size} entries with prefixes)`);
   if (options.drop.length) log(`templates left out: ${options.drop.map((t) => TEMPLATE_NAMES[t]).join(', ')}`);
   const corpus = readCorpus(options.data);
-  const checkpoint = options.fromCheckpoint ? (JSON.parse(readFileSync(options.fromCheckpoint, 'utf8')) as Checkpoint) : undefined;
+  const checkpoint = options.fromCheckpoint ? readCheckpoints(options.fromCheckpoint.split(',')) : undefined;
   // A checkpoint's features are laid out as it was trained, whatever this command line says.
   const bySource = checkpoint ? parseBySource((checkpoint.about.recipe as Recipe | undefined)?.bySource?.join(',')) : options.bySource;
   const dev = prepare(

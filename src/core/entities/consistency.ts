@@ -71,9 +71,10 @@ export function spreadInLine(names: ConfidentNames, line: AnnotatedLine): Annota
     for (const [name, v] of names.names) names.trie.add(name, { ...v, name });
   }
   const { text, annotations } = line;
+  const overlaps = overlapTest(annotations);
   const found: Annotation[] = [];
   for (const match of names.trie.scan(line.simplified ?? toSimplified(text))) {
-    if (annotations.some((a) => a.start < match.end && match.start < a.end)) continue;
+    if (overlaps(match.start, match.end)) continue;
     const { type, name } = match.value;
     const annotation: Annotation = {
       kind: 'entity',
@@ -88,6 +89,29 @@ export function spreadInLine(names: ConfidentNames, line: AnnotatedLine): Annota
     found.push(annotation);
   }
   return found;
+}
+
+/**
+ * Whether [start, end) overlaps one of `annotations`, in O(log n): the annotations sorted by start, with the
+ * largest end so far. A one-line document of a megabyte has tens of thousands of annotations and of matches, so
+ * testing each match against every annotation was quadratic.
+ */
+function overlapTest(annotations: readonly Annotation[]): (start: number, end: number) => boolean {
+  const sorted = annotations.slice().sort((a, b) => a.start - b.start);
+  const starts = Float64Array.from(sorted, (a) => a.start);
+  const maxEnd = new Float64Array(sorted.length);
+  sorted.forEach((a, i) => (maxEnd[i] = Math.max(a.end, i > 0 ? maxEnd[i - 1] : -Infinity)));
+  return (start, end) => {
+    // The last annotation that starts before `end`: one of those up to it ends after `start` iff the largest end does.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > start;
+  };
 }
 
 /** The entities that the document's confident names add to its lines (lines for which `skip(index)` holds lend and get none). */

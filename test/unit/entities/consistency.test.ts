@@ -60,6 +60,20 @@ describe('document consistency (consistency.ts)', () => {
     assert.deepEqual(spread(lines, (i) => i === 3), ['2:PER:白云飞:0-3']);
   });
 
+  it('tests overlaps against every finding of the line, in any order, long ones included', () => {
+    const line = '白云飞说，某某白云飞某某，白云飞。白云飞';
+    // Unsorted on purpose: a long junk span over the second occurrence, a short figure-like one touching the third.
+    const cover: Annotation = { kind: 'junk', label: 'markup', start: 5, end: 12, text: line.slice(5, 12) };
+    const touching: Annotation = { kind: 'figure', label: 'CARDINAL', start: 16, end: 17, text: line.slice(16, 17) };
+    const inside: Annotation = { kind: 'junk', label: 'markup', start: 18, end: 19, text: line.slice(18, 19) };
+    const lines = [
+      { text: first, annotations: [entity(first, '白云飞', 'PER', 0.97)] },
+      { text: line, annotations: [inside, touching, cover] },
+    ];
+    // 0-3 is free; 7-10 lies inside the long span; 13-16 ends where the figure starts; 17-20 holds the short span.
+    assert.deepEqual(spread(lines), ['1:PER:白云飞:0-3', '1:PER:白云飞:13-16']);
+  });
+
   it('matches on the Simplified view, offsets unchanged', () => {
     const simplified = '国务院总理李强会见来宾。';
     const traditional = '記者問起李強的行程。';
