@@ -10,6 +10,8 @@ export interface JsonSpan {
   text: string;
   reason?: string;
   confidence?: number;
+  /** Entities of the tagger: the training set whose labelling it followed on that line. */
+  convention?: string;
   value?: FigureValue;
 }
 
@@ -25,6 +27,7 @@ export function toJsonSpans(text: string, annotations: readonly Annotation[]): J
     };
     if (a.reason !== undefined) span.reason = a.reason;
     if (a.confidence !== undefined) span.confidence = a.confidence;
+    if (a.convention !== undefined) span.convention = a.convention;
     if (a.value !== undefined) span.value = a.value;
     return span;
   });

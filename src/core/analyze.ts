@@ -286,6 +286,7 @@ function toAbsolute(annotation: Annotation, line: DocLine, lines: readonly DocLi
   if (annotation.value !== undefined) absolute.value = annotation.value;
   if (annotation.cleanText !== undefined) absolute.cleanText = annotation.cleanText;
   if (annotation.simplified !== undefined) absolute.simplified = annotation.simplified;
+  if (annotation.convention !== undefined) absolute.convention = annotation.convention;
   if (annotation.replacement !== undefined) absolute.replacement = annotation.replacement;
   if (annotation.removal) {
     absolute.removal =

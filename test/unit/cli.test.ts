@@ -66,6 +66,19 @@ describe('news-lens CLI', function () {
     assert.ok(doc.spans.some((s: { kind: string; label: string }) => s.kind === 'junk' && s.label === 'spam'));
   });
 
+  it('annotate --convention fixes whose labelling the tagger follows, and each tagged entity says which', async () => {
+    const conventions = async (...flags: string[]): Promise<Set<string>> => {
+      const r = await run('annotate', ...flags, file('conv.txt', ARTICLE));
+      assert.equal(r.code, 0, r.stderr);
+      const tagged = JSON.parse(r.stdout).spans.filter((s: { kind: string; convention?: string }) => s.kind === 'entity' && s.convention);
+      assert.ok(tagged.length > 0, r.stdout);
+      return new Set(tagged.map((s: { convention: string }) => s.convention));
+    };
+    assert.deepEqual([...(await conventions('--convention', 'cluener'))], ['cluener']);
+    assert.deepEqual([...(await conventions('--convention', 'gsd'))], ['gsd']);
+    for (const c of await conventions()) assert.ok(['msra', 'cluener', 'gsd'].includes(c), c);
+  });
+
   it('annotate --input jsonl keeps the corpus order and passes ids through', async () => {
     const corpus = [{ id: 'a', text: '嘉興日報記者報道。' }, { id: 'b', content: 'x', text: '增長138%。' }].map((r) => JSON.stringify(r)).join('\n');
     const r = await run('annotate', '--input', 'jsonl', file('c.jsonl', corpus + '\n'));

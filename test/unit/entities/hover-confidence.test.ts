@@ -1,5 +1,6 @@
 // The entity hover shows the tagger's confidence; the setting newsLens.entities.minConfidence reaches the engine.
 import { strict as assert } from 'node:assert';
+import { analyze } from '../../../src/core/analyze';
 import { findEntities, warmUpEntities } from '../../../src/core/entities';
 import { hoverMarkdown } from '../../../src/server/hover';
 import { readSettings, toAnalyzeOptions } from '../../../src/server/settings';
@@ -25,7 +26,8 @@ describe('entity confidence in the editor', function () {
       assert.ok(name, convention);
       assert.equal(name.convention, convention);
     }
-    const found = findEntities(line, { script: 'simplified', options: {} });
+    // Through analyze(), as the server and the CLI run it: the field survives the move to document offsets.
+    const found = analyze(`标题\n${line}`, {}).annotations;
     const name = found.find((a) => a.text === '张伟');
     assert.ok(name && ['msra', 'cluener', 'gsd'].includes(String(name.convention)), JSON.stringify(name));
     assert.match(hoverMarkdown({ ...name, convention: 'cluener' }, found), /Labelled as in: CLUENER \(Sina news\)/);
