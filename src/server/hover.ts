@@ -1,5 +1,5 @@
 // Hover content for an annotation: entity type, Simplified form, pinyin, frequency and confidence; figure value; junk reason.
-import type { Annotation, FigureValue } from '../core/types';
+import { ENTITY_CONVENTIONS, type Annotation, type EntityConvention, type FigureValue } from '../core/types';
 import { labelName, t } from './messages';
 
 /** The annotations under an offset, most specific first (figures and entities before the junk that contains them). */
@@ -9,6 +9,9 @@ export function annotationsAt(annotations: readonly Annotation[], offset: number
     .filter((a) => a.start <= offset && offset < a.end)
     .sort((a, b) => order[a.kind] - order[b.kind] || a.end - a.start - (b.end - b.start));
 }
+
+/** A training set's convention (not `auto`, which is a choice, never a result). */
+const isNamedConvention = (name: string | undefined): name is Exclude<EntityConvention, 'auto'> => name !== 'auto' && (ENTITY_CONVENTIONS as readonly (string | undefined)[]).includes(name);
 
 /** An entity's identity across scripts and glosses: its Simplified clean text. */
 function entityKey(annotation: Annotation): string {
@@ -28,7 +31,7 @@ export function hoverMarkdown(annotation: Annotation, all: readonly Annotation[]
       const occurrences = all.filter((a) => a.kind === 'entity' && entityKey(a) === simplified).length;
       lines.push(`${t('hover.occurrences')}: ${occurrences}`);
       if (annotation.confidence !== undefined) lines.push(`${t('hover.confidence')}: ${Math.round(annotation.confidence * 100)}%`);
-      if (annotation.convention === 'msra' || annotation.convention === 'cluener' || annotation.convention === 'gsd') lines.push(`${t('hover.convention')}: ${t(`convention.${annotation.convention}`)}`);
+      if (isNamedConvention(annotation.convention)) lines.push(`${t('hover.convention')}: ${t(`convention.${annotation.convention}`)}`);
       // Names tagged from their other occurrences in the document say so.
       if (annotation.reason) lines.push(annotation.reason);
       break;

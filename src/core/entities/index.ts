@@ -142,7 +142,9 @@ function tagPiece(model: TaggerModel, piece: string, tokens: PackedTokens, out: 
         while (end > start && !isNameEdge(piece, end - 1)) end--;
         // A name has a Han character, a letter or a digit: never only emoji or symbols.
         if (end <= start || !hasNameMaterial(piece, start, end)) continue;
-        out.push({ start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence, ...(convention ? { convention } : {}) });
+        const candidate: Candidate = { start: start + offset, end: end + offset, type: span.type, tier: 1, confidence: span.confidence };
+        if (convention) candidate.convention = convention;
+        out.push(candidate);
       }
     }
     from = to;
