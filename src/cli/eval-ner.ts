@@ -63,7 +63,7 @@ export interface EvalOptions {
   /** Analyze whole documents (the sentences' `doc`) instead of one sentence at a time. */
   documents?: boolean;
   minConfidence?: number;
-  /** Whose labelling the tagger follows (default auto: the gate's choice per line). */
+  /** Whose labelling the tagger follows (default auto: the gate's choice per sentence, or per document with `documents`). */
   convention?: EntityConvention;
   /** Called with each sentence that has misses or false alarms. */
   onError?: (text: string, missed: string[], wrong: string[]) => void;

@@ -8,6 +8,8 @@ import { viewWithEdits } from './line-view';
 import { isWholeLine, mapBack } from './settle-junk';
 import { analyzeLines, byPosition, wantsJunk, type LineAnalysis } from './analyze-line';
 import { confidentNames, spreadInLine } from './entities/consistency';
+import { choosesDocumentConvention, documentConvention, lineGateScores } from './entities/document-convention';
+import { loadTagger } from './entities/model-file';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
@@ -30,6 +32,8 @@ export interface AnalysisResult {
 interface LineResult {
   counts: ScriptCounts;
   byContext: Map<string, LineAnalysis>;
+  /** What the line adds to the choice of the document's labelling convention (lineGateScores); set on first use. */
+  gate?: Float64Array | null;
 }
 
 
@@ -71,11 +75,13 @@ export class Analyzer {
     this.cache = current;
 
     const cheapOnly = options.cheapOnly === true;
+    const lineOptions = withDocumentConvention(options, lines, lineResults);
     let script = scriptFromCounts({ traditionalOnly, simplifiedOnly });
     let linesAnalyzed = 0;
     const analyzeAll = (): LineAnalysis[] => {
-      const ctx: LineContext = { script, options };
-      const contextKey = `${script}|${cheapOnly}`;
+      const ctx: LineContext = { script, options: lineOptions };
+      // The document's convention is part of the context: an edit that changes it reanalyzes every line.
+      const contextKey = `${script}|${cheapOnly}` + (lineOptions === options ? '' : `|${lineOptions.entityConvention}`);
       // The lines not yet analyzed in this context, each text once (identical lines share their LineResult).
       const fresh = new Map<LineResult, string>();
       for (let i = 0; i < lines.length; i++) {
@@ -154,6 +160,22 @@ function shiftAnnotations(annotations: Annotation[], delta: number): void {
     annotation.end += delta;
     if (annotation.removal) annotation.removal = { start: annotation.removal.start + delta, end: annotation.removal.end + delta };
   }
+}
+
+/**
+ * The options the lines are analyzed with: when the tagger runs and no convention is named, the convention the gate
+ * picks for the whole document (entities/document-convention.ts), so that all of an article is labelled one way.
+ */
+function withDocumentConvention(options: AnalyzeOptions, lines: readonly DocLine[], results: LineResult[]): AnalyzeOptions {
+  if (!choosesDocumentConvention(options)) return options;
+  const model = loadTagger();
+  if (!model?.gate) return options;
+  const perLine = results.map((result, i) => {
+    if (result.gate === undefined) result.gate = lineGateScores(model, lines[i].text) ?? null;
+    return result.gate ?? undefined;
+  });
+  const convention = documentConvention(model, perLine);
+  return convention ? { ...options, entityConvention: convention } : options;
 }
 
 /** Traditional-only and Simplified-only characters of the document as `clean` leaves it. */

@@ -105,7 +105,8 @@ export interface AnalyzeOptions {
   /**
    * Whose labelling the tagger follows: a training set's (msra: People's Daily, places split and every
    * mention labelled; cluener: Sina news, an address is one span; gsd: UNER on Wikipedia), or `auto`
-   * (the default): per line, the set whose text it most resembles (entities/convention-gate.ts).
+   * (the default): the set whose text the document most resembles, one for the whole document in analyze()
+   * (entities/document-convention.ts), per line when findEntities is called on its own (entities/convention-gate.ts).
    */
   entityConvention?: EntityConvention;
 }

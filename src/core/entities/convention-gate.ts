@@ -56,18 +56,27 @@ export function gateLogProbs(counts: Float64Array[]): Float32Array {
   return out;
 }
 
-/** Index of the convention the text is most like (equal priors), or -1 when it has fewer than GATE_MIN_HAN Han characters. */
-export function gateChoice(logProbs: Float32Array, conventions: number, text: string, from = 0, to = text.length): number {
-  const scores = new Float64Array(conventions);
-  const han = forEachGateFeature(text, from, to, (bucket) => {
+/** Adds to scores[k] the log-likelihood of text[from, to) under convention k; returns the number of Han characters read. */
+export function addGateScores(logProbs: Float32Array, scores: Float64Array, text: string, from = 0, to = text.length): number {
+  const conventions = scores.length;
+  return forEachGateFeature(text, from, to, (bucket) => {
     for (let k = 0; k < conventions; k++) scores[k] += logProbs[k * GATE_BUCKETS + bucket];
   });
+}
+
+/** Index of the highest score (equal priors), or -1 when the text behind it had fewer than GATE_MIN_HAN Han characters. */
+export function bestGateScore(scores: Float64Array, han: number): number {
   if (han < GATE_MIN_HAN) return -1;
   let best = 0;
-  for (let k = 1; k < conventions; k++) if (scores[k] > scores[best]) best = k;
+  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
   return best;
 }
 
+/** Index of the convention the text is most like (equal priors), or -1 when it has fewer than GATE_MIN_HAN Han characters. */
+export function gateChoice(logProbs: Float32Array, conventions: number, text: string, from = 0, to = text.length): number {
+  const scores = new Float64Array(conventions);
+  return bestGateScore(scores, addGateScores(logProbs, scores, text, from, to));
+}
 
 /**
  * The view of `model` that tags a (Simplified) line: the named convention's, or with `auto` the one the

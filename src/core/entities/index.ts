@@ -3,7 +3,8 @@
 // The line is converted to Simplified (offsets unchanged), segmented and tagged by nodejieba, and
 // each sentence is labelled by the trained tagger (tagger.ts, weights in data/ner/model.bin):
 // PER, LOC and ORG with a confidence, in the labelling convention of one training set, which the
-// gate picks per line unless options.entityConvention names one (convention-gate.ts). Small
+// gate picks per line unless options.entityConvention names one (convention-gate.ts; analyze() names the
+// document's, document-convention.ts). Small
 // general post-rules add titles of works in 《》/〈〉 (WORK, brackets included: works.ts), names in
 // author credits (people.ts), media outlets named after a place (organizations.ts), and report
 // places ending with a facility suffix as FAC (places.ts). The user's dictionary
@@ -225,7 +226,7 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   if (model) {
     const minimum = options.minEntityConfidence ?? 0;
     const fromTagger: Candidate[] = [];
-    // One labelling convention per line (convention-gate.ts), read off its Simplified form.
+    // One labelling convention per line: the one named (analyze() names the document's), else the gate's for the line.
     const lineModel = modelForLine(model, simplified, options.entityConvention);
     let k = 0;
     forEachPiece(simplified, (piece, from) => {

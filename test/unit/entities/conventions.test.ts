@@ -1,6 +1,9 @@
 // Labelling conventions in the model file: per-convention transitions and dense tables, the gate that picks one per line, and the setting that fixes one.
 import { strict as assert } from 'node:assert';
 import { forEachGateFeature, gateChoice, gateLogProbs, GATE_BUCKETS, GATE_MIN_HAN, modelForLine } from '../../../src/core/entities/convention-gate';
+import { choosesDocumentConvention, documentConvention, lineGateScores } from '../../../src/core/entities/document-convention';
+import { analyze, Analyzer } from '../../../src/core/analyze';
+import { findEntities } from '../../../src/core/entities';
 import { ABSENT, DENSE_ROWS, featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type ConventionWeights, type TrainedFeature } from '../../../src/core/entities/model-format';
 import { tagTokens } from '../../../src/core/entities/segmenter';
@@ -122,5 +125,50 @@ describe('labelling conventions', () => {
     assert.equal(gateChoice(logProbs, 2, '国足战胜对手'.slice(0, GATE_MIN_HAN - 1)), -1);
     assert.equal(gateChoice(logProbs, 2, '国足战胜对手球迷'), 0);
     assert.throws(() => buildModel([], { transitions: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L), codebook: new Float32Array(256) }, buildLexicon(new Map()), { temperature: 1 }, { gate: { buckets: GATE_BUCKETS, logProbs: new Float32Array(GATE_BUCKETS) } }), /one row of buckets per convention/);
+  });
+
+  it('picks one convention for a whole document: the gate summed over its lines, so lines too short or too unlike alone follow the rest', () => {
+    const { model } = modelWithConventions(text);
+    const sports = lineGateScores(model, '球迷为国足欢呼，对手输了比赛。')!;
+    const finance = lineGateScores(model, '银行下调利率')!;
+    // Per convention, then the Han count.
+    assert.equal(sports.length, 3);
+    assert.equal(sports[2], 13);
+    assert.ok(finance[1] > finance[0], 'the short line alone reads like the cluener text');
+    assert.equal(documentConvention(model, [sports, finance, undefined]), 'msra');
+    assert.equal(documentConvention(model, [finance]), 'cluener');
+    // Too little Han in the whole document: no choice (each line is then tagged with the base tables).
+    assert.equal(documentConvention(model, [lineGateScores(model, '球迷欢呼')!]), undefined);
+    // Traditional lines are read in their Simplified form.
+    assert.deepEqual(lineGateScores(model, '銀行下調利率'), finance);
+    const plain = parseModel(serializeModel(buildModel([], { transitions: model.transitions, start: model.start, end: model.end, codebook: model.codebook }, buildLexicon(new Map()), { temperature: 1 })));
+    assert.equal(lineGateScores(plain, SPORTS), undefined);
+    assert.equal(documentConvention(plain, [sports]), undefined);
+    // Only when the tagger runs and no convention is named.
+    assert.equal(choosesDocumentConvention({}), true);
+    assert.equal(choosesDocumentConvention({ entityConvention: 'auto' }), true);
+    assert.equal(choosesDocumentConvention({ entityConvention: 'gsd' }), false);
+    assert.equal(choosesDocumentConvention({ cheapOnly: true }), false);
+    assert.equal(choosesDocumentConvention({ entityTypes: [] }), false);
+  });
+
+  it('analyze() labels every line of a document in the document’s convention (shipped model); a named convention still wins', function () {
+    this.timeout(60_000);
+    const lines = ['新华社北京十二月一日电 国务院总理李鹏今天在人民大会堂会见了日本客人。', '他说，两国人民的友谊源远流长。', '据了解，腾讯公司的股价上涨了百分之五。'];
+    // Alone, the last line reads like CLUENER's Sina finance news.
+    const alone = findEntities(lines[2], { script: 'simplified', options: {} }).find((a) => a.text === '腾讯公司');
+    assert.equal(alone?.convention, 'cluener');
+    const conventionsOf = (options: Parameters<typeof analyze>[1]) => new Set(analyze(lines.join('\n'), options).annotations.filter((a) => a.kind === 'entity').map((a) => `${a.text}:${a.convention}`));
+    const auto = conventionsOf({});
+    assert.ok(auto.has('腾讯公司:msra') && auto.has('李鹏:msra'), [...auto].join(' '));
+    assert.ok([...auto].every((a) => a.endsWith(':msra')), [...auto].join(' '));
+    // An Analyzer keeps line results across edits: a line analyzed alone (cluener) is analyzed again once the document is msra.
+    const analyzer = new Analyzer();
+    const tencent = (text: string) => analyzer.analyze(text).annotations.find((a) => a.text === '腾讯公司')?.convention;
+    assert.equal(tencent(lines[2]), 'cluener');
+    assert.equal(tencent(lines.join('\n')), 'msra');
+    assert.equal(tencent(lines[2]), 'cluener');
+    const named = conventionsOf({ entityConvention: 'cluener' });
+    assert.ok(named.size > 0 && [...named].every((a) => a.endsWith(':cluener')), [...named].join(' '));
   });
 });
