@@ -22,7 +22,7 @@ import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeat
 import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
-import { forEachGateFeature, gateChoice, gateLogProbs, GATE_BUCKETS, modelForLine } from '../../src/core/entities/convention-gate';
+import { forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS, modelForLine } from '../../src/core/entities/convention-gate';
 import { HashMap } from './hash-map';
 import { effectiveTransitions, foldSources, parseBySource, parseConvention, slotTemplate, transitionBlocks, TRANSITIONS, withSourceSlots } from './by-source';
 import { seededRandom as random } from '../../src/shared/seeded-random';
@@ -604,23 +604,26 @@ function exportModel(
 
 /**
  * The convention gate (convention-gate.ts): per source, bucket counts over its train sentences
- * (Simplified); reports how often it picks each dev sentence's own source.
+ * (Simplified), and its share of them as the prior; reports how often it picks each dev sentence's own source.
  */
-function trainGate(corpus: CorpusSentence[], log: (line: string) => void): { buckets: number; logProbs: Float32Array; about: Record<string, unknown> } {
+function trainGate(corpus: CorpusSentence[], log: (line: string) => void): { buckets: number; logProbs: Float32Array; priors: number[]; about: Record<string, unknown> } {
   const counts = SOURCES.map(() => new Float64Array(GATE_BUCKETS));
+  const sentences = SOURCES.map(() => 0);
   for (const s of corpus) {
     if (s.split !== 'train') continue;
-    const c = counts[SOURCES.indexOf(s.source)];
-    forEachGateFeature(toSimplified(s.text), 0, s.text.length, (b) => c[b]++);
+    const k = SOURCES.indexOf(s.source);
+    sentences[k]++;
+    forEachGateFeature(toSimplified(s.text), 0, s.text.length, (b) => counts[k][b]++);
   }
   const logProbs = gateLogProbs(counts);
+  const priors = gatePriors(sentences);
   const devAccuracy: Record<string, string> = {};
   for (const source of SOURCES) {
     let right = 0;
     let decided = 0;
     for (const s of corpus) {
       if (s.split !== 'dev' || s.source !== source) continue;
-      const k = gateChoice(logProbs, SOURCES.length, toSimplified(s.text));
+      const k = gateChoice(logProbs, SOURCES.length, toSimplified(s.text), priors);
       if (k < 0) continue;
       decided++;
       if (SOURCES[k] === source) right++;
@@ -628,7 +631,7 @@ function trainGate(corpus: CorpusSentence[], log: (line: string) => void): { buc
     devAccuracy[source] = `${right}/${decided}`;
   }
   log(`convention gate: dev sentences given their own source's convention: ${JSON.stringify(devAccuracy)}`);
-  return { buckets: GATE_BUCKETS, logProbs, about: { buckets: GATE_BUCKETS, features: 'Han characters and pairs with a Han character, Simplified', devOwnSource: devAccuracy } };
+  return { buckets: GATE_BUCKETS, logProbs, priors, about: { trainSentences: sentences, buckets: GATE_BUCKETS, features: 'Han characters and pairs with a Han character, Simplified', devOwnSource: devAccuracy } };
 }
 
 /** Sets the temperature of a model and of its conventions' views. */

@@ -64,18 +64,31 @@ export function addGateScores(logProbs: Float32Array, scores: Float64Array, text
   });
 }
 
-/** Index of the highest score (equal priors), or -1 when the text behind it had fewer than GATE_MIN_HAN Han characters. */
-export function bestGateScore(scores: Float64Array, han: number): number {
+/**
+ * Log prior probabilities of the conventions: each training set's share of the train sentences. A line that says
+ * little (short, or common words only) then goes to the set most text comes from, as naive Bayes would have it.
+ */
+export function gatePriors(sentences: readonly number[]): number[] {
+  const total = sentences.reduce((a, b) => a + b, 0);
+  return sentences.map((n) => Math.log(n / total));
+}
+
+/**
+ * Index of the highest score plus log prior (`priors`: gatePriors; equal priors when absent), or -1 when the text
+ * behind the scores had fewer than GATE_MIN_HAN Han characters.
+ */
+export function bestGateScore(scores: Float64Array, han: number, priors?: readonly number[]): number {
   if (han < GATE_MIN_HAN) return -1;
+  const score = (k: number): number => scores[k] + (priors?.[k] ?? 0);
   let best = 0;
-  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+  for (let k = 1; k < scores.length; k++) if (score(k) > score(best)) best = k;
   return best;
 }
 
-/** Index of the convention the text is most like (equal priors), or -1 when it has fewer than GATE_MIN_HAN Han characters. */
-export function gateChoice(logProbs: Float32Array, conventions: number, text: string, from = 0, to = text.length): number {
+/** Index of the convention the text is most like, or -1 when it has fewer than GATE_MIN_HAN Han characters. */
+export function gateChoice(logProbs: Float32Array, conventions: number, text: string, priors?: readonly number[]): number {
   const scores = new Float64Array(conventions);
-  return bestGateScore(scores, addGateScores(logProbs, scores, text, from, to));
+  return bestGateScore(scores, addGateScores(logProbs, scores, text), priors);
 }
 
 /**
@@ -87,6 +100,6 @@ export function modelForLine(model: TaggerModel, simplified: string, convention:
   if (convention !== 'auto') return model.conventions.get(convention) ?? model;
   const names = model.header.layout.conventions;
   if (!model.gate || !names?.length) return model;
-  const k = gateChoice(model.gate, names.length, simplified);
+  const k = gateChoice(model.gate, names.length, simplified, model.header.layout.gate?.priors);
   return k < 0 ? model : (model.conventions.get(names[k].name) ?? model);
 }

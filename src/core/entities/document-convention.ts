@@ -29,7 +29,7 @@ export function documentConvention(model: TaggerModel, lines: Iterable<Float64Ar
   if (!model.gate || !names?.length) return undefined;
   const sum = new Float64Array(names.length + 1);
   for (const scores of lines) if (scores) for (let k = 0; k <= names.length; k++) sum[k] += scores[k];
-  const best = bestGateScore(sum.subarray(0, names.length), sum[names.length]);
+  const best = bestGateScore(sum.subarray(0, names.length), sum[names.length], model.header.layout.gate?.priors);
   return best < 0 ? undefined : (names[best].name as EntityConvention);
 }
 

@@ -58,8 +58,11 @@ export interface ModelLayout {
   lexiconSlots: number;
   /** Per labelling convention: its transitions (f32, as at the body's start) and dense tables. */
   conventions?: ModelConvention[];
-  /** The convention gate: f32 log-probabilities, conventions × buckets, in the order of `conventions`. */
-  gate?: { at: number; buckets: number };
+  /**
+   * The convention gate: f32 log-probabilities, conventions × buckets, in the order of `conventions`, and the
+   * conventions' log priors (absent: equal priors).
+   */
+  gate?: { at: number; buckets: number; priors?: number[] };
   /** Body size in bytes. */
   size: number;
 }
@@ -224,7 +227,7 @@ export function buildModel(
   weights: { transitions: Float32Array; start: Float32Array; end: Float32Array; codebook: Float32Array },
   lexicon: Uint32Array,
   info: { temperature: number; about?: Record<string, unknown> },
-  extras: { conventions?: ConventionWeights[]; gate?: { buckets: number; logProbs: Float32Array } } = {},
+  extras: { conventions?: ConventionWeights[]; gate?: { buckets: number; logProbs: Float32Array; priors?: number[] } } = {},
 ): TaggerModel {
   const chars = new Map<number, number>();
   const bigrams = new Map<number, Uint8Array>();
@@ -298,6 +301,10 @@ export function buildModel(
   if (extras.gate) {
     if (extras.gate.logProbs.length !== extras.gate.buckets * (layout.conventions?.length ?? 0)) throw new Error('the gate needs one row of buckets per convention');
     layout.gate = { at: place(extras.gate.logProbs.byteLength), buckets: extras.gate.buckets };
+    if (extras.gate.priors) {
+      if (extras.gate.priors.length !== layout.conventions?.length) throw new Error('the gate needs one prior per convention');
+      layout.gate.priors = extras.gate.priors;
+    }
   }
   layout.size = offset;
 

@@ -1,6 +1,6 @@
 // Labelling conventions in the model file: per-convention transitions and dense tables, the gate that picks one per line, and the setting that fixes one.
 import { strict as assert } from 'node:assert';
-import { forEachGateFeature, gateChoice, gateLogProbs, GATE_BUCKETS, GATE_MIN_HAN, modelForLine } from '../../../src/core/entities/convention-gate';
+import { bestGateScore, forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS, GATE_MIN_HAN, modelForLine } from '../../../src/core/entities/convention-gate';
 import { choosesDocumentConvention, documentConvention, lineGateScores } from '../../../src/core/entities/document-convention';
 import { analyze, Analyzer } from '../../../src/core/analyze';
 import { findEntities } from '../../../src/core/entities';
@@ -125,6 +125,36 @@ describe('labelling conventions', () => {
     assert.equal(gateChoice(logProbs, 2, '国足战胜对手'.slice(0, GATE_MIN_HAN - 1)), -1);
     assert.equal(gateChoice(logProbs, 2, '国足战胜对手球迷'), 0);
     assert.throws(() => buildModel([], { transitions: new Float32Array(L * L), start: new Float32Array(L), end: new Float32Array(L), codebook: new Float32Array(256) }, buildLexicon(new Map()), { temperature: 1 }, { gate: { buckets: GATE_BUCKETS, logProbs: new Float32Array(GATE_BUCKETS) } }), /one row of buckets per convention/);
+  });
+
+  it('weighs the gate’s evidence with priors: each set’s share of the train sentences, kept in the model file', () => {
+    const priors = gatePriors([30, 10]);
+    assert.deepEqual(priors.map((p) => Math.round(Math.exp(p) * 100)), [75, 25]);
+    // Evidence of 1 nat for the second convention loses to a prior of ln 3 for the first; 2 nats win.
+    assert.equal(bestGateScore(Float64Array.of(0, 1), GATE_MIN_HAN), 1);
+    assert.equal(bestGateScore(Float64Array.of(0, 1), GATE_MIN_HAN, priors), 0);
+    assert.equal(bestGateScore(Float64Array.of(0, 2), GATE_MIN_HAN, priors), 1);
+    // A line's and a document's choice both read the priors in the file.
+    const { model } = modelWithConventions(text);
+    const line = '银行下调贷款利率';
+    assert.equal(modelForLine(model, line).convention, 'cluener');
+    const logProbs = model.gate!;
+    const scores = new Float64Array(2);
+    const han = forEachGateFeature(line, 0, line.length, (b) => { scores[0] += logProbs[b]; scores[1] += logProbs[GATE_BUCKETS + b]; });
+    const margin = scores[1] - scores[0];
+    assert.ok(margin > 0 && han >= GATE_MIN_HAN);
+    const tilted = gatePriors([Math.exp(margin + 1), 1]);
+    const withPriors = parseModel(serializeModel(buildModel([], { transitions: model.transitions, start: model.start, end: model.end, codebook: model.codebook }, buildLexicon(new Map()), { temperature: 1 }, {
+      conventions: [...model.conventions.keys()].map((name) => ({ name, transitions: model.transitions, start: model.start, end: model.end, dense: [] })),
+      gate: { buckets: GATE_BUCKETS, logProbs: Float32Array.from(logProbs), priors: tilted },
+    })));
+    assert.deepEqual(withPriors.header.layout.gate?.priors, tilted);
+    assert.equal(modelForLine(withPriors, line).convention, 'msra');
+    assert.equal(documentConvention(withPriors, [lineGateScores(withPriors, line)]), 'msra');
+    assert.throws(() => buildModel([], { transitions: model.transitions, start: model.start, end: model.end, codebook: model.codebook }, buildLexicon(new Map()), { temperature: 1 }, {
+      conventions: [{ name: 'msra', transitions: model.transitions, start: model.start, end: model.end, dense: [] }],
+      gate: { buckets: GATE_BUCKETS, logProbs: new Float32Array(GATE_BUCKETS), priors: [0, 0] },
+    }), /one prior per convention/);
   });
 
   it('picks one convention for a whole document: the gate summed over its lines, so lines too short or too unlike alone follow the rest', () => {

@@ -134,6 +134,11 @@ describe('entity tagger', function () {
       // One convention per training set, each its own dense tables and transitions, and the gate that picks one per line.
       assert.deepEqual([...model.conventions.keys()], ['msra', 'cluener', 'gsd']);
       assert.ok(model.gate && model.gate.length === 3 * (model.header.layout.gate?.buckets ?? 0), 'the model has a gate');
+      // Its priors: each set's share of the train sentences, largest for MSRA, summing to 1.
+      const priors = model.header.layout.gate?.priors ?? [];
+      assert.equal(priors.length, 3);
+      assert.ok(Math.abs(priors.reduce((sum, p) => sum + Math.exp(p), 0) - 1) < 1e-9);
+      assert.ok(priors[0] > priors[1] && priors[1] > priors[2], String(priors));
       for (const view of model.conventions.values()) assert.equal(view.header.temperature, model.header.temperature);
       assert.notDeepEqual([...model.conventions.get('msra')!.transitions], [...model.conventions.get('cluener')!.transitions]);
     });
