@@ -24,6 +24,7 @@ import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT
 import { toSimplified } from '../../src/core/script';
 import { forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS, modelForLine } from '../../src/core/entities/convention-gate';
 import { HashMap } from './hash-map';
+import { namesInsideTitles } from './title-convention';
 import { effectiveTransitions, foldSources, parseBySource, parseConvention, slotTemplate, transitionBlocks, TRANSITIONS, withSourceSlots } from './by-source';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
@@ -552,6 +553,7 @@ function exportModel(
   about: Record<string, unknown>,
   conventions: { name: Source; folded: Averaged }[] = [],
   gate?: { buckets: number; logProbs: Float32Array },
+  titles?: { base: number; bySource: Record<Source, number> },
 ): TaggerModel {
   const total = keys.length;
   // A feature's strength is its largest |weight|.
@@ -596,10 +598,11 @@ function exportModel(
   const decoding = decodingModel(a.t);
   const conventionTables = conventions.map((c, k) => ({
     name: c.name,
+    namesInsideTitles: titles?.bySource[c.name],
     ...decodingModel(c.folded.t),
     dense: denseFeatures.map((f, r) => ({ template: templates[f] as Template, key: keys[f], codes: codesOf(conventionWeights[k], r) })),
   }));
-  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about }, { conventions: conventionTables, gate });
+  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about, namesInsideTitles: titles?.base }, { conventions: conventionTables, gate });
 }
 
 /**
@@ -868,7 +871,10 @@ async function main(): Promise<void> {
     gate = trainGate(corpus, log);
     Object.assign(about, { conventions: SOURCES, gate: gate.about });
   }
-  const model = exportModel({ w: folded.w, t: folded.t }, folded.templates, folded.keys, options.keep, lexicon, about, conventions, gate);
+  const titles = namesInsideTitles(corpus, options.convention);
+  log(`train titles with a name labelled inside: ${SOURCES.map((s) => `${s} ${titles.bySource[s].toFixed(2)}`).join(', ')}; base ${titles.base.toFixed(2)}`);
+  Object.assign(about, { namesInsideTitles: titles.bySource });
+  const model = exportModel({ w: folded.w, t: folded.t }, folded.templates, folded.keys, options.keep, lexicon, about, conventions, gate, titles);
   const exported = summary(evaluateExported(model, dev));
   about.devF1 = exported.table;
   const layout = model.header.layout;

@@ -10,6 +10,17 @@ export function annotationsAt(annotations: readonly Annotation[], offset: number
     .sort((a, b) => order[a.kind] - order[b.kind] || a.end - a.start - (b.end - b.start));
 }
 
+/**
+ * What a hover at `offset` shows, first the span it covers: the most specific annotation, then the junk around it
+ * (unless it is junk itself) and, for an entity, the entities it is nested in (a title holding names: works.ts).
+ */
+export function hoverAnnotations(annotations: readonly Annotation[], offset: number): Annotation[] {
+  const [top, ...rest] = annotationsAt(annotations, offset);
+  if (!top) return [];
+  const around = (a: Annotation): boolean => (a.kind === 'junk' && top.kind !== 'junk') || (a.kind === 'entity' && top.kind === 'entity');
+  return [top, ...rest.filter(around)];
+}
+
 /** A training set's convention (not `auto`, which is a choice, never a result). */
 const isNamedConvention = (name: string | undefined): name is Exclude<EntityConvention, 'auto'> => name !== 'auto' && (ENTITY_CONVENTIONS as readonly (string | undefined)[]).includes(name);
 

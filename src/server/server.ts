@@ -17,7 +17,7 @@ import { ErrorBoundary } from './error-boundary';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveLazyAction } from './code-actions';
 import { junkDiagnostics } from './diagnostics';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
-import { annotationsAt, hoverMarkdown } from './hover';
+import { hoverAnnotations, hoverMarkdown } from './hover';
 import { setLocale } from './messages';
 import {
   ANNOTATIONS_NOTIFICATION,
@@ -165,9 +165,10 @@ connection.onHover(({ textDocument, position }) => boundary.guard('hover', textD
   const { document, outcome } = await analysisOf(textDocument.uri);
   if (!document || !outcome) return null;
   const offset = document.offsetAt(position);
-  const [top, ...rest] = annotationsAt(outcome.annotations, offset);
+  const shown = hoverAnnotations(outcome.annotations, offset);
+  const top = shown[0];
   if (!top) return null;
-  const parts = [top, ...rest.filter((a) => a.kind === 'junk' && top.kind !== 'junk')].map((a) => hoverMarkdown(a, outcome.annotations));
+  const parts = shown.map((a) => hoverMarkdown(a, outcome.annotations));
   return {
     contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') },
     range: { start: document.positionAt(top.start), end: document.positionAt(top.end) },

@@ -5,7 +5,8 @@
 // PER, LOC and ORG with a confidence, in the labelling convention of one training set, which the
 // gate picks per line unless options.entityConvention names one (convention-gate.ts; analyze() names the
 // document's, document-convention.ts). Small
-// general post-rules add titles of works in 《》/〈〉 (WORK, brackets included: works.ts), names in
+// general post-rules add titles of works in 《》/〈〉 (WORK, brackets included; where the convention labels names
+// inside titles, the tagger's names inside are nested in them: works.ts), names in
 // author credits (people.ts), media outlets named after a place (organizations.ts), and report
 // places ending with a facility suffix as FAC (places.ts). The user's dictionary
 // (options.userWords) overrides everything. Overlaps are resolved as: user words, works, credit names, the tagger.
@@ -23,7 +24,7 @@ import { refineFacility } from './places';
 import { ensureSegmenter, preloadSegmenter, segmenterReady, tagTokens, type PackedTokens } from './segmenter';
 import { ENTITY_LABELS, tagEntities, type TaggerModel } from './tagger';
 import { findUserWords } from './user-words';
-import { findWorks } from './works';
+import { findWorks, labelsNamesInTitles, takeTitlesAroundNames, titlesAroundChosen } from './works';
 
 export { segmenterError, segmenterLeanLoad } from './segmenter';
 export { taggerError, taggerLoadMs } from './model-file';
@@ -199,11 +200,12 @@ export function segmentLines(lines: Iterable<string>, ctx: LineContext): Segment
 
 /**
  * Finds the named entities of one line. Offsets are UTF-16 offsets into `line`; `text` is the
- * original slice and `simplified` its Simplified form when that differs. The result is sorted and
- * non-overlapping, and each entity has a `confidence` (the tagger's probability of the span; 1 for
- * user words and rule hits). `ctx.options.entityTypes` selects the types (an empty list disables
+ * original slice and `simplified` its Simplified form when that differs. The result is sorted by start and
+ * non-overlapping but for one case: in a convention that labels names inside titles (MSRA's), a WORK title holds
+ * the names the tagger finds inside it (the title first). Each entity has a `confidence` (the tagger's probability
+ * of the span; 1 for user words and rule hits). `ctx.options.entityTypes` selects the types (an empty list disables
  * recognition): entities of other types are dropped before overlaps are resolved, so with WORK
- * off the names inside a 《title》 show. `ctx.options.minEntityConfidence` hides the tagger's less
+ * off the names inside a 《title》 show in every convention. `ctx.options.minEntityConfidence` hides the tagger's less
  * certain entities.
  * `ctx.options.userWords` override the tagger; with `ctx.options.cheapOnly` only user words and
  * bracketed works are reported (no segmenter, no tagger). `segmented` may hold the line's sentences
@@ -223,6 +225,7 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
   if (wants('WORK')) findWorks(simplified, candidates);
   if (!options.cheapOnly && wants('PER')) findCreditNames(simplified, candidates);
   const model = taggerFor(simplified, options);
+  let nestedTitles: Candidate[] = [];
   if (model) {
     const minimum = options.minEntityConfidence ?? 0;
     const fromTagger: Candidate[] = [];
@@ -238,12 +241,17 @@ export function findEntities(line: string, ctx: LineContext, segmented?: Segment
       refineFacility(simplified, c);
       if (round(c.confidence) >= minimum && wants(c.type)) candidates.push(c);
     }
+    // In a convention that labels names inside titles (MSRA), they are shown nested in the title (works.ts).
+    if (labelsNamesInTitles(lineModel)) nestedTitles = takeTitlesAroundNames(candidates);
   }
 
   // Types are filtered before overlaps are resolved: with WORK off, the names inside a 《title》 are reported.
   const wanted = types ? candidates.filter((c) => types.includes(c.type)) : candidates;
   const result: Annotation[] = [];
-  for (const c of resolveOverlaps(wanted, line.length)) {
+  const chosen = resolveOverlaps(wanted, line.length);
+  // A title with names nested in it comes before them (sorted by start, the longer first).
+  const all = nestedTitles.length ? [...chosen, ...titlesAroundChosen(nestedTitles, chosen)].sort((a, b) => a.start - b.start || b.end - a.end) : chosen;
+  for (const c of all) {
     const text = line.slice(c.start, c.end);
     const annotation: Annotation = { kind: 'entity', label: c.type, start: c.start, end: c.end, text, confidence: round(c.confidence) };
     if (c.convention) annotation.convention = c.convention;

@@ -72,6 +72,8 @@ export interface ModelConvention {
   name: string;
   /** Offset of its L*L + 2L transition floats. */
   floats: number;
+  /** Share of its set's train titles (《…》) with a name labelled inside (works.ts). */
+  namesInsideTitles?: number;
   /** Per template: offset of its dense table, or -1 (as layout.dense). */
   dense: number[];
 }
@@ -79,6 +81,7 @@ export interface ModelConvention {
 /** What buildModel needs of a convention: its transitions and the codes of its dense-template features. */
 export interface ConventionWeights {
   name: string;
+  namesInsideTitles?: number;
   transitions: Float32Array;
   start: Float32Array;
   end: Float32Array;
@@ -94,6 +97,8 @@ export interface ModelHeader {
   layout: ModelLayout;
   /** Scores are divided by this before probabilities are taken (calibrated on dev). */
   temperature: number;
+  /** The base tables' share of train titles with a name labelled inside (works.ts); a convention's view has its own. */
+  namesInsideTitles?: number;
   /** Free-form provenance: sources, date, epochs, dev scores. */
   about?: Record<string, unknown>;
 }
@@ -226,7 +231,7 @@ export function buildModel(
   features: TrainedFeature[],
   weights: { transitions: Float32Array; start: Float32Array; end: Float32Array; codebook: Float32Array },
   lexicon: Uint32Array,
-  info: { temperature: number; about?: Record<string, unknown> },
+  info: { temperature: number; about?: Record<string, unknown>; namesInsideTitles?: number },
   extras: { conventions?: ConventionWeights[]; gate?: { buckets: number; logProbs: Float32Array; priors?: number[] } } = {},
 ): TaggerModel {
   const chars = new Map<number, number>();
@@ -294,6 +299,7 @@ export function buildModel(
   if (extras.conventions?.length) {
     layout.conventions = extras.conventions.map((c, k) => ({
       name: c.name,
+      ...(c.namesInsideTitles === undefined ? {} : { namesInsideTitles: c.namesInsideTitles }),
       floats: place((L * L + 2 * L) * 4),
       dense: conventionTables[k].map((table) => (table ? place(table.length) : -1)),
     }));
@@ -349,6 +355,7 @@ export function buildModel(
     features: features.length,
     layout,
     temperature: info.temperature,
+    ...(info.namesInsideTitles === undefined ? {} : { namesInsideTitles: info.namesInsideTitles }),
     about: info.about,
   };
   return viewModel(header, body);
@@ -393,7 +400,7 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
     const own = new Float32Array(buffer, byteOffset + c.floats, L * L + 2 * L);
     base.conventions.set(c.name, {
       ...base,
-      header: { ...header, layout: { ...layout, dense: c.dense } },
+      header: { ...header, namesInsideTitles: c.namesInsideTitles, layout: { ...layout, dense: c.dense } },
       transitions: own.subarray(0, L * L),
       start: own.subarray(L * L, L * L + L),
       end: own.subarray(L * L + L),

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { bestGateScore, forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS, GATE_MIN_HAN, modelForLine } from '../../../src/core/entities/convention-gate';
 import { choosesDocumentConvention, documentConvention, lineGateScores } from '../../../src/core/entities/document-convention';
 import { analyze, Analyzer } from '../../../src/core/analyze';
+import { labelsNamesInTitles } from '../../../src/core/entities/works';
 import { findEntities } from '../../../src/core/entities';
 import { ABSENT, DENSE_ROWS, featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type ConventionWeights, type TrainedFeature } from '../../../src/core/entities/model-format';
@@ -47,6 +48,7 @@ function modelWithConventions(text: string) {
   const dense = features.filter((f) => DENSE_ROWS[f.template] !== undefined);
   const convention = (name: string, shift: number): ConventionWeights => ({
     name,
+    namesInsideTitles: shift === 1 ? 0.4 : 0,
     transitions: transitions(shift),
     start: edge(allowedStart, shift),
     end: edge(allowedEnd, shift),
@@ -54,7 +56,7 @@ function modelWithConventions(text: string) {
   });
   const conventions = [convention('msra', 1), convention('cluener', 2)];
   const gate = { buckets: GATE_BUCKETS, logProbs: gateLogProbs([countsOf(SPORTS.repeat(3)), countsOf(FINANCE.repeat(3))]) };
-  const model = buildModel(features, { transitions: transitions(0), start: edge(allowedStart, 0), end: edge(allowedEnd, 0), codebook }, buildLexicon(new Map()), { temperature: 1 }, { conventions, gate });
+  const model = buildModel(features, { transitions: transitions(0), start: edge(allowedStart, 0), end: edge(allowedEnd, 0), codebook }, buildLexicon(new Map()), { temperature: 1, namesInsideTitles: 0.4 }, { conventions, gate });
   return { model: parseModel(serializeModel(model)), features, conventions };
 }
 
@@ -77,6 +79,12 @@ describe('labelling conventions', () => {
       // Rows that are not dense are the base model's.
       for (const f of features.filter((g) => DENSE_ROWS[g.template] === undefined)) assert.equal(featureRow(view, f.template, f.key), featureRow(model, f.template, f.key));
     }
+    // Each view reads its own set's share of titles with a name inside (works.ts); the base has its own.
+    assert.equal(model.header.namesInsideTitles, 0.4);
+    assert.equal(model.conventions.get('msra')!.header.namesInsideTitles, 0.4);
+    assert.equal(model.conventions.get('cluener')!.header.namesInsideTitles, 0);
+    assert.equal(labelsNamesInTitles(model.conventions.get('msra')!), true);
+    assert.equal(labelsNamesInTitles(model.conventions.get('cluener')!), false);
     // The base tables are not any convention's.
     const bias = features.find((f) => f.template === Template.Bias)!;
     const at = featureRow(model, Template.Bias, 0);

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../src/core/analyze';
 import { findEntities, warmUpEntities } from '../../../src/core/entities';
-import { hoverMarkdown } from '../../../src/server/hover';
+import { hoverAnnotations, hoverMarkdown } from '../../../src/server/hover';
 import { readSettings, toAnalyzeOptions } from '../../../src/server/settings';
 
 describe('entity confidence in the editor', function () {
@@ -34,6 +34,20 @@ describe('entity confidence in the editor', function () {
     // User words are not the tagger's: no convention.
     const word = findEntities(line, { script: 'simplified', options: { userWords: [{ word: '张伟', type: 'PER' }] } }).find((a) => a.text === '张伟');
     assert.equal(word?.convention, undefined);
+  });
+
+  it('shows on the hover of a name nested in a title both the name and the title (analyze(), MSRA convention)', () => {
+    const text = '新华社北京电 国务院总理今天在人民大会堂会见了日本客人。\n会议审议了《中华人民共和国香港特别行政区基本法》。';
+    const found = analyze(text, { entityConvention: 'msra' }).annotations;
+    const place = found.find((a) => a.kind === 'entity' && a.text === '香港特别行政区');
+    const title = found.find((a) => a.label === 'WORK');
+    assert.ok(place && title && title.start < place.start && place.end < title.end, found.map((a) => `${a.label}:${a.text}`).join(' '));
+    assert.deepEqual(hoverAnnotations(found, place.start + 1).map((a) => a.label), [place.label, 'WORK']);
+    assert.deepEqual(hoverAnnotations(found, title.start).map((a) => a.label), ['WORK']);
+    // In CLUENER's convention the title covers the names: the hover shows the title alone.
+    const covered = analyze(text, { entityConvention: 'cluener' }).annotations;
+    const offset = text.indexOf('香港特别行政区') + 1;
+    assert.deepEqual(hoverAnnotations(covered, offset).map((a) => a.label), ['WORK']);
   });
 
   it('reads newsLens.entities.minConfidence, rejecting values outside 0..1', () => {

@@ -4,7 +4,7 @@ import { warmUpEntities } from '../../../src/core/entities';
 import type { Candidate } from '../../../src/core/entities/candidates';
 import { findCreditNames } from '../../../src/core/entities/people';
 import { refineFacility } from '../../../src/core/entities/places';
-import { findWorks } from '../../../src/core/entities/works';
+import { findWorks, takeTitlesAroundNames, titlesAroundChosen } from '../../../src/core/entities/works';
 import { toTraditional } from '../../../src/core/script';
 import { assertEntity, labels, run } from './helpers';
 
@@ -32,16 +32,31 @@ describe('entity post-rules', function () {
       assert.deepEqual(works('他在〈春〉一文中写道'), ['〈春〉']);
       assert.deepEqual(works('《甲》和《乙》'), ['《甲》', '《乙》']);
     });
+    it('takes out the titles that hold a tagged name, and puts back those no chosen candidate cuts across', () => {
+      const title: Candidate = { start: 2, end: 12, type: 'WORK', tier: 2, confidence: 1 };
+      const empty: Candidate = { start: 20, end: 25, type: 'WORK', tier: 2, confidence: 1 };
+      const name: Candidate = { start: 3, end: 6, type: 'LOC', tier: 1, confidence: 0.9 };
+      const edge: Candidate = { start: 19, end: 21, type: 'LOC', tier: 1, confidence: 0.9 };
+      const candidates = [title, empty, name, edge];
+      assert.deepEqual(takeTitlesAroundNames(candidates), [title]);
+      // A name across a bracket is not inside: that title stays to be resolved as before.
+      assert.deepEqual(candidates, [empty, name, edge]);
+      assert.deepEqual(titlesAroundChosen([title], [name]), [title]);
+      const userWord: Candidate = { start: 0, end: 4, type: 'ORG', tier: 3, confidence: 1 };
+      assert.deepEqual(titlesAroundChosen([title], [userWord, name]), []);
+      assert.deepEqual(takeTitlesAroundNames([title, { ...name, tier: 1.5 }]), []);
+    });
     it('needs the closing bracket on the same line', () => {
       assert.deepEqual(works('《未闭合的书名'), []);
     });
-    it('wins over the names the tagger finds inside the title, unless WORK is off', () => {
+    it('wins over the names the tagger finds inside the title, unless WORK is off or the convention labels names inside titles', () => {
       const line = '根据《长江三角洲区域一体化发展规划纲要》要求';
-      assert.deepEqual(
-        labels(line).filter((s) => !s.startsWith('WORK')),
-        [],
-      );
-      assert.ok(labels(line, { entityTypes: ['PER', 'LOC', 'ORG', 'FAC'] }).includes('LOC:长江三角洲'));
+      assert.deepEqual(labels(line, { entityConvention: 'cluener' }), ['WORK:《长江三角洲区域一体化发展规划纲要》']);
+      assert.ok(labels(line, { entityConvention: 'cluener', entityTypes: ['PER', 'LOC', 'ORG', 'FAC'] }).includes('LOC:长江三角洲'));
+      // MSRA labels names inside titles: the title holds them, first.
+      assert.deepEqual(labels(line, { entityConvention: 'msra' }), ['WORK:《长江三角洲区域一体化发展规划纲要》', 'LOC:长江三角洲']);
+      // Without a name inside, a title is a title in every convention.
+      assert.deepEqual(labels('他写了《红楼梦》的评论', { entityConvention: 'msra' }).filter((s) => s.startsWith('WORK')), ['WORK:《红楼梦》']);
     });
   });
 
