@@ -75,7 +75,7 @@ export class Analyzer {
     this.cache = current;
 
     const cheapOnly = options.cheapOnly === true;
-    const lineOptions = withDocumentConvention(options, lines, lineResults);
+    const lineOptions = withDocumentConvention(options, text, lines, lineResults);
     let script = scriptFromCounts({ traditionalOnly, simplifiedOnly });
     let linesAnalyzed = 0;
     const analyzeAll = (): LineAnalysis[] => {
@@ -166,8 +166,9 @@ function shiftAnnotations(annotations: Annotation[], delta: number): void {
  * The options the lines are analyzed with: when the tagger runs and no convention is named, the convention the gate
  * picks for the whole document (entities/document-convention.ts), so that all of an article is labelled one way.
  */
-function withDocumentConvention(options: AnalyzeOptions, lines: readonly DocLine[], results: LineResult[]): AnalyzeOptions {
-  if (!choosesDocumentConvention(options)) return options;
+function withDocumentConvention(options: AnalyzeOptions, text: string, lines: readonly DocLine[], results: LineResult[]): AnalyzeOptions {
+  // Without Han there is nothing to tag: the model is not even loaded (an English-only workspace never needs it).
+  if (!choosesDocumentConvention(options) || !HAN.test(text)) return options;
   const model = loadTagger();
   if (!model?.gate) return options;
   const perLine = results.map((result, i) => {
@@ -177,6 +178,8 @@ function withDocumentConvention(options: AnalyzeOptions, lines: readonly DocLine
   const convention = documentConvention(model, perLine);
   return convention ? { ...options, entityConvention: convention } : options;
 }
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Traditional-only and Simplified-only characters of the document as `clean` leaves it. */
 function cleanedCounts(analyses: readonly LineAnalysis[]): ScriptCounts {
