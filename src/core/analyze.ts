@@ -90,8 +90,11 @@ export class Analyzer {
       const analyzed = analyzeLines([...fresh.values()], ctx, cheapOnly);
       let k = 0;
       for (const result of fresh.keys()) {
-        // Once the full analysis exists, the cheap one is never asked for again: keep one per line.
-        if (!cheapOnly) result.byContext.delete(`${script}|true`);
+        // Once the full analysis exists, the cheap one is never asked for again, nor another convention's (the
+        // document's changed): keep one per line and script, or a document that flips would hold two of everything.
+        if (!cheapOnly) {
+          for (const key of result.byContext.keys()) if (key.startsWith(`${script}|`) && key !== contextKey) result.byContext.delete(key);
+        }
         result.byContext.set(contextKey, analyzed[k++]);
       }
       linesAnalyzed += fresh.size;

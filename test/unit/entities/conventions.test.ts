@@ -206,6 +206,14 @@ describe('labelling conventions', () => {
     assert.equal(tencent(lines[2]), 'cluener');
     assert.equal(tencent(lines.join('\n')), 'msra');
     assert.equal(tencent(lines[2]), 'cluener');
+    // A line keeps one convention's analysis. The document grows to read like CLUENER's: its lines are analyzed again
+    // in that convention; back to the first text, their msra analyses are made again, not kept beside the others.
+    const document = lines.join('\n');
+    assert.equal(tencent(document), 'msra');
+    const grown = [document, ...Array.from({ length: 16 }, () => lines[2])].join('\n');
+    assert.equal(tencent(grown), 'cluener');
+    assert.equal(analyzer.analyze(document).linesAnalyzed, lines.length);
+    assert.equal(analyzer.analyze(document).linesAnalyzed, 0);
     const named = conventionsOf({ entityConvention: 'cluener' });
     assert.ok(named.size > 0 && [...named].every((a) => a.endsWith(':cluener')), [...named].join(' '));
   });
