@@ -10,6 +10,7 @@ import { analyzeLines, byPosition, wantsJunk, type LineAnalysis } from './analyz
 import { confidentNames, spreadInLine } from './entities/consistency';
 import { choosesDocumentConvention, documentConvention, lineGateScores } from './entities/document-convention';
 import { loadTagger } from './entities/model-file';
+import { hasHan } from './entities';
 import type { AnalyzeOptions, Annotation, DocumentScript, LineContext } from './types';
 
 export interface AnalysisResult {
@@ -171,7 +172,7 @@ function shiftAnnotations(annotations: Annotation[], delta: number): void {
  */
 function withDocumentConvention(options: AnalyzeOptions, text: string, lines: readonly DocLine[], results: LineResult[]): AnalyzeOptions {
   // Without Han there is nothing to tag: the model is not even loaded (an English-only workspace never needs it).
-  if (!choosesDocumentConvention(options) || !HAN.test(text)) return options;
+  if (!choosesDocumentConvention(options) || !hasHan(text)) return options;
   const model = loadTagger();
   if (!model?.gate) return options;
   const perLine = results.map((result, i) => {
@@ -181,8 +182,6 @@ function withDocumentConvention(options: AnalyzeOptions, text: string, lines: re
   const convention = documentConvention(model, perLine);
   return convention ? { ...options, entityConvention: convention } : options;
 }
-
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Traditional-only and Simplified-only characters of the document as `clean` leaves it. */
 function cleanedCounts(analyses: readonly LineAnalysis[]): ScriptCounts {

@@ -49,7 +49,7 @@ export async function warmUpEntities(): Promise<void> {
 }
 
 /** Does the text contain a Han character (CJK Unified Ideographs or Extension A)? */
-function hasHan(text: string, from = 0, to = text.length): boolean {
+export function hasHan(text: string, from = 0, to = text.length): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
