@@ -8,7 +8,7 @@
 // model is the general weights plus a weighted sum of the copies (`--convention msra=1`), so its size and
 // its decoder do not change.
 import { SOURCES, type Source } from '../../src/cli/ner-corpus';
-import { TEMPLATE_COUNT, TEMPLATE_NAMES } from '../../src/core/entities/features';
+import { ABSENT, TEMPLATE_COUNT, TEMPLATE_NAMES } from '../../src/core/entities/features';
 import { LABEL_COUNT } from '../../src/core/entities/tagger';
 
 const F = TEMPLATE_COUNT;
@@ -26,6 +26,24 @@ export function parseBySource(value: string | undefined): number[] {
   });
 }
 
+/**
+ * Copies for one source only (`--only-for msra:Word,PrevWord,…`): the source's sentences get a copy of these templates
+ * besides the copies every source has. The shipped model keeps them apart from the folded weights, as that source's
+ * overlay (train.ts), so the other sources' views do not pay for them.
+ */
+export interface SourceOnly {
+  source: Source;
+  templates: number[];
+}
+
+/** `source:T,T,…`, or nothing. */
+export function parseSourceOnly(value: string | undefined): SourceOnly | undefined {
+  if (value === undefined || value === '' || value === 'none') return undefined;
+  const [source, list] = value.split(':');
+  if (!(SOURCES as readonly string[]).includes(source) || !list) throw new Error(`--only-for: expected source:T,T,…, got ${value}`);
+  return { source: source as Source, templates: parseBySource(list) };
+}
+
 /** Weight of each source's copies in the exported model, e.g. `msra=1` or `msra=0.6,cluener=0.4`; sources not named weigh 0. */
 export function parseConvention(value: string | undefined): Record<Source, number> {
   const convention = Object.fromEntries(SOURCES.map((s) => [s, 0])) as Record<Source, number>;
@@ -40,23 +58,33 @@ export function parseConvention(value: string | undefined): Record<Source, numbe
 /** The template id of a source's copy of template t. General templates keep their ids (0 … F − 1). */
 export const sourceTemplate = (t: number, source: Source): number => F + SOURCES.indexOf(source) * F + t;
 
+/** Slots per position: the general templates, the copies of every source, then the copies of one source only. */
+export const slotsPerPosition = (bySource: number[], only?: SourceOnly): number => F + bySource.length + (only?.templates.length ?? 0);
+
 /**
- * Keys of a sentence with the source copies appended to each position: the F general keys, then
- * one key per template of `bySource` (the same key, read with the source's template id).
+ * Keys of a sentence of `source` with the source copies appended to each position: the F general keys, then
+ * one key per template of `bySource` (the same key, read with the source's template id), then one per template
+ * of `only` (absent unless the sentence is of `only.source`).
  */
-export function withSourceSlots(keys: Uint32Array, n: number, bySource: number[]): Uint32Array {
-  if (bySource.length === 0) return keys.slice(0, n * F);
-  const stride = F + bySource.length;
+export function withSourceSlots(keys: Uint32Array, n: number, bySource: number[], only?: SourceOnly, source?: Source): Uint32Array {
+  const stride = slotsPerPosition(bySource, only);
+  if (stride === F) return keys.slice(0, n * F);
   const out = new Uint32Array(n * stride);
+  const mine = only !== undefined && only.source === source;
   for (let i = 0; i < n; i++) {
     out.set(keys.subarray(i * F, i * F + F), i * stride);
     bySource.forEach((t, j) => (out[i * stride + F + j] = keys[i * F + t]));
+    only?.templates.forEach((t, j) => (out[i * stride + F + bySource.length + j] = mine ? keys[i * F + t] : ABSENT));
   }
   return out;
 }
 
 /** Template id of a slot of a position (withSourceSlots' layout) in a sentence of `source`. */
-export const slotTemplate = (slot: number, source: Source, bySource: number[]): number => (slot < F ? slot : sourceTemplate(bySource[slot - F], source));
+export function slotTemplate(slot: number, source: Source, bySource: number[], only?: SourceOnly): number {
+  if (slot < F) return slot;
+  if (slot < F + bySource.length) return sourceTemplate(bySource[slot - F], source);
+  return sourceTemplate(only!.templates[slot - F - bySource.length], only!.source);
+}
 
 /** Number of transition blocks: the general one, and one per source when conditioned. */
 export const transitionBlocks = (bySource: number[]): number => (bySource.length ? 1 + SOURCES.length : 1);
@@ -116,4 +144,27 @@ export function foldSources(
     keys: Uint32Array.from(general, (f) => keys[f]),
     orphans,
   };
+}
+
+/**
+ * The copies of the templates `take` chooses (by their general template id), taken out of the weights: the rest is
+ * folded as usual, and the copies become their source's overlay (src/core/entities/overlay.ts). The copies' templates are
+ * given as general ids, with their source.
+ */
+export function takeCopies(
+  w: Float32Array,
+  templates: Uint8Array,
+  keys: Uint32Array,
+  take: (template: number) => boolean,
+): { rest: { w: Float32Array; templates: Uint8Array; keys: Uint32Array }; copies: { source: Source; template: number; key: number; w: Float32Array }[] } {
+  const L = LABEL_COUNT;
+  const kept: number[] = [];
+  const copies: { source: Source; template: number; key: number; w: Float32Array }[] = [];
+  templates.forEach((template, f) => {
+    if (template >= F && take(template % F)) copies.push({ source: SOURCES[Math.floor(template / F) - 1], template: template % F, key: keys[f], w: w.slice(f * L, f * L + L) });
+    else kept.push(f);
+  });
+  const rest = new Float32Array(kept.length * L);
+  kept.forEach((f, r) => rest.set(w.subarray(f * L, f * L + L), r * L));
+  return { rest: { w: rest, templates: Uint8Array.from(kept, (f) => templates[f]), keys: Uint32Array.from(kept, (f) => keys[f]) }, copies };
 }

@@ -3,7 +3,7 @@
 // Usage: npx tsx scripts/ner/train.ts [--data DIR] [--algorithm crf|perceptron] [--epochs N]
 //          [--rate R] [--min-count K] [--keep N] [--weights msra=3,cluener=2,gsd=6] [--seed S | --seeds A,B,…]
 //          [--drop T,T] [--by-source all|none|T,T] [--convention msra=1,…] [--out FILE] [--checkpoint FILE]
-//          [--from-checkpoint FILE[,FILE…]]
+//          [--from-checkpoint FILE[,FILE…]] [--only-for SOURCE:T,T] [--overlay-keep N] [--overlay-reads own|others]
 // Reads DIR/corpus.jsonl (scripts/ner/convert.ts). Learns on the `train` split only; after each
 // epoch scores the averaged weights on the `dev` split of each source and keeps the best epoch
 // (by the mean of the per-source F1s). Never reads the `test` split. Run it under `nice`.
@@ -12,12 +12,14 @@
 // --checkpoint saves the best float weights; --from-checkpoint skips training and only exports
 // (to try pruning and quantization settings); given several checkpoints, it exports their soup. --drop leaves templates out (ablation runs).
 // --by-source gives templates a copy per source, and --convention says how the copies are folded
-// into the exported model (by-source.ts).
+// into the exported model (by-source.ts). --only-for msra:T,T gives the sparse templates T a copy for one
+// source only; the export keeps its --overlay-keep strongest rows as an overlay (overlay.ts), read by that source's
+// view (--overlay-reads own) or, with the copies folded into the shared rows, taking them out of the others' (others).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDir, readCorpus, readFillRecord, SOURCES, type CorpusSentence, type FillRecord, type Source, type Span } from '../../src/cli/ner-corpus';
 import { ABSENT, featureKeys, FEATURE_VERSION, MAX_LEXICON_WORD, mix, Positions, readPositions, TEMPLATE_COUNT, TEMPLATE_NAMES, wordHash, type Template, type WordLexicon } from '../../src/core/entities/features';
-import { DENSE_ROWS } from '../../src/core/entities/features';
+import { CHAR_POS_LENGTH_ROWS, DENSE_ROWS, Template as TemplateId } from '../../src/core/entities/features';
 import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeature } from '../../src/core/entities/model-format';
 import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
@@ -25,7 +27,8 @@ import { toSimplified } from '../../src/core/script';
 import { forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS, modelForLine } from '../../src/core/entities/convention-gate';
 import { HashMap } from './hash-map';
 import { namesInsideTitles } from './title-convention';
-import { effectiveTransitions, foldSources, parseBySource, parseConvention, slotTemplate, transitionBlocks, TRANSITIONS, withSourceSlots } from './by-source';
+import { effectiveTransitions, foldSources, parseBySource, parseConvention, parseSourceOnly, slotsPerPosition, slotTemplate, takeCopies, transitionBlocks, TRANSITIONS, withSourceSlots, type SourceOnly } from './by-source';
+import { isCharTemplate, OVERLAY_TEMPLATES, overlayRecords } from '../../src/core/entities/overlay';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
 const L = LABEL_COUNT;
@@ -35,6 +38,12 @@ const F = TEMPLATE_COUNT;
 const DEFAULT_BY_SOURCE = 'Bias,Types,PosTag,PrevTagTag,TagNextTag,Place,CharClasses,PrevWordClass,WordClass,LexiconBegin,LexiconEnd,LexiconInside';
 /** How often each source's train sentences are seen per epoch: MSRA ×3 pulls the model toward labelling every mention (scripts/ner/README.md). */
 const DEFAULT_WEIGHTS: Record<Source, number> = { msra: 3, cluener: 2, gsd: 6 };
+/**
+ * MSRA's own copies of the sparse templates (session 18): folded into the shared rows, so MSRA-style text reads all of
+ * them, and taken out again for the other conventions by an overlay of the strongest 60,000 (within the 15 MiB budget).
+ */
+const DEFAULT_ONLY_FOR = 'msra:CharM2,CharM1,Char0,CharP1,CharP2,BigramM2M1,BigramM1C0,BigramC0P1,BigramP1P2,Word,PrevWord,NextWord,CharPosLength,CharTag';
+const DEFAULT_OVERLAY_KEEP = 60_000;
 
 interface Options {
   data: string;
@@ -51,9 +60,22 @@ interface Options {
   drop: number[];
   /** Templates with a copy per source (by-source.ts), and the weights of the copies in the export. */
   bySource: number[];
+  /** Templates copied for one source only: that source's overlay in the shipped model, of at most `overlayKeep` rows. */
+  onlyFor?: SourceOnly;
+  overlayKeep: number;
+  /**
+   * Who reads the overlay: `own`, the source's view (its copies added to the shared rows), or `others`, the other
+   * sources' views (the shared rows include the source's copies, and the overlay takes them out again).
+   */
+  overlayReads: 'own' | 'others';
   convention: Record<Source, number>;
   checkpoint?: string;
   fromCheckpoint?: string;
+}
+
+function parseOverlayReads(value: string): 'own' | 'others' {
+  if (value !== 'own' && value !== 'others') throw new Error('--overlay-reads must be own or others');
+  return value;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -85,6 +107,9 @@ function parseArgs(argv: string[]): Options {
       return t;
     }),
     bySource: parseBySource(value('--by-source') ?? DEFAULT_BY_SOURCE),
+    onlyFor: parseSourceOnly(value('--only-for') ?? DEFAULT_ONLY_FOR),
+    overlayKeep: Number(value('--overlay-keep') ?? DEFAULT_OVERLAY_KEEP),
+    overlayReads: parseOverlayReads(value('--overlay-reads') ?? 'others'),
     convention: parseConvention(value('--convention') ?? 'msra=1'),
     checkpoint: value('--checkpoint'),
     fromCheckpoint: value('--from-checkpoint'),
@@ -149,16 +174,16 @@ const featureId = (t: number, key: number): number => mix(mix(0x51ed27 + t, key)
 
 const positions = new Positions();
 
-function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[], bySource: number[]): Example[] {
-  const stride = F + bySource.length;
+function prepare(sentences: CorpusSentence[], words: WordLexicon, drop: number[], bySource: number[], onlyFor?: SourceOnly): Example[] {
+  const stride = slotsPerPosition(bySource, onlyFor);
   return sentences.map((s) => {
     const text = toSimplified(s.text);
     readPositions(positions, text, tagTokens(text), words, 0, text.length);
     const general = featureKeys(positions);
     for (const t of drop) for (let i = t; i < text.length * F; i += F) general[i] = ABSENT;
-    const keys = withSourceSlots(general, text.length, bySource);
+    const keys = withSourceSlots(general, text.length, bySource, onlyFor, s.source);
     const features = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(slotTemplate(i % stride, s.source, bySource), keys[i]) >>> 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== ABSENT) features[i] = featureId(slotTemplate(i % stride, s.source, bySource, onlyFor), keys[i]) >>> 0;
     return { source: s.source, text, gold: goldLabels(text.length, s.spans), spans: s.spans, features, keys };
   });
 }
@@ -554,6 +579,7 @@ function exportModel(
   conventions: { name: Source; folded: Averaged }[] = [],
   gate?: { buckets: number; logProbs: Float32Array },
   titles?: { base: number; bySource: Record<Source, number> },
+  overlay?: { conventions: Source[]; base: boolean; copies: { template: number; key: number; w: Float32Array }[]; keep: number },
 ): TaggerModel {
   const total = keys.length;
   // A feature's strength is its largest |weight|.
@@ -585,9 +611,21 @@ function exportModel(
     denseFeatures.forEach((f, r) => w.set(c.folded.w.subarray(f * L, f * L + L), r * L));
     return w;
   });
-  const all = new Float32Array(keptWeights.length + conventionWeights.reduce((n, w) => n + w.length, 0));
+  // An overlay keeps its `keep` strongest rows; of the character templates, only those of characters the shared tables
+  // have (the decoder adds them to its character rows by id: overlay.ts).
+  const sharedChars = new Set<number>();
+  for (const f of kept) {
+    const t = templates[f];
+    if (isCharTemplate(t)) sharedChars.add(keys[f]);
+    else if (t === TemplateId.CharPosLength) sharedChars.add(Math.floor(keys[f] / CHAR_POS_LENGTH_ROWS));
+  }
+  const overlayRows = overlay ? strongest(overlay.copies.filter((c) => !isCharTemplate(c.template) || sharedChars.has(c.key)), overlay.keep) : [];
+  const overlayWeights = new Float32Array(overlayRows.length * L);
+  overlayRows.forEach((c, r) => overlayWeights.set(c.w, r * L));
+  const all = new Float32Array(keptWeights.length + conventionWeights.reduce((n, w) => n + w.length, 0) + overlayWeights.length);
   all.set(keptWeights);
-  conventionWeights.reduce((at, w) => (all.set(w, at), at + w.length), keptWeights.length);
+  const end = conventionWeights.reduce((at, w) => (all.set(w, at), at + w.length), keptWeights.length);
+  all.set(overlayWeights, end);
   const codebook = codebookOf(all);
   const codesOf = (w: Float32Array, r: number): Uint8Array => Uint8Array.from({ length: L }, (_, l) => nearestCode(codebook, w[r * L + l]));
   const features: TrainedFeature[] = kept.map((f, r) => {
@@ -602,7 +640,29 @@ function exportModel(
     ...decodingModel(c.folded.t),
     dense: denseFeatures.map((f, r) => ({ template: templates[f] as Template, key: keys[f], codes: codesOf(conventionWeights[k], r) })),
   }));
-  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about, namesInsideTitles: titles?.base }, { conventions: conventionTables, gate });
+  const overlayTable = overlay && {
+    conventions: overlay.conventions,
+    base: overlay.base,
+    records: new Map<number, Uint8Array>(),
+  };
+  if (overlay && overlayTable) {
+    const { records, leftOut } = overlayRecords(overlayRows.map((c, r) => ({ template: c.template as Template, key: c.key, codes: codesOf(overlayWeights, r) })));
+    overlayTable.records = records;
+    // The rows the file holds: those whose slot keys clash (two per clash, a few per billion pairs) are left out.
+    Object.assign(about.overlay as object, { rows: records.size, slotKeysClashing: leftOut });
+  }
+  return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about, namesInsideTitles: titles?.base }, { conventions: conventionTables, gate, overlay: overlayTable });
+}
+
+/** The `keep` rows with the largest |weight|. */
+function strongest<T extends { w: Float32Array }>(rows: T[], keep: number): T[] {
+  const strength = (row: T): number => row.w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return rows
+    .map((row) => ({ row, s: strength(row) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, keep)
+    .map((x) => x.row);
 }
 
 /**
@@ -676,6 +736,8 @@ interface Recipe {
   cluenerFilled: FillRecord | null;
   /** Templates with a copy per source (by-source.ts); none in older checkpoints. */
   bySource?: string[];
+  /** Templates copied for one source only (by-source.ts SourceOnly), by name. */
+  onlyFor?: { source: Source; templates: string[] };
 }
 
 interface Checkpoint {
@@ -727,12 +789,17 @@ async function main(): Promise<void> {
   const corpus = readCorpus(options.data);
   const checkpoint = options.fromCheckpoint ? readCheckpoints(options.fromCheckpoint.split(',')) : undefined;
   // A checkpoint's features are laid out as it was trained, whatever this command line says.
-  const bySource = checkpoint ? parseBySource((checkpoint.about.recipe as Recipe | undefined)?.bySource?.join(',')) : options.bySource;
+  const checkpointRecipe = checkpoint?.about.recipe as Recipe | undefined;
+  const bySource = checkpoint ? parseBySource(checkpointRecipe?.bySource?.join(',')) : options.bySource;
+  const onlyFor = checkpoint
+    ? checkpointRecipe?.onlyFor && parseSourceOnly(`${checkpointRecipe.onlyFor.source}:${checkpointRecipe.onlyFor.templates.join(',')}`)
+    : options.onlyFor;
   const dev = prepare(
     corpus.filter((s) => s.split === 'dev'),
     words,
     options.drop,
     bySource,
+    onlyFor,
   );
 
   /** Per feature index: its template and key. */
@@ -745,6 +812,7 @@ async function main(): Promise<void> {
     seeds: options.seeds,
     cluenerFilled: readFillRecord(options.data),
     bySource: bySource.map((t) => TEMPLATE_NAMES[t]),
+    ...(onlyFor ? { onlyFor: { source: onlyFor.source, templates: onlyFor.templates.map((t) => TEMPLATE_NAMES[t]) } } : {}),
   };
   const indexDev = (index: HashMap): void => {
     for (const ex of dev) {
@@ -769,6 +837,7 @@ async function main(): Promise<void> {
       words,
       options.drop,
       bySource,
+      onlyFor,
     );
     trainSentences = train.length;
     log(`prepared ${train.length} train and ${dev.length} dev sentences`);
@@ -778,13 +847,13 @@ async function main(): Promise<void> {
     const index = new HashMap(1 << 20);
     const templateList: number[] = [];
     const keyList: number[] = [];
-    const stride = F + bySource.length;
+    const stride = slotsPerPosition(bySource, onlyFor);
     for (const ex of train) {
       for (let i = 0; i < ex.features.length; i++) {
         const h = ex.features[i];
         if (!h || index.get(h) !== undefined || (counts.get(h) ?? 0) < options.minCount) continue;
         index.set(h, keyList.length);
-        templateList.push(slotTemplate(i % stride, ex.source, bySource));
+        templateList.push(slotTemplate(i % stride, ex.source, bySource, onlyFor));
         keyList.push(ex.keys[i]);
       }
     }
@@ -858,14 +927,18 @@ async function main(): Promise<void> {
     devF1Float: best.table,
     devF1: '',
   };
-  const folded = foldSources(best.averaged.w, best.averaged.t, templates, keys, options.convention);
+  // One source's own copies of the sparse templates become an overlay: added for its view (`own`), or folded into the
+  // shared rows and taken out again for the other views (`others`). The rest is folded as before.
+  const { rest, copies } = takeCopies(best.averaged.w, templates, keys, (t) => onlyFor !== undefined && OVERLAY_TEMPLATES.includes(t as Template));
+  const foldFrom = onlyFor && options.overlayReads === 'others' ? { w: best.averaged.w, templates, keys } : rest;
+  const folded = foldSources(foldFrom.w, best.averaged.t, foldFrom.templates, foldFrom.keys, options.convention);
   if (bySource.length) log(`folded the source copies with ${JSON.stringify(options.convention)}: ${folded.keys.length} of ${keys.length} features (${folded.orphans} copies without a general feature left out)`);
   // Copies of dense templates only: each source's convention ships as its own dense tables and transitions, picked per line by the gate.
   const conventions: { name: Source; folded: Averaged }[] = [];
   let gate: ReturnType<typeof trainGate> | undefined;
   if (bySource.length && bySource.every((t) => DENSE_TEMPLATES.has(t))) {
     for (const name of SOURCES) {
-      const one = foldSources(best.averaged.w, best.averaged.t, templates, keys, { ...parseConvention(''), [name]: 1 });
+      const one = foldSources(rest.w, best.averaged.t, rest.templates, rest.keys, { ...parseConvention(''), [name]: 1 });
       conventions.push({ name, folded: { w: one.w, t: one.t } });
     }
     gate = trainGate(corpus, log);
@@ -874,7 +947,23 @@ async function main(): Promise<void> {
   const titles = namesInsideTitles(corpus, options.convention);
   log(`train titles with a name labelled inside: ${SOURCES.map((s) => `${s} ${titles.bySource[s].toFixed(2)}`).join(', ')}; base ${titles.base.toFixed(2)}`);
   Object.assign(about, { namesInsideTitles: titles.bySource });
-  const model = exportModel({ w: folded.w, t: folded.t }, folded.templates, folded.keys, options.keep, lexicon, about, conventions, gate, titles);
+  let overlay: Parameters<typeof exportModel>[9];
+  if (onlyFor && copies.length) {
+    if (!conventions.some((c) => c.name === onlyFor.source)) throw new Error('an overlay needs the conventions (copies of the dense templates only, as by default)');
+    // The base tables are the overlay source's view when the fold is that source's alone.
+    const sourceAlone = SOURCES.every((s) => options.convention[s] === (s === onlyFor.source ? 1 : 0));
+    const own = copies.filter((c) => c.source === onlyFor.source);
+    if (options.overlayReads === 'own') overlay = { conventions: [onlyFor.source], base: sourceAlone, copies: own, keep: options.overlayKeep };
+    else {
+      if (!sourceAlone) throw new Error(`--overlay-reads others needs --convention ${onlyFor.source}=1`);
+      const others = SOURCES.filter((s) => s !== onlyFor.source);
+      overlay = { conventions: others, base: false, copies: own.map((c) => ({ ...c, w: c.w.map((v) => -v) })), keep: options.overlayKeep };
+    }
+    const rows = Math.min(options.overlayKeep, own.length);
+    log(`overlay of ${onlyFor.source}'s copies of ${onlyFor.templates.map((t) => TEMPLATE_NAMES[t]).join(', ')}: the ${rows} strongest of ${own.length}, read by ${overlay.conventions.join(', ')}${overlay.base ? ' and the base tables' : ''}`);
+    Object.assign(about, { overlay: { copiesOf: onlyFor.source, readBy: overlay.conventions, base: overlay.base, rows, of: own.length } });
+  }
+  const model = exportModel({ w: folded.w, t: folded.t }, folded.templates, folded.keys, options.keep, lexicon, about, conventions, gate, titles, overlay);
   const exported = summary(evaluateExported(model, dev));
   about.devF1 = exported.table;
   const layout = model.header.layout;

@@ -21,6 +21,8 @@
 // convention (one per training set), its own transitions and dense tables, coded with the same
 // codebook (layout.conventions); and the convention gate's log-probabilities (layout.gate,
 // convention-gate.ts). A convention is read as a model of its own that shares everything else.
+// Some conventions (and the base tables) may also read an overlay: rows for the sparse templates, added
+// to the shared ones (overlay.ts; 16-byte slots: u32 slot key, u32 feature key, 7 codes, u8 template).
 import { filterOfSlots, type KeyFilter } from './key-filter';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
@@ -33,6 +35,7 @@ export const ZERO_CODE = 127;
 export const BIGRAM_SLOT = 32;
 export const WORD_SLOT = 4 + 12 * 7;
 export const CHAR_TAG_SLOT = 12;
+export const OVERLAY_SLOT = 16;
 /** Rows per character id: the character at −2…+2. */
 export const CHAR_ROWS = 5;
 /** Records per slot of the hashed tables. */
@@ -63,6 +66,10 @@ export interface ModelLayout {
    * conventions' log priors (absent: equal priors).
    */
   gate?: { at: number; buckets: number; priors?: number[] };
+  /** The overlay the base tables read (overlay.ts), if they read one. */
+  overlay?: OverlayLayout;
+  /** Where the file's overlay table is, whoever reads it. */
+  overlayTable?: OverlayLayout;
   /** Body size in bytes. */
   size: number;
 }
@@ -76,6 +83,14 @@ export interface ModelConvention {
   namesInsideTitles?: number;
   /** Per template: offset of its dense table, or -1 (as layout.dense). */
   dense: number[];
+  /** The overlay of sparse-template rows it reads (overlay.ts), if it reads one. */
+  overlay?: OverlayLayout;
+}
+
+/** A hashed table of OVERLAY_SLOT-byte slots. */
+export interface OverlayLayout {
+  at: number;
+  slots: number;
 }
 
 /** What buildModel needs of a convention: its transitions and the codes of its dense-template features. */
@@ -232,7 +247,12 @@ export function buildModel(
   weights: { transitions: Float32Array; start: Float32Array; end: Float32Array; codebook: Float32Array },
   lexicon: Uint32Array,
   info: { temperature: number; about?: Record<string, unknown>; namesInsideTitles?: number },
-  extras: { conventions?: ConventionWeights[]; gate?: { buckets: number; logProbs: Float32Array; priors?: number[] } } = {},
+  extras: {
+    conventions?: ConventionWeights[];
+    gate?: { buckets: number; logProbs: Float32Array; priors?: number[] };
+    /** An overlay (overlay.ts overlayRecords: slot key → the slot's other 12 bytes), the conventions that read it, and whether the base tables do. */
+    overlay?: { conventions: string[]; base: boolean; records: Map<number, Uint8Array> };
+  } = {},
 ): TaggerModel {
   const chars = new Map<number, number>();
   const bigrams = new Map<number, Uint8Array>();
@@ -312,6 +332,17 @@ export function buildModel(
       layout.gate.priors = extras.gate.priors;
     }
   }
+  if (extras.overlay) {
+    const slots = tableSlots(extras.overlay.records.size, TABLE_LOAD);
+    const overlay = { at: place(slots * OVERLAY_SLOT), slots };
+    for (const name of extras.overlay.conventions) {
+      const reader = layout.conventions?.find((c) => c.name === name);
+      if (!reader) throw new Error(`the overlay's convention ${name} is not one of the model's`);
+      reader.overlay = overlay;
+    }
+    if (extras.overlay.base) layout.overlay = overlay;
+    layout.overlayTable = overlay;
+  }
   layout.size = offset;
 
   const body = new Uint8Array(layout.size);
@@ -347,6 +378,7 @@ export function buildModel(
     conventionTables[k].forEach((table, t) => table && body.set(table, at.dense[t]));
   });
   if (extras.gate) new Float32Array(body.buffer, layout.gate!.at, extras.gate.logProbs.length).set(extras.gate.logProbs);
+  if (extras.overlay) fill(extras.overlay.records, layout.overlayTable!.at, layout.overlayTable!.slots, OVERLAY_SLOT);
 
   const header: ModelHeader = {
     featureVersion: FEATURE_VERSION,
@@ -400,7 +432,7 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
     const own = new Float32Array(buffer, byteOffset + c.floats, L * L + 2 * L);
     base.conventions.set(c.name, {
       ...base,
-      header: { ...header, namesInsideTitles: c.namesInsideTitles, layout: { ...layout, dense: c.dense } },
+      header: { ...header, namesInsideTitles: c.namesInsideTitles, layout: { ...layout, dense: c.dense, overlay: c.overlay } },
       transitions: own.subarray(0, L * L),
       start: own.subarray(L * L, L * L + L),
       end: own.subarray(L * L + L),

@@ -1,6 +1,7 @@
 // Source-conditioned training: the source copies of the features are laid out per position, and folded into general weights at export with the chosen convention.
 import { strict as assert } from 'node:assert';
-import { effectiveTransitions, foldSources, parseBySource, parseConvention, slotTemplate, sourceTemplate, transitionBlocks, TRANSITIONS, withSourceSlots } from '../../../scripts/ner/by-source';
+import { effectiveTransitions, foldSources, parseBySource, parseConvention, parseSourceOnly, slotsPerPosition, slotTemplate, sourceTemplate, takeCopies, transitionBlocks, TRANSITIONS, withSourceSlots } from '../../../scripts/ner/by-source';
+import { ABSENT } from '../../../src/core/entities/features';
 import { TEMPLATE_COUNT, TEMPLATE_NAMES } from '../../../src/core/entities/features';
 import { LABEL_COUNT } from '../../../src/core/entities/tagger';
 
@@ -8,6 +9,7 @@ const F = TEMPLATE_COUNT;
 const L = LABEL_COUNT;
 const Place = TEMPLATE_NAMES.indexOf('Place');
 const Char0 = TEMPLATE_NAMES.indexOf('Char0');
+const Word = TEMPLATE_NAMES.indexOf('Word');
 
 describe('by-source: a copy of chosen templates per training source', () => {
   it('parses the template list and the convention, and rejects what it does not know', () => {
@@ -68,5 +70,40 @@ describe('by-source: a copy of chosen templates per training source', () => {
     const orphaned = foldSources(w.subarray(L), t, templates.subarray(1), keys.subarray(1), parseConvention('msra=1'));
     assert.equal(orphaned.orphans, 2);
     assert.deepEqual([...orphaned.templates], [Place]);
+  });
+
+  it('gives templates a copy for one source only: absent in the other sources’ sentences', () => {
+    assert.equal(parseSourceOnly(undefined), undefined);
+    assert.deepEqual(parseSourceOnly('msra:Word,Char0'), { source: 'msra', templates: [Word, Char0] });
+    assert.throws(() => parseSourceOnly('weibo:Word'), /source:T/);
+    assert.throws(() => parseSourceOnly('msra'), /source:T/);
+    const n = 2;
+    const keys = Uint32Array.from({ length: n * F }, (_, i) => 1000 + i);
+    const only = { source: 'msra' as const, templates: [Word] };
+    const stride = slotsPerPosition([Place], only);
+    assert.equal(stride, F + 2);
+    const msra = withSourceSlots(keys, n, [Place], only, 'msra');
+    const gsd = withSourceSlots(keys, n, [Place], only, 'gsd');
+    for (let i = 0; i < n; i++) {
+      assert.equal(msra[i * stride + F], keys[i * F + Place]);
+      assert.equal(gsd[i * stride + F], keys[i * F + Place]);
+      assert.equal(msra[i * stride + F + 1], keys[i * F + Word]);
+      assert.equal(gsd[i * stride + F + 1], ABSENT);
+    }
+    // The one-source slot is that source's copy whatever the sentence's source (only its own sentences have a key there).
+    assert.equal(slotTemplate(F + 1, 'gsd', [Place], only), sourceTemplate(Word, 'msra'));
+    assert.equal(slotTemplate(F, 'gsd', [Place], only), sourceTemplate(Place, 'gsd'));
+  });
+
+  it('takes chosen copies out of the weights, to be shipped apart, and leaves the rest to be folded', () => {
+    const templates = Uint8Array.from([Word, sourceTemplate(Word, 'msra'), Place, sourceTemplate(Place, 'msra')]);
+    const keys = Uint32Array.from([9, 9, 2, 2]);
+    const w = Float32Array.from({ length: 4 * L }, (_, k) => k);
+    const { rest, copies } = takeCopies(w, templates, keys, (t) => t === Word);
+    assert.deepEqual([...rest.templates], [Word, Place, sourceTemplate(Place, 'msra')]);
+    assert.deepEqual([...rest.keys], [9, 2, 2]);
+    assert.deepEqual([...rest.w.subarray(L, 2 * L)], [...w.subarray(2 * L, 3 * L)]);
+    assert.equal(copies.length, 1);
+    assert.deepEqual({ ...copies[0], w: [...copies[0].w] }, { source: 'msra', template: Word, key: 9, w: [...w.subarray(L, 2 * L)] });
   });
 });

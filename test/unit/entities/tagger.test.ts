@@ -6,6 +6,7 @@ import { findEntities, taggerError, warmUpEntities } from '../../../src/core/ent
 import { ABSENT, DENSE_ROWS, featureKeys, FEATURE_VERSION, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { loadTagger, modelPath } from '../../../src/core/entities/model-file';
 import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type TrainedFeature } from '../../../src/core/entities/model-format';
+import { overlayFeatures } from '../../../src/core/entities/overlay';
 import { TAG_NAMES, tagId, tagText, tagTokens } from '../../../src/core/entities/segmenter';
 import {
   allowedEnd,
@@ -146,6 +147,13 @@ describe('entity tagger', function () {
       assert.equal(labelsNamesInTitles(model), true);
       for (const view of model.conventions.values()) assert.equal(view.header.temperature, model.header.temperature);
       assert.notDeepEqual([...model.conventions.get('msra')!.transitions], [...model.conventions.get('cluener')!.transitions]);
+      // MSRA's own copies of the sparse templates are in the shared rows; an overlay takes their strongest rows out
+      // again for CLUENER and GSD, and MSRA's view and the base tables read none (overlay.ts, session 18).
+      const overlay = about.overlay as { copiesOf: string; readBy: string[]; rows: number };
+      assert.deepEqual({ copiesOf: overlay.copiesOf, readBy: overlay.readBy }, { copiesOf: 'msra', readBy: ['cluener', 'gsd'] });
+      const rows = (view: TaggerModel) => overlayFeatures(view).length;
+      assert.deepEqual([rows(model), ...[...model.conventions.values()].map(rows)], [0, 0, overlay.rows, overlay.rows]);
+      assert.ok(overlay.rows >= 10_000, String(overlay.rows));
     });
 
     it('has weights for the features of ordinary news text', () => {
@@ -161,13 +169,15 @@ describe('entity tagger', function () {
       assert.ok(present / total > 0.6, `${present} of ${total} features known`);
     });
 
-    it('scores sentences by its grouped lookups exactly as by one lookup per feature', () => {
+    it('scores sentences by its grouped lookups exactly as by one lookup per feature, in every view', () => {
       const p = new Positions();
-      for (const text of ['新华社北京十月一日电，国家主席在人民大会堂会见了俄罗斯总统普京。', '據報道，台北市長柯文哲昨日出席了活動。', 'Apple公司CEO库克访问上海浦东，ＸＹＺ１２３。']) {
-        readPositions(p, text, tagTokens(text), model.words, 0, text.length);
-        const fast = emissionsOf(model, p).slice(0, text.length * L);
-        const reference = referenceEmissions(model, p);
-        for (let k = 0; k < reference.length; k++) assert.ok(Math.abs(fast[k] - reference[k]) < 1e-4, `${text} at ${Math.floor(k / L)}: ${fast[k]} vs ${reference[k]}`);
+      for (const view of [model, ...model.conventions.values()]) {
+        for (const text of ['新华社北京十月一日电，国家主席在人民大会堂会见了俄罗斯总统普京。', '據報道，台北市長柯文哲昨日出席了活動。', 'Apple公司CEO库克访问上海浦东，ＸＹＺ１２３。']) {
+          readPositions(p, text, tagTokens(text), model.words, 0, text.length);
+          const fast = emissionsOf(view, p).slice(0, text.length * L);
+          const reference = referenceEmissions(view, p);
+          for (let k = 0; k < reference.length; k++) assert.ok(Math.abs(fast[k] - reference[k]) < 1e-4, `${view.convention} ${text} at ${Math.floor(k / L)}: ${fast[k]} vs ${reference[k]}`);
+        }
       }
     });
 

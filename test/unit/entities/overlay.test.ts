@@ -1,0 +1,105 @@
+// A convention's overlay: its own rows for the sparse templates, read only by that convention's view (and the base tables when they are its).
+import { strict as assert } from 'node:assert';
+import { ABSENT, DENSE_ROWS, featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
+import { buildLexicon, buildModel, parseModel, serializeModel, ZERO_CODE, type ConventionWeights, type TrainedFeature } from '../../../src/core/entities/model-format';
+import { OVERLAY_TEMPLATES, overlayFeatures, overlayKey, overlayRecords, overlayRow } from '../../../src/core/entities/overlay';
+import { tagTokens } from '../../../src/core/entities/segmenter';
+import { allowedEnd, allowedStart, allowedTransition, emissionsOf, LABEL_COUNT, referenceEmissions } from '../../../src/core/entities/tagger';
+
+const L = LABEL_COUNT;
+const F = TEMPLATE_COUNT;
+const TEXT = '上海浦东新区的张晓明在北京会见了俄罗斯总统普京。';
+
+function codes(seed: number): Uint8Array {
+  return Uint8Array.from({ length: L }, (_, l) => (seed * 31 + l * 17) % 255);
+}
+
+/** Base rows for every feature of TEXT; conventions msra and cluener; msra's overlay holds every third sparse feature of TEXT and one feature TEXT lacks. */
+function modelWithOverlay(base: boolean) {
+  const p = new Positions();
+  readPositions(p, TEXT, tagTokens(TEXT), undefined, 0, TEXT.length);
+  const keys = featureKeys(p).slice(0, TEXT.length * F);
+  const features: TrainedFeature[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < keys.length; i++) {
+    const t = (i % F) as Template;
+    if (keys[i] === ABSENT || seen.has(`${t}:${keys[i]}`)) continue;
+    seen.add(`${t}:${keys[i]}`);
+    features.push({ template: t, key: keys[i], codes: codes(features.length) });
+  }
+  const sparse = features.filter((f) => OVERLAY_TEMPLATES.includes(f.template));
+  const overlay = sparse.filter((_, k) => k % 3 === 0).map((f, k) => ({ ...f, codes: codes(1000 + k) }));
+  overlay.push({ template: Template.Char0, key: '鑫'.charCodeAt(0), codes: codes(7) });
+  const dense = features.filter((f) => DENSE_ROWS[f.template] !== undefined);
+  const transitions = Float32Array.from({ length: L * L }, (_, k) => (allowedTransition(Math.floor(k / L), k % L) ? (k % 5) / 5 : -Infinity));
+  const start = Float32Array.from({ length: L }, (_, l) => (allowedStart(l) ? 0 : -Infinity));
+  const end = Float32Array.from({ length: L }, (_, l) => (allowedEnd(l) ? 0 : -Infinity));
+  const convention = (name: string): ConventionWeights => ({ name, transitions, start, end, dense });
+  const codebook = Float32Array.from({ length: 256 }, (_, k) => (k - ZERO_CODE) / 32);
+  const model = buildModel(
+    features,
+    { transitions, start, end, codebook },
+    buildLexicon(new Map()),
+    { temperature: 1 },
+    { conventions: [convention('msra'), convention('cluener')], overlay: { conventions: ['msra'], base, records: overlayRecords(overlay).records } },
+  );
+  return { model: parseModel(serializeModel(model)), overlay, p };
+}
+
+describe('a convention’s overlay of sparse-template rows', () => {
+  it('round-trips in the file, in its convention’s view only (and the base tables’ when they are its)', () => {
+    const { model, overlay } = modelWithOverlay(false);
+    const msra = model.conventions.get('msra')!;
+    const sorted = (fs: TrainedFeature[]) => fs.map((f) => `${f.template}:${f.key}:${[...f.codes]}`).sort();
+    assert.deepEqual(sorted(overlayFeatures(msra)), sorted(overlay));
+    assert.deepEqual(overlayFeatures(model.conventions.get('cluener')!), []);
+    assert.deepEqual(overlayFeatures(model), []);
+    assert.equal(overlayFeatures(modelWithOverlay(true).model).length, overlay.length);
+    const f = overlay[0];
+    assert.ok(overlayRow(msra, f.template, f.key) >= 0);
+    assert.equal(overlayRow(model.conventions.get('cluener')!, f.template, f.key), -1);
+    // A dense template is never in an overlay.
+    assert.equal(overlayRow(msra, Template.Bias, 0), -1);
+  });
+
+  it('adds its rows to the emission scores of its view exactly as one lookup per feature would, and nothing else', () => {
+    const { model, overlay, p } = modelWithOverlay(false);
+    const msra = model.conventions.get('msra')!;
+    const cluener = model.conventions.get('cluener')!;
+    const withOverlay = emissionsOf(msra, p).slice(0, TEXT.length * L);
+    const reference = referenceEmissions(msra, p);
+    for (let k = 0; k < reference.length; k++) assert.ok(Math.abs(withOverlay[k] - reference[k]) < 1e-4, `at ${k}: ${withOverlay[k]} vs ${reference[k]}`);
+    // The same conventions but for the overlay: the difference is the overlay rows of each position's features.
+    const without = emissionsOf(cluener, p).slice(0, TEXT.length * L);
+    const keys = featureKeys(p);
+    const inOverlay = new Map(overlay.map((f) => [`${f.template}:${f.key}`, f.codes]));
+    let changed = 0;
+    for (let i = 0; i < TEXT.length; i++) {
+      for (let l = 0; l < L; l++) {
+        let expected = 0;
+        for (const t of OVERLAY_TEMPLATES) {
+          const c = inOverlay.get(`${t}:${keys[i * F + t]}`);
+          if (c) expected += model.codebook[c[l]];
+        }
+        assert.ok(Math.abs(withOverlay[i * L + l] - without[i * L + l] - expected) < 1e-4, `position ${i} label ${l}`);
+        if (expected !== 0) changed++;
+      }
+    }
+    assert.ok(changed > TEXT.length, `${changed} scores changed`);
+  });
+
+  it('leaves out features whose slot key is 0, and refuses a template it cannot hold', () => {
+    const zero = Math.imul(Template.Word + 1, 0x27d4eb2f) >>> 0;
+    assert.equal(overlayKey(Template.Word, zero), 0);
+    const { records, leftOut } = overlayRecords([
+      { template: Template.Word, key: zero, codes: codes(1) },
+      { template: Template.Word, key: 12, codes: codes(2) },
+    ]);
+    assert.equal(records.size, 1);
+    assert.equal(leftOut, 1);
+    assert.throws(() => overlayRecords([{ template: Template.PosTag, key: 1, codes: codes(3) }]), /cannot be in an overlay/);
+    // One-to-one per template: neighbouring keys of one template never share a slot key.
+    const slotKeys = new Set(Array.from({ length: 1000 }, (_, k) => overlayKey(Template.BigramM1C0, k)));
+    assert.equal(slotKeys.size, 1000);
+  });
+});
