@@ -19,8 +19,8 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultDataDir, readCorpus, readFillRecord, SOURCES, type CorpusSentence, type FillRecord, type Source, type Span } from '../../src/cli/ner-corpus';
 import { ABSENT, featureKeys, FEATURE_VERSION, MAX_LEXICON_WORD, mix, Positions, readPositions, TEMPLATE_COUNT, TEMPLATE_NAMES, wordHash, type Template, type WordLexicon } from '../../src/core/entities/features';
-import { CHAR_POS_LENGTH_ROWS, DENSE_ROWS, Template as TemplateId } from '../../src/core/entities/features';
-import { buildLexicon, buildModel, HashLexicon, serializeModel, type TrainedFeature } from '../../src/core/entities/model-format';
+import { DENSE_ROWS } from '../../src/core/entities/features';
+import { buildLexicon, buildModel, HashLexicon, nearestCode, serializeModel, type TrainedFeature } from '../../src/core/entities/model-format';
 import { ensureSegmenter, jiebaDictionaryPaths, tagTokens } from '../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, ENTITY_LABELS, LABEL_COUNT, labelOf, spansOf, tagEntities, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { toSimplified } from '../../src/core/script';
@@ -28,7 +28,7 @@ import { forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS,
 import { HashMap } from './hash-map';
 import { namesInsideTitles } from './title-convention';
 import { effectiveTransitions, foldSources, parseBySource, parseConvention, parseSourceOnly, slotsPerPosition, slotTemplate, takeCopies, transitionBlocks, TRANSITIONS, withSourceSlots, type SourceOnly } from './by-source';
-import { isCharTemplate, OVERLAY_TEMPLATES, overlayRecords } from '../../src/core/entities/overlay';
+import { OVERLAY_TEMPLATES, overlayRecords } from '../../src/core/entities/overlay';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
 const L = LABEL_COUNT;
@@ -543,18 +543,6 @@ function codebookOf(values: Float32Array): Float32Array {
   return codebook;
 }
 
-/** The code whose value is nearest to v. */
-function nearestCode(codebook: Float32Array, v: number): number {
-  let lo = 0;
-  let hi = 254;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (codebook[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && Math.abs(codebook[lo - 1] - v) <= Math.abs(codebook[lo] - v) ? lo - 1 : lo;
-}
-
 /** The record a grouped feature shares with others (features of a kept record are all kept: they cost no space), or undefined. */
 function recordOf(t: Template, key: number): string | undefined {
   const name = TEMPLATE_NAMES[t];
@@ -611,15 +599,14 @@ function exportModel(
     denseFeatures.forEach((f, r) => w.set(c.folded.w.subarray(f * L, f * L + L), r * L));
     return w;
   });
-  // An overlay keeps its `keep` strongest rows; of the character templates, only those of characters the shared tables
-  // have (the decoder adds them to its character rows by id: overlay.ts).
-  const sharedChars = new Set<number>();
-  for (const f of kept) {
-    const t = templates[f];
-    if (isCharTemplate(t)) sharedChars.add(keys[f]);
-    else if (t === TemplateId.CharPosLength) sharedChars.add(Math.floor(keys[f] / CHAR_POS_LENGTH_ROWS));
-  }
-  const overlayRows = overlay ? strongest(overlay.copies.filter((c) => !isCharTemplate(c.template) || sharedChars.has(c.key)), overlay.keep) : [];
+  // An overlay keeps its `keep` strongest rows among those the shared tables have room for: a view adds each to the
+  // shared row of its feature (model-format.ts), so a feature needs its record (a character's, pair's or word's rows).
+  const keptCharTags = new Set(kept.filter((f) => recordOf(templates[f] as Template, keys[f]) === undefined).map((f) => `${templates[f]}:${keys[f]}`));
+  const representable = (c: { template: number; key: number }): boolean => {
+    const record = recordOf(c.template as Template, c.key);
+    return record ? records.has(record) : keptCharTags.has(`${c.template}:${c.key}`);
+  };
+  const overlayRows = overlay ? strongest(overlay.copies.filter(representable), overlay.keep) : [];
   const overlayWeights = new Float32Array(overlayRows.length * L);
   overlayRows.forEach((c, r) => overlayWeights.set(c.w, r * L));
   const all = new Float32Array(keptWeights.length + conventionWeights.reduce((n, w) => n + w.length, 0) + overlayWeights.length);

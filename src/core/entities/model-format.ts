@@ -22,8 +22,11 @@
 // codebook (layout.conventions); and the convention gate's log-probabilities (layout.gate,
 // convention-gate.ts). A convention is read as a model of its own that shares everything else.
 // Some conventions (and the base tables) may also read an overlay: rows for the sparse templates, added
-// to the shared ones (overlay.ts; 16-byte slots: u32 slot key, u32 feature key, 7 codes, u8 template).
+// to the shared ones (overlay.ts; 16-byte slots: u32 slot key, u32 feature key, 7 codes, u8 template). Such a
+// view reads a copy of the body whose rows have the overlay's added and re-coded, made on its first use
+// and shared by the views that read the same overlay (overlaidBody).
 import { filterOfSlots, type KeyFilter } from './key-filter';
+import { OVERLAY_SLOT, overlayFeatures, type OverlayLayout } from './overlay';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
 /** Labels: 0 is O; type t has B 1+2t and I 2+2t. */
@@ -35,7 +38,6 @@ export const ZERO_CODE = 127;
 export const BIGRAM_SLOT = 32;
 export const WORD_SLOT = 4 + 12 * 7;
 export const CHAR_TAG_SLOT = 12;
-export const OVERLAY_SLOT = 16;
 /** Rows per character id: the character at −2…+2. */
 export const CHAR_ROWS = 5;
 /** Records per slot of the hashed tables. */
@@ -87,12 +89,6 @@ export interface ModelConvention {
   overlay?: OverlayLayout;
 }
 
-/** A hashed table of OVERLAY_SLOT-byte slots. */
-export interface OverlayLayout {
-  at: number;
-  slots: number;
-}
-
 /** What buildModel needs of a convention: its transitions and the codes of its dense-template features. */
 export interface ConventionWeights {
   name: string;
@@ -124,8 +120,10 @@ export interface TaggerModel {
   start: Float32Array;
   end: Float32Array;
   codebook: Float32Array;
-  /** The body as bytes (row codes) and as u32 words (slot keys: word k is byte 4k). */
+  /** The body as bytes (row codes) and as u32 words (slot keys: word k is byte 4k); with an overlay's rows added in a view that reads one. */
   bytes: Uint8Array;
+  /** The body as the file holds it. */
+  fileBytes: Uint8Array;
   words32: Uint32Array;
   charIds: Uint16Array;
   /** The dictionary of names for the lexicon features: u32 pairs (word hash, category), open addressing. */
@@ -406,6 +404,58 @@ function setDenseRow(tables: (Uint8Array | undefined)[], f: TrainedFeature): voi
   table.set(f.codes, f.key * L);
 }
 
+/** The code whose value is nearest to v (the codebook ascending, code 255 repeating 254). */
+export function nearestCode(codebook: Float32Array, v: number): number {
+  let lo = 0;
+  let hi = 254;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codebook[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(codebook[lo - 1] - v) <= Math.abs(codebook[lo] - v) ? lo - 1 : lo;
+}
+
+const overlaidBodies = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
+
+/**
+ * The body as a view that reads `overlay` sees it: each overlay row added to the shared row of the same feature and
+ * re-coded (one rounding to the codebook, as the export's own). Rows of features the shared tables lack are not
+ * exported (scripts/ner/train.ts). The overlay, the dictionary and the gate are not read through it and stay zero
+ * (untouched pages cost no memory). Made once per body and overlay.
+ */
+function overlaidBody(base: TaggerModel, overlay: OverlayLayout): Uint8Array {
+  let bodies = overlaidBodies.get(base.bytes);
+  if (!bodies) overlaidBodies.set(base.bytes, (bodies = new Map()));
+  let body = bodies.get(overlay.at);
+  if (body) return body;
+  const { layout } = base.header;
+  const raw = base.bytes;
+  body = new Uint8Array(new ArrayBuffer(raw.length), 0, raw.length);
+  // The tables, then (after the dictionary) the conventions' transitions and dense tables, up to the gate and the overlay (buildModel's order).
+  const dictionaryEnd = layout.lexicon + layout.lexiconSlots * 8;
+  const conventionsEnd = Math.min(layout.gate?.at ?? raw.length, overlay.at);
+  body.set(raw.subarray(0, layout.lexicon));
+  body.set(raw.subarray(dictionaryEnd, conventionsEnd), dictionaryEnd);
+  const cb = base.codebook;
+  for (const f of overlayFeatures(base, overlay)) {
+    const at = featureRow(base, f.template, f.key);
+    if (at < 0) continue;
+    for (let l = 0; l < L; l++) body[at + l] = nearestCode(cb, cb[raw[at + l]] + cb[f.codes[l]]);
+  }
+  bodies.set(overlay.at, body);
+  return body;
+}
+
+/** Makes `view` read its bytes with `overlay`'s rows added, from its first read on. */
+function readWithOverlay(view: TaggerModel, base: TaggerModel, overlay: OverlayLayout): void {
+  let bytes: Uint8Array | undefined;
+  let words32: Uint32Array | undefined;
+  const body = (): Uint8Array => (bytes ??= overlaidBody(base, overlay));
+  Object.defineProperty(view, 'bytes', { get: body, enumerable: true });
+  Object.defineProperty(view, 'words32', { get: () => (words32 ??= new Uint32Array(body().buffer, 0, body().length >> 2)), enumerable: true });
+}
+
 /** The model over a body's bytes (64-byte aligned in its buffer, or copied). */
 function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
   if (body.byteOffset % 64 !== 0) body = body.slice();
@@ -420,6 +470,7 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
     end: floats.subarray(L * L + L, L * L + 2 * L),
     codebook: floats.subarray(L * L + 2 * L),
     bytes: new Uint8Array(buffer, byteOffset, layout.size),
+    fileBytes: new Uint8Array(buffer, byteOffset, layout.size),
     words32: new Uint32Array(buffer, byteOffset, layout.size >> 2),
     charIds: new Uint16Array(buffer, byteOffset + layout.charIds, 65536),
     lexicon,
@@ -428,17 +479,21 @@ function viewModel(header: ModelHeader, body: Uint8Array): TaggerModel {
   };
   if (layout.gate) base.gate = new Float32Array(buffer, byteOffset + layout.gate.at, layout.gate.buckets * (layout.conventions?.length ?? 0));
   // A convention is the same model with its own transitions and dense tables (the tagger caches tables per view).
+  const plain = { ...base };
   for (const c of layout.conventions ?? []) {
     const own = new Float32Array(buffer, byteOffset + c.floats, L * L + 2 * L);
-    base.conventions.set(c.name, {
-      ...base,
+    const view: TaggerModel = {
+      ...plain,
       header: { ...header, namesInsideTitles: c.namesInsideTitles, layout: { ...layout, dense: c.dense, overlay: c.overlay } },
       transitions: own.subarray(0, L * L),
       start: own.subarray(L * L, L * L + L),
       end: own.subarray(L * L + L),
       convention: c.name,
-    });
+    };
+    if (c.overlay) readWithOverlay(view, plain, c.overlay);
+    base.conventions.set(c.name, view);
   }
+  if (layout.overlay) readWithOverlay(base, plain, layout.overlay);
   return base;
 }
 
@@ -466,6 +521,6 @@ export function serializeModel(model: TaggerModel): Uint8Array {
   new DataView(out.buffer).setUint32(8, headerBytes.length, true);
   out.fill(0x20, 12 + headerBytes.length, bodyStart);
   out.set(headerBytes, 12);
-  out.set(model.bytes, bodyStart);
+  out.set(model.fileBytes, bodyStart);
   return out;
 }

@@ -8,14 +8,14 @@
 // The emission scores of a sentence do one lookup per character (its rows at −2…+2 and its
 // CharPosLength rows), one per character pair (its rows at −2…+2), one per word (its rows as the
 // word, the word before and the word after) and one per character and tag; the other templates
-// index small dense tables. The rows found are summed through the codebook.
+// index small dense tables. The rows found are summed through the codebook. (A view that reads an overlay,
+// overlay.ts, reads a copy of the tables with the overlay's rows in them: the same lookups.)
 import type { EntityType } from '../types';
 import { expOfNonPositive } from './exp-table';
 import * as features from './features';
 import { featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from './features';
 import { FILTER_MULTIPLIER, filterOfSlots, type KeyFilter } from './key-filter';
 import { lexicon } from './lexicon';
-import { addOverlayEmissions, overlayCharRows, overlayRow } from './overlay';
 import * as format from './model-format';
 import { featureRow, type TaggerModel } from './model-format';
 import type { PackedTokens } from './segmenter';
@@ -146,8 +146,6 @@ function decoderTables(model: TaggerModel): DecoderTables {
   const weights = new Float32Array(charLength + denseEnd - denseStart);
   for (let i = 0; i < charLength; i++) weights[i] = codebook[bytes[layout.charRows + i]];
   for (let i = denseStart; i < denseEnd; i++) weights[charLength + i - denseStart] = codebook[bytes[i]];
-  // A view with an overlay reads its character rows here, with the shared ones (overlay.ts).
-  for (const { row, codes } of overlayCharRows(model)) for (let l = 0; l < LABEL_COUNT; l++) weights[row * LABEL_COUNT + l] += codebook[codes[l]];
   tables = {
     ...sharedTables(model),
     weights,
@@ -354,7 +352,6 @@ export function emissionsOf(model: TaggerModel, p: Positions): Float32Array {
     emission[base + 5] = e5;
     emission[base + 6] = e6;
   }
-  addOverlayEmissions(model, p, emission);
   return emission;
 }
 
@@ -368,10 +365,9 @@ export function referenceEmissions(model: TaggerModel, p: Positions): Float32Arr
   const out = new Float32Array(p.n * 7);
   for (let i = 0; i < p.n; i++) {
     for (let t = 0; t < F; t++) {
-      for (const o of [featureRow(model, t as Template, keys[i * F + t]), overlayRow(model, t as Template, keys[i * F + t])]) {
-        if (o < 0) continue;
-        for (let l = 0; l < 7; l++) out[i * 7 + l] += model.codebook[model.bytes[o + l]];
-      }
+      const o = featureRow(model, t as Template, keys[i * F + t]);
+      if (o < 0) continue;
+      for (let l = 0; l < 7; l++) out[i * 7 + l] += model.codebook[model.bytes[o + l]];
     }
   }
   return out;
