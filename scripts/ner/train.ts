@@ -28,7 +28,7 @@ import { forEachGateFeature, gateChoice, gateLogProbs, gatePriors, GATE_BUCKETS,
 import { HashMap } from './hash-map';
 import { namesInsideTitles } from './title-convention';
 import { effectiveTransitions, foldSources, parseBySource, parseConvention, parseSourceOnly, slotsPerPosition, slotTemplate, takeCopies, transitionBlocks, TRANSITIONS, withSourceSlots, type SourceOnly } from './by-source';
-import { OVERLAY_TEMPLATES, overlayRecords } from '../../src/core/entities/overlay';
+import { OVERLAY_TEMPLATES } from '../../src/core/entities/overlay';
 import { seededRandom as random } from '../../src/shared/seeded-random';
 
 const L = LABEL_COUNT;
@@ -40,10 +40,10 @@ const DEFAULT_BY_SOURCE = 'Bias,Types,PosTag,PrevTagTag,TagNextTag,Place,CharCla
 const DEFAULT_WEIGHTS: Record<Source, number> = { msra: 3, cluener: 2, gsd: 6 };
 /**
  * MSRA's own copies of the sparse templates (session 18): folded into the shared rows, so MSRA-style text reads all of
- * them, and taken out again for the other conventions by an overlay of the strongest 60,000 (within the 15 MiB budget).
+ * them, and taken out again for the other conventions by an overlay of the strongest 118,000 (as many as the 15 MiB budget holds).
  */
 const DEFAULT_ONLY_FOR = 'msra:CharM2,CharM1,Char0,CharP1,CharP2,BigramM2M1,BigramM1C0,BigramC0P1,BigramP1P2,Word,PrevWord,NextWord,CharPosLength,CharTag';
-const DEFAULT_OVERLAY_KEEP = 60_000;
+const DEFAULT_OVERLAY_KEEP = 118_000;
 
 interface Options {
   data: string;
@@ -630,14 +630,9 @@ function exportModel(
   const overlayTable = overlay && {
     conventions: overlay.conventions,
     base: overlay.base,
-    records: new Map<number, Uint8Array>(),
+    features: overlayRows.map((c, r) => ({ template: c.template as Template, key: c.key, codes: codesOf(overlayWeights, r) })),
   };
-  if (overlay && overlayTable) {
-    const { records, leftOut } = overlayRecords(overlayRows.map((c, r) => ({ template: c.template as Template, key: c.key, codes: codesOf(overlayWeights, r) })));
-    overlayTable.records = records;
-    // The rows the file holds: those whose slot keys clash (two per clash, a few per billion pairs) are left out.
-    Object.assign(about.overlay as object, { rows: records.size, slotKeysClashing: leftOut });
-  }
+  if (overlayTable) Object.assign(about.overlay as object, { rows: overlayTable.features.length });
   return buildModel(features, { transitions: decoding.transitions, start: decoding.start, end: decoding.end, codebook }, lexicon, { temperature: 1, about, namesInsideTitles: titles?.base }, { conventions: conventionTables, gate, overlay: overlayTable });
 }
 

@@ -22,11 +22,11 @@
 // codebook (layout.conventions); and the convention gate's log-probabilities (layout.gate,
 // convention-gate.ts). A convention is read as a model of its own that shares everything else.
 // Some conventions (and the base tables) may also read an overlay: rows for the sparse templates, added
-// to the shared ones (overlay.ts; 16-byte slots: u32 slot key, u32 feature key, 7 codes, u8 template). Such a
+// to the shared ones (overlay.ts; packed 12-byte records: u32 key, u8 template, 7 codes). Such a
 // view reads a copy of the body whose rows have the overlay's added and re-coded, made on its first use
 // and shared by the views that read the same overlay (overlaidBody).
 import { filterOfSlots, type KeyFilter } from './key-filter';
-import { OVERLAY_SLOT, overlayFeatures, type OverlayLayout } from './overlay';
+import { OVERLAY_RECORD, overlayFeatures, packOverlay, type OverlayFeature, type OverlayLayout } from './overlay';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
 /** Labels: 0 is O; type t has B 1+2t and I 2+2t. */
@@ -248,8 +248,8 @@ export function buildModel(
   extras: {
     conventions?: ConventionWeights[];
     gate?: { buckets: number; logProbs: Float32Array; priors?: number[] };
-    /** An overlay (overlay.ts overlayRecords: slot key → the slot's other 12 bytes), the conventions that read it, and whether the base tables do. */
-    overlay?: { conventions: string[]; base: boolean; records: Map<number, Uint8Array> };
+    /** An overlay's features (overlay.ts), the conventions that read it, and whether the base tables do. */
+    overlay?: { conventions: string[]; base: boolean; features: OverlayFeature[] };
   } = {},
 ): TaggerModel {
   const chars = new Map<number, number>();
@@ -330,9 +330,9 @@ export function buildModel(
       layout.gate.priors = extras.gate.priors;
     }
   }
-  if (extras.overlay) {
-    const slots = tableSlots(extras.overlay.records.size, TABLE_LOAD);
-    const overlay = { at: place(slots * OVERLAY_SLOT), slots };
+  const overlayRecords = extras.overlay && packOverlay(extras.overlay.features);
+  if (extras.overlay && overlayRecords) {
+    const overlay = { at: place(overlayRecords.length), rows: overlayRecords.length / OVERLAY_RECORD };
     for (const name of extras.overlay.conventions) {
       const reader = layout.conventions?.find((c) => c.name === name);
       if (!reader) throw new Error(`the overlay's convention ${name} is not one of the model's`);
@@ -376,7 +376,7 @@ export function buildModel(
     conventionTables[k].forEach((table, t) => table && body.set(table, at.dense[t]));
   });
   if (extras.gate) new Float32Array(body.buffer, layout.gate!.at, extras.gate.logProbs.length).set(extras.gate.logProbs);
-  if (extras.overlay) fill(extras.overlay.records, layout.overlayTable!.at, layout.overlayTable!.slots, OVERLAY_SLOT);
+  if (overlayRecords) body.set(overlayRecords, layout.overlayTable!.at);
 
   const header: ModelHeader = {
     featureVersion: FEATURE_VERSION,
@@ -438,7 +438,7 @@ function overlaidBody(base: TaggerModel, overlay: OverlayLayout): Uint8Array {
   body.set(raw.subarray(0, layout.lexicon));
   body.set(raw.subarray(dictionaryEnd, conventionsEnd), dictionaryEnd);
   const cb = base.codebook;
-  for (const f of overlayFeatures(base, overlay)) {
+  for (const f of overlayFeatures(base.fileBytes, overlay)) {
     const at = featureRow(base, f.template, f.key);
     if (at < 0) continue;
     for (let l = 0; l < L; l++) body[at + l] = nearestCode(cb, cb[raw[at + l]] + cb[f.codes[l]]);

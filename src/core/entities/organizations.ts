@@ -1,4 +1,4 @@
-// Organisations: the post-rule for media outlets named after a place (中国西藏网, 嘉兴日报): places the tagger finds, then a media suffix, are one ORG.
+// Organisations: the post-rule for media outlets named after a place (中国西藏网, 嘉兴日报): places the tagger finds, then a media suffix, are one ORG; so is a place the tagger ends with one.
 //
 // Regional outlets are rare in the training data (news of 1998 and Sina snippets), so the tagger
 // reads 嘉兴 in 嘉兴日报 as a place. The suffixes are the media part of data/ner/lexicon.json.
@@ -14,8 +14,9 @@ function endsWord(text: string, at: number): boolean {
 
 /**
  * Merges a run of adjacent tagger places (and organisations) directly followed by a media suffix
- * into one organisation that includes the suffix. `fromTagger` is sorted by start; merged
- * candidates replace their parts.
+ * into one organisation that includes the suffix. A place that already ends with a media suffix of two
+ * characters or more (the tagger took 嘉兴日报 whole, as a place) is that organisation. `fromTagger` is sorted
+ * by start; merged candidates replace their parts.
  */
 export function mergeMediaOutlets(text: string, fromTagger: Candidate[]): Candidate[] {
   const suffixes = lexicon().mediaSuffixes;
@@ -24,6 +25,10 @@ export function mergeMediaOutlets(text: string, fromTagger: Candidate[]): Candid
     const first = fromTagger[k];
     if (first.type !== 'LOC' && first.type !== 'ORG') {
       out.push(first);
+      continue;
+    }
+    if (first.type === 'LOC' && suffixes.some((s) => s.length > 1 && first.end - first.start > s.length && text.startsWith(s, first.end - s.length))) {
+      out.push({ ...first, type: 'ORG' });
       continue;
     }
     // The run of places and organisations that touch each other.

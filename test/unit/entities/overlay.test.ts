@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { ABSENT, DENSE_ROWS, featureKeys, Positions, readPositions, Template, TEMPLATE_COUNT } from '../../../src/core/entities/features';
 import { buildLexicon, buildModel, featureRow, parseModel, serializeModel, ZERO_CODE, type ConventionWeights, type TaggerModel, type TrainedFeature } from '../../../src/core/entities/model-format';
-import { OVERLAY_TEMPLATES, overlayFeatures, overlayKey, overlayRecords } from '../../../src/core/entities/overlay';
+import { OVERLAY_RECORD, OVERLAY_TEMPLATES, overlayFeatures, packOverlay } from '../../../src/core/entities/overlay';
 import { tagTokens } from '../../../src/core/entities/segmenter';
 import { allowedEnd, allowedStart, allowedTransition, emissionsOf, LABEL_COUNT, referenceEmissions } from '../../../src/core/entities/tagger';
 
@@ -48,12 +48,12 @@ function modelWithOverlay(base: boolean) {
     { transitions, start, end, codebook },
     buildLexicon(new Map()),
     { temperature: 1 },
-    { conventions: [convention('msra'), convention('cluener')], overlay: { conventions: ['msra'], base, records: overlayRecords(overlay).records } },
+    { conventions: [convention('msra'), convention('cluener')], overlay: { conventions: ['msra'], base, features: overlay } },
   );
   return { model: parseModel(serializeModel(model)), overlay, p };
 }
 
-const overlayOf = (view: TaggerModel) => overlayFeatures(view, view.header.layout.overlay);
+const overlayOf = (view: TaggerModel) => overlayFeatures(view.fileBytes, view.header.layout.overlay);
 
 describe('a convention’s overlay of sparse-template rows', () => {
   it('round-trips in the file, read by the conventions that name it (and the base tables when they do)', () => {
@@ -97,18 +97,20 @@ describe('a convention’s overlay of sparse-template rows', () => {
     assert.deepEqual([...msra.fileBytes], [...cluener.bytes]);
   });
 
-  it('leaves out features whose slot key is 0, and refuses a template it cannot hold', () => {
-    const zero = Math.imul(Template.Word + 1, 0x27d4eb2f) >>> 0;
-    assert.equal(overlayKey(Template.Word, zero), 0);
-    const { records, leftOut } = overlayRecords([
-      { template: Template.Word, key: zero, codes: codes(1) },
-      { template: Template.Word, key: 12, codes: codes(2) },
-    ]);
-    assert.equal(records.size, 1);
-    assert.equal(leftOut, 1);
-    assert.throws(() => overlayRecords([{ template: Template.PosTag, key: 1, codes: codes(3) }]), /cannot be in an overlay/);
-    // One-to-one per template: neighbouring keys of one template never share a slot key.
-    const slotKeys = new Set(Array.from({ length: 1000 }, (_, k) => overlayKey(Template.BigramM1C0, k)));
-    assert.equal(slotKeys.size, 1000);
+  it('packs its records in template and key order, and refuses a template it cannot hold or a feature twice', () => {
+    const features = [
+      { template: Template.Word, key: 0xfffffff0, codes: small(1) },
+      { template: Template.CharM2, key: 12, codes: small(2) },
+      { template: Template.Word, key: 3, codes: small(3) },
+    ];
+    const packed = packOverlay(features);
+    assert.equal(packed.length, 3 * OVERLAY_RECORD);
+    const read = overlayFeatures(packed, { at: 0, rows: 3 });
+    assert.deepEqual(
+      read.map((f) => [f.template, f.key, [...f.codes]]),
+      [features[1], features[2], features[0]].map((f) => [f.template, f.key, [...f.codes]]),
+    );
+    assert.throws(() => packOverlay([{ template: Template.PosTag, key: 1, codes: small(3) }]), /cannot be in an overlay/);
+    assert.throws(() => packOverlay([features[0], { ...features[0] }]), /twice/);
   });
 });

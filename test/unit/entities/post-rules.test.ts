@@ -1,7 +1,8 @@
-// The small general rules around the tagger: 《titles》 as WORK, names in credit lines, places with a facility suffix as FAC.
+// The small general rules around the tagger: 《titles》 as WORK, names in credit lines, places with a facility suffix as FAC, media outlets as ORG.
 import { strict as assert } from 'node:assert';
 import { warmUpEntities } from '../../../src/core/entities';
 import type { Candidate } from '../../../src/core/entities/candidates';
+import { mergeMediaOutlets } from '../../../src/core/entities/organizations';
 import { findCreditNames } from '../../../src/core/entities/people';
 import { refineFacility } from '../../../src/core/entities/places';
 import { findWorks, takeTitlesAroundNames, titlesAroundChosen } from '../../../src/core/entities/works';
@@ -119,5 +120,28 @@ describe('entity edges', function () {
         assert.match(entity.text, /^[\p{L}\p{N}].*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u, `${line}: ${entity.label} ${JSON.stringify(entity.text)}`);
       }
     }
+  });
+
+  describe('media outlets', () => {
+    const merged = (text: string, spans: [string, Candidate['type']][]): string[] => {
+      const candidates: Candidate[] = spans.map(([name, type]) => {
+        const start = text.indexOf(name);
+        return { start, end: start + name.length, type, tier: 1, confidence: 0.5 };
+      });
+      return mergeMediaOutlets(text, candidates).map((c) => `${text.slice(c.start, c.end)}:${c.type}`);
+    };
+    it('joins places followed by a media suffix into one organisation', () => {
+      assert.deepEqual(merged('来源：嘉兴日报', [['嘉兴', 'LOC']]), ['嘉兴日报:ORG']);
+      assert.deepEqual(merged('来源：中国西藏网', [['中国', 'LOC'], ['西藏', 'LOC']]), ['中国西藏网:ORG']);
+      // A one-character suffix only where a word ends.
+      assert.deepEqual(merged('中国网民增多', [['中国', 'LOC']]), ['中国:LOC']);
+    });
+    it('makes a place the tagger ended with a media suffix of two characters or more an organisation', () => {
+      assert.deepEqual(merged('来源：嘉兴日报', [['嘉兴日报', 'LOC']]), ['嘉兴日报:ORG']);
+      assert.deepEqual(merged('来源：浙江电视台', [['浙江电视台', 'LOC']]), ['浙江电视台:ORG']);
+      // Not the suffix alone, nor a one-character suffix (a place may end with 网 or 报 by chance).
+      assert.deepEqual(merged('日报', [['日报', 'LOC']]), ['日报:LOC']);
+      assert.deepEqual(merged('在中国网', [['中国网', 'LOC']]), ['中国网:LOC']);
+    });
   });
 });

@@ -151,7 +151,7 @@ describe('entity tagger', function () {
       // again for CLUENER and GSD, and MSRA's view and the base tables read none (overlay.ts, session 18).
       const overlay = about.overlay as { copiesOf: string; readBy: string[]; rows: number };
       assert.deepEqual({ copiesOf: overlay.copiesOf, readBy: overlay.readBy }, { copiesOf: 'msra', readBy: ['cluener', 'gsd'] });
-      const rows = (view: TaggerModel) => overlayFeatures(view, view.header.layout.overlay).length;
+      const rows = (view: TaggerModel) => overlayFeatures(view.fileBytes, view.header.layout.overlay).length;
       assert.deepEqual([rows(model), ...[...model.conventions.values()].map(rows)], [0, 0, overlay.rows, overlay.rows]);
       assert.ok(overlay.rows >= 10_000, String(overlay.rows));
     });
