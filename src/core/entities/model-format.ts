@@ -26,7 +26,7 @@
 // view reads a copy of the body whose rows have the overlay's added and re-coded, made on its first use
 // and shared by the views that read the same overlay (overlaidBody).
 import { filterOfSlots, type KeyFilter } from './key-filter';
-import { OVERLAY_RECORD, overlayFeatures, packOverlay, type OverlayFeature, type OverlayLayout } from './overlay';
+import { forEachOverlayRow, OVERLAY_RECORD, packOverlay, type OverlayFeature, type OverlayLayout } from './overlay';
 import { DENSE_ROWS, CHAR_POS_LENGTH_ROWS, FEATURE_VERSION, TEMPLATE_COUNT, Template, WORD_NEXT_ROW, WORD_PREV_ROW, WORD_ROWS, type WordLexicon } from './features';
 
 /** Labels: 0 is O; type t has B 1+2t and I 2+2t. */
@@ -437,12 +437,14 @@ function overlaidBody(base: TaggerModel, overlay: OverlayLayout): Uint8Array {
   const conventionsEnd = Math.min(layout.gate?.at ?? raw.length, overlay.at);
   body.set(raw.subarray(0, layout.lexicon));
   body.set(raw.subarray(dictionaryEnd, conventionsEnd), dictionaryEnd);
+  // The code of the sum of two codes' values, for every pair of codes (65,536 searches instead of one per weight).
   const cb = base.codebook;
-  for (const f of overlayFeatures(base.fileBytes, overlay)) {
-    const at = featureRow(base, f.template, f.key);
-    if (at < 0) continue;
-    for (let l = 0; l < L; l++) body[at + l] = nearestCode(cb, cb[raw[at + l]] + cb[f.codes[l]]);
-  }
+  const sumCode = new Uint8Array(256 * 256);
+  for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b++) sumCode[a * 256 + b] = nearestCode(cb, cb[a] + cb[b]);
+  forEachOverlayRow(base.fileBytes, overlay, (template, key, codesAt) => {
+    const at = featureRow(base, template, key);
+    if (at >= 0) for (let l = 0; l < L; l++) body[at + l] = sumCode[raw[at + l] * 256 + raw[codesAt + l]];
+  });
   bodies.set(overlay.at, body);
   return body;
 }

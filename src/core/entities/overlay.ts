@@ -60,13 +60,18 @@ export function packOverlay(features: readonly OverlayFeature[]): Uint8Array {
   return out;
 }
 
-/** The features of the overlay at `overlay` in a body as the file holds it. */
-export function overlayFeatures(fileBytes: Uint8Array, overlay: OverlayLayout | undefined): OverlayFeature[] {
+/** Calls `row` with each record of the overlay at `overlay` in a body as the file holds it: its template, key and the offset of its 7 codes. */
+export function forEachOverlayRow(fileBytes: Uint8Array, overlay: OverlayLayout | undefined, row: (template: Template, key: number, codesAt: number) => void): void {
   const view = new DataView(fileBytes.buffer, fileBytes.byteOffset, fileBytes.byteLength);
-  const out: OverlayFeature[] = [];
   for (let r = 0; overlay && r < overlay.rows; r++) {
     const at = overlay.at + r * OVERLAY_RECORD;
-    out.push({ key: view.getUint32(at, true), template: fileBytes[at + 4] as Template, codes: fileBytes.slice(at + 5, at + 5 + L) });
+    row(fileBytes[at + 4] as Template, view.getUint32(at, true), at + 5);
   }
+}
+
+/** The features of the overlay at `overlay` in a body as the file holds it. */
+export function overlayFeatures(fileBytes: Uint8Array, overlay: OverlayLayout | undefined): OverlayFeature[] {
+  const out: OverlayFeature[] = [];
+  forEachOverlayRow(fileBytes, overlay, (template, key, at) => out.push({ template, key, codes: fileBytes.slice(at, at + L) }));
   return out;
 }
