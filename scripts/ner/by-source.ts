@@ -28,8 +28,9 @@ export function parseBySource(value: string | undefined): number[] {
 
 /**
  * Copies for one source only (`--only-for msra:Word,PrevWord,…`): the source's sentences get a copy of these templates
- * besides the copies every source has. The shipped model keeps them apart from the folded weights, as that source's
- * overlay (train.ts), so the other sources' views do not pay for them.
+ * besides the copies every source has. The export folds them into the shared rows and ships their strongest rows,
+ * negated, as an overlay the other sources' views add back (or, `--overlay-reads own`, ships them as an overlay of the
+ * source's own view): train.ts, src/core/entities/overlay.ts.
  */
 export interface SourceOnly {
   source: Source;
@@ -147,9 +148,9 @@ export function foldSources(
 }
 
 /**
- * The copies of the templates `take` chooses (by their general template id), taken out of the weights: the rest is
- * folded as usual, and the copies become their source's overlay (src/core/entities/overlay.ts). The copies' templates are
- * given as general ids, with their source.
+ * The copies of the templates `take` chooses (by their general template id), taken out of the weights: the rest can be
+ * folded as usual, and the copies become an overlay (src/core/entities/overlay.ts). The copies' templates are given as
+ * general ids, with their source.
  */
 export function takeCopies(
   w: Float32Array,
