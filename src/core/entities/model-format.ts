@@ -431,7 +431,7 @@ function overlaidBody(base: TaggerModel, overlay: OverlayLayout): Uint8Array {
   if (body) return body;
   const { layout } = base.header;
   const raw = base.bytes;
-  body = new Uint8Array(new ArrayBuffer(raw.length), 0, raw.length);
+  body = new Uint8Array(raw.length);
   // The tables, then (after the dictionary) the conventions' transitions and dense tables, up to the gate and the overlay (buildModel's order).
   const dictionaryEnd = layout.lexicon + layout.lexiconSlots * 8;
   const conventionsEnd = Math.min(layout.gate?.at ?? raw.length, overlay.at);
